@@ -1,0 +1,76 @@
+#pragma once
+// `bulkwatch status|list|watch|create|commit|abort|connections`: the same core as the window, for scripts.
+
+#include "ApiError.h"
+#include "Endpoint.h"
+#include "ImportTypes.h"
+
+#include <QObject>
+#include <QStringList>
+#include <QTextStream>
+#include <functional>
+
+class QNetworkAccessManager;
+class ImportApiClient;
+class QTimer;
+
+class CommandLine : public QObject
+{
+    Q_OBJECT
+public:
+    // Looks up a saved connection's endpoint and key (wired to the connection store by main()).
+    using ConnectionResolver = std::function<bool(const QString &name, Endpoint *ep, QString *error)>;
+    using ConnectionLister = std::function<QString()>;
+
+    CommandLine(const QStringList &arguments, QTextStream &out, QTextStream &err, QObject *parent = nullptr);
+    ~CommandLine() override;
+
+    static bool isCommand(const QString &word);
+    void setStdin(std::function<QByteArray()> reader) { m_readStdin = std::move(reader); }
+    void setEnvironmentKey(const QByteArray &key) { m_envKey = key; }
+    void setConnectionResolver(ConnectionResolver r) { m_resolve = std::move(r); }
+    void setConnectionLister(ConnectionLister l) { m_listConnections = std::move(l); }
+
+    // Runs the command; emits finished() once (maybe synchronously for usage errors).
+    void start();
+    int exitCode() const { return m_exitCode; }
+
+Q_SIGNALS:
+    void finished(int exitCode);
+
+private:
+    void finish(int code);
+    void fail(const ApiError &e);
+    void usage(const QString &message);
+    bool buildEndpoint(Endpoint *ep);
+    void runStatus();
+    void runList();
+    void runWatch();
+    void pollWatch();
+    void runCreate();
+    void runCommitOrAbort(bool commit);
+    void printJson(const QJsonObject &o);
+
+    QStringList m_args;
+    QTextStream &m_out;
+    QTextStream &m_err;
+    QString m_command;
+    QHash<QString, QStringList> m_opts; // option -> values (repeatable)
+    QSet<QString> m_flags;
+    Endpoint m_ep;
+    QString m_jobId;
+    QNetworkAccessManager *m_nam = nullptr;
+    ImportApiClient *m_client = nullptr;
+    QTimer *m_watchTimer = nullptr;
+    JobProgress m_lastSeen;
+    bool m_seen = false;
+    int m_failures = 0;
+    QString m_lastError;
+    int m_intervalMs = 5000;
+    int m_exitCode = -1;
+    QByteArray m_envKey;
+    std::function<QByteArray()> m_readStdin;
+    ConnectionResolver m_resolve;
+    ConnectionLister m_listConnections;
+};
+

@@ -1,0 +1,100 @@
+#pragma once
+// Speaks the import API over one QNetworkAccessManager: every dialect, path probing, paging,
+// a deadline over the whole transfer, a body-size cap and same-origin-only redirects.
+
+#include "ApiError.h"
+#include "Endpoint.h"
+#include "ImportTypes.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QUrlQuery>
+#include <functional>
+#include <memory>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+struct CreateRequest
+{
+    QString dbName;
+    QString collectionName;
+    QString partitionName;
+    QVector<QStringList> fileGroups; // one inner list per file (or per set of NumPy files)
+    QByteArray accessKey;            // bucket credentials: for this request only
+    QByteArray secretKey;
+    QJsonObject options;             // Milvus options, e.g. {"timeout": "300s"}
+};
+
+class ImportApiClient : public QObject
+{
+    Q_OBJECT
+public:
+    using ProgressCallback = std::function<void(const JobProgress &, const ApiError &)>;
+    using ListCallback = std::function<void(const QVector<JobSummary> &, const ApiError &)>;
+    using CreateCallback = std::function<void(const QString &jobId, const ApiError &)>;
+    using DoneCallback = std::function<void(const ApiError &)>;
+
+    static constexpr int DefaultDeadlineMs = 30000;
+    static constexpr qint64 DefaultMaxBodyBytes = 64LL * 1024 * 1024;
+
+    explicit ImportApiClient(QNetworkAccessManager &nam, QObject *parent = nullptr);
+    ~ImportApiClient() override;
+
+    void setDeadlineMs(int ms) { m_deadlineMs = ms; }
+    int deadlineMs() const { return m_deadlineMs; }
+    void setMaxBodyBytes(qint64 bytes) { m_maxBodyBytes = bytes; }
+    // Receives one line per exchange (method, URL without secrets, status, time); never headers or bodies.
+    void setLogger(std::function<void(const QString &)> logger) { m_logger = std::move(logger); }
+
+    // Callbacks run only while `context` lives; a destroyed context silently drops the answer.
+    void fetchProgress(const Endpoint &ep, const QString &jobId, QObject *context, ProgressCallback cb);
+    void listJobs(const Endpoint &ep, const QString &collection, QObject *context, ListCallback cb);
+    void createJob(const Endpoint &ep, const CreateRequest &req, QObject *context, CreateCallback cb);
+    void commitJob(const Endpoint &ep, const QString &jobId, QObject *context, DoneCallback cb);
+    void abortJob(const Endpoint &ep, const QString &jobId, QObject *context, DoneCallback cb);
+
+    // The progress path that worked for this base URL ("" until one did).
+    QString knownProgressPath(const Endpoint &ep) const;
+    int requestsInFlight() const { return m_inFlight; }
+    // Aborts every request under way; their callbacks are not called.
+    void cancelAll();
+
+Q_SIGNALS:
+    // One per HTTP exchange, for request accounting and connection health (status 0 = no HTTP answer).
+    void exchanged(const QString &path, int httpStatus);
+
+private:
+    struct RawAnswer
+    {
+        int status = 0;
+        QByteArray body;
+        ApiError transportError; // kind None when an HTTP answer came
+        int retryAfterMs = -1;
+        QString path;
+    };
+    using RawCallback = std::function<void(const RawAnswer &)>;
+
+    void send(const QByteArray &method, const Endpoint &ep, const QString &apiPath, const QUrlQuery &query,
+              const QByteArray &body, RawCallback cb);
+    void sendTo(const QByteArray &method, const Endpoint &ep, const QUrl &url, const QString &apiPath,
+                const QByteArray &body, RawCallback cb, int redirectsLeft);
+    void probeProgress(const Endpoint &ep, const QString &jobId, QStringList paths, bool allNotFound,
+                       QPointer<QObject> context, ProgressCallback cb);
+    void fetchListPage(const Endpoint &ep, const QString &collection, int page, QVector<JobSummary> acc,
+                       QPointer<QObject> context, ListCallback cb);
+    void postSimple(const Endpoint &ep, const QString &apiPath, const QString &jobId, QObject *context, DoneCallback cb);
+    QByteArray v2ProgressBody(const Endpoint &ep, const QString &jobId) const;
+    static QString progressKey(const Endpoint &ep);
+
+    QNetworkAccessManager &m_nam;
+    int m_deadlineMs = DefaultDeadlineMs;
+    qint64 m_maxBodyBytes = DefaultMaxBodyBytes;
+    int m_inFlight = 0;
+    QHash<QString, QString> m_progressPath; // base URL -> working progress path
+    QHash<QString, Dialect> m_probedDialect;
+    QList<QPointer<QNetworkReply>> m_replies;
+    std::function<void(const QString &)> m_logger;
+};

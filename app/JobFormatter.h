@@ -1,0 +1,29 @@
+#pragma once
+// One place that turns typed jobs and errors into JSON and into readable text,
+// so the CLI, exports and the support report say the same thing.
+
+#include "ApiError.h"
+#include "ImportTypes.h"
+
+#include <QJsonObject>
+
+namespace JobFormatter {
+
+QJsonObject toJson(const JobProgress &job);          // the `status --json` object
+QJsonObject toJson(const FileProgress &file);
+QJsonObject toJson(const JobSummary &summary);       // one entry of `list --json`
+QJsonObject errorToJson(const ApiError &error);      // {"error": {...}}
+QString utcText(const QDateTime &t);                 // "YYYY-MM-DDTHH:MM:SSZ", "" when invalid
+QString localText(const QDateTime &t);               // "2026-11-28 13:05:09" in local time
+QString bytesText(std::optional<qint64> bytes);      // "30.1 MiB", "—"
+QString rowsText(std::optional<qint64> imported, std::optional<qint64> total); // "10,000 / 10,000"
+QString percentText(double p);                        // "45 %", "99.5 %"
+QString durationText(qint64 seconds);                 // "1 h 4 min", "12 s"
+
+// Readable status for a terminal: state, percent, rows, phase, local completion, whole reason, file table.
+QString toText(const JobProgress &job);
+QString listText(const QVector<JobSummary> &jobs);
+// One line for `watch`, printed on each change.
+QString watchLine(const JobProgress &job);
+
+} // namespace JobFormatter

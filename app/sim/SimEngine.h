@@ -1,0 +1,83 @@
+#pragma once
+// The simulator's model: jobs advancing over simulated time, as Milvus' weighted stages move them.
+
+#include "SimScenario.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QRandomGenerator>
+
+// Simulated times can be negative (jobs created before the simulator started): "never" is a sentinel.
+constexpr double kSimNever = -1e18;
+inline bool simTimeSet(double t) { return t > kSimNever / 2; }
+
+enum class SimState { Pending, Importing, Uncommitted, Committing, Completed, Failed };
+
+struct SimFileStatus
+{
+    QString name;        // as the dialect shows it is decided by the server; raw paths here
+    QStringList paths;
+    qint64 size = 0;
+    qint64 rows = 0;
+    qint64 importedRows = 0;
+    double progress = 0; // 0..100
+    enum { Pending, InProgress, Completed, Failed } state = Pending;
+    double completedAt = kSimNever; // sim seconds
+    QString reason;
+};
+
+struct SimJobStatus
+{
+    const SimJob *job = nullptr;
+    SimState state = SimState::Pending;
+    double progress = 0;
+    double completedAt = kSimNever; // sim seconds; kSimNever while not ended
+    QString reason;
+    qint64 importedRows = 0;
+    qint64 totalRows = 0;
+    qint64 size = 0;
+    QVector<SimFileStatus> files;
+};
+
+struct SimCreateResult
+{
+    QString jobId;
+    int code = 0;
+    QString message;
+};
+
+class SimEngine
+{
+public:
+    explicit SimEngine(const SimScenario &scenario, double speed = 1.0, quint32 seed = 1);
+
+    double now() const;                  // simulated seconds since start
+    void advance(double seconds) { m_offset += seconds; }
+    void setSpeed(double speed);
+    double speed() const { return m_speed; }
+    QDateTime toUtc(double simSeconds) const;
+    const SimScenario &scenario() const { return m_scenario; }
+
+    // nullptr when the job does not exist, is in another database, or has expired.
+    const SimJob *find(const QString &jobId, const QString &db) const;
+    SimJobStatus status(const SimJob &job) const;
+    QVector<const SimJob *> jobs(const QString &db, const QString &collection) const; // visible, by creation order
+
+    SimCreateResult create(const QJsonObject &params, bool cloud, const QString &db);
+    // Two-phase: 0 on success, else an API code and *message.
+    int commit(const QString &jobId, const QString &db, QString *message);
+    int abort(const QString &jobId, const QString &db, QString *message);
+
+private:
+    bool expired(const SimJob &job) const;
+    QString newJobId(bool cloud);
+
+    SimScenario m_scenario;
+    QHash<QString, int> m_index;
+    QElapsedTimer m_clock;
+    QDateTime m_startUtc;
+    double m_speed = 1.0;
+    double m_offset = 0; // simulated seconds added by advance() and speed changes
+    QRandomGenerator m_rng;
+};

@@ -1,0 +1,93 @@
+#pragma once
+// bulkwatch-sim's HTTP face: answers the import API in one dialect, as the real services do,
+// with a per-endpoint rate limit, request accounting and injectable faults.
+
+#include "SimEngine.h"
+
+#include <QAbstractHttpServer>
+#include <deque>
+#include <QHash>
+#include <QJsonObject>
+#include <QMap>
+#include <memory>
+
+class QTcpSocket;
+
+enum class SimDialect { CloudV1, CloudV2, Milvus };
+bool simDialectFromName(const QString &name, SimDialect *out);
+QString simDialectName(SimDialect d);
+
+class SimServer : public QAbstractHttpServer
+{
+    Q_OBJECT
+public:
+    explicit SimServer(const SimScenario &scenario, SimDialect dialect, QObject *parent = nullptr);
+    ~SimServer() override;
+
+    // Listens on 127.0.0.1; 0 picks a free port. Returns the port, 0 on failure.
+    quint16 start(quint16 port = 0);
+    quint16 port() const { return m_port; }
+    QUrl baseUrl() const;
+
+    SimEngine &engine() { return *m_engine; }
+    SimDialect dialect() const { return m_dialect; }
+    void setApiKey(const QByteArray &key) { m_apiKey = key; }
+    void setRateLimit(int perSecond) { m_rateLimit = perSecond; } // 0 = none
+    void setLatency(int ms, int jitterMs = 0) { m_latencyMs = ms; m_jitterMs = jitterMs; }
+    void setFaults(const QVector<SimFaultRule> &faults) { m_faults = faults; }
+    void addFault(const SimFaultRule &f) { m_faults << f; }
+    void clearFaults() { m_faults.clear(); }
+
+    QJsonObject stats() const;
+    void resetStats();
+    int requestCount(const QString &path = {}) const;
+    int statusCount(int status) const;
+    // Requests seen with an Authorization header / without one.
+    int requestsWithAuthorization() const { return m_withAuth; }
+    int rateLimitedCount() const { return m_rateLimited; }
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    struct Answer
+    {
+        int status = 200;
+        QByteArray body;
+        QByteArray contentType = "application/json";
+        QList<QPair<QByteArray, QByteArray>> headers;
+    };
+
+    Answer route(const QHttpServerRequest &request, const QString &path);
+    Answer controlRoute(const QHttpServerRequest &request, const QString &path);
+    bool authorized(const QHttpServerRequest &request) const;
+    bool overRateLimit(const QString &path);
+    const SimFaultRule *takeFault(const QString &path);
+    void deliver(QTcpSocket *socket, const Answer &answer, const SimFaultRule *fault);
+    void record(const QString &path, int status);
+
+    QJsonObject renderProgress(const SimJobStatus &st) const;
+    QJsonObject renderSummary(const SimJobStatus &st) const;
+    QString renderTime(double simSeconds) const;
+    QString renderFileName(const SimJob &job, const SimFileStatus &f, int index) const;
+    QString jobStateText(SimState s) const;
+
+    Answer json(const QJsonObject &o, int status = 200) const;
+    Answer ok(const QJsonValue &data) const;
+    Answer error(qint64 code, const QString &message, int status = 200) const;
+
+    std::unique_ptr<SimEngine> m_engine;
+    SimDialect m_dialect;
+    quint16 m_port = 0;
+    QByteArray m_apiKey;
+    int m_rateLimit = 20;
+    int m_latencyMs = 0;
+    int m_jitterMs = 0;
+    QVector<SimFaultRule> m_faults;
+    QHash<QString, std::deque<qint64>> m_window; // path -> request times (ms) in the last second
+    QMap<QString, QMap<int, int>> m_counts;  // path -> status -> count
+    int m_withAuth = 0;
+    int m_rateLimited = 0;
+    QElapsedTimer m_wall;
+};
