@@ -286,7 +286,7 @@ void ImportApiClient::probeProgress(const Endpoint &ep, const QString &jobId, QS
                               .arg(ep.displayUrl())
                         : QStringLiteral("the progress endpoints answered without JSON"),
             kV2Prefix + QStringLiteral("/describe"));
-        e.retryable = false;
+        e.retryable = !allNotFound; // garbage may pass (a proxy, a restart); a missing API will not
         if (allNotFound)
             e.httpStatus = 404;
         return cb({}, e);

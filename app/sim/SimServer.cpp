@@ -118,8 +118,8 @@ bool SimServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
             a.headers << qMakePair(QByteArray("Retry-After"), QByteArray("1"));
         }
         fault = nullptr;
-    } else if (!fault || fault->kind == QLatin1String("latency")) {
-        a = route(request, path);
+    } else {
+        a = route(request, path); // faults that deform an answer (drip, reset, truncate) need the real one
     }
     record(path, fault && fault->kind != QLatin1String("latency") ? (fault->kind == QLatin1String("status") || fault->kind == QLatin1String("html5xx") ? fault->status : 0) : a.status);
 
