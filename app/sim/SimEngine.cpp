@@ -304,6 +304,10 @@ int SimEngine::abort(const QString &jobId, const QString &db, QString *message)
         *message = QStringLiteral("import job %1 has already ended; nothing to abort").arg(jobId);
         return 1100;
     }
+    if (j->committedAt >= 0) {
+        *message = QStringLiteral("import job %1 is committing and can no longer be aborted").arg(jobId);
+        return 1100;
+    }
     m_scenario.jobs[m_index.value(jobId)].abortedAt = now();
     return 0;
 }
