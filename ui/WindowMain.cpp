@@ -1,16 +1,133 @@
+// The window's entry point (bulkwatch with no subcommand) and the CLI's access to saved connections.
+
 #include "CommandLine.h"
+#include "HistoryStore.h"
+#include "ImportService.h"
+#include "MainWindow.h"
+#include "SecretStore.h"
+#include "sim/SimServer.h"
 
 #include <QApplication>
-#include <QLabel>
+#include <QCommandLineParser>
+#include <QEventLoop>
+#include <QMessageBox>
+#include <QTemporaryDir>
+#include <QTimer>
+
+namespace {
+void setIdentity()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("bulkwatch"));
+    QCoreApplication::setApplicationName(QStringLiteral("bulkwatch"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(BULKWATCH_VERSION));
+}
+} // namespace
 
 int runWindow(int argc, char **argv)
 {
     QApplication app(argc, argv);
-    QLabel l(QStringLiteral("Bulkwatch"));
-    l.show();
+    setIdentity();
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("Bulkwatch"));
+    QGuiApplication::setDesktopFileName(QStringLiteral(BULKWATCH_APP_ID));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/bulkwatch.svg")));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Monitor bulk-import jobs on Zilliz Cloud and Milvus."));
+    parser.addHelpOption();
+    const QCommandLineOption demo(QStringLiteral("demo"), QApplication::translate("main", "Open on a built-in simulated server (no account, no network)."));
+    const QCommandLineOption history(QStringLiteral("history"), QApplication::translate("main", "Use this history database."), QStringLiteral("FILE"));
+    parser.addOptions({demo, history});
+    parser.process(app);
+
+    // The demo runs the simulator inside the app, on a free loopback port, with a history of its own.
+    std::unique_ptr<SimServer> sim;
+    QTemporaryDir demoDir;
+    QString historyPath = parser.isSet(history) ? parser.value(history) : HistoryStore::defaultPath();
+    if (parser.isSet(demo)) {
+        sim = std::make_unique<SimServer>(SimScenario::demo(), SimDialect::Milvus);
+        if (!sim->start(0)) {
+            QMessageBox::critical(nullptr, QStringLiteral("Bulkwatch"), QApplication::translate("main", "The demo server could not start on 127.0.0.1."));
+            return 1;
+        }
+        historyPath = demoDir.filePath(QStringLiteral("demo-history.sqlite"));
+    }
+
+    HistoryStore store;
+    QString error;
+    if (!store.open(historyPath, &error)) {
+        const auto answer = QMessageBox::critical(nullptr, QStringLiteral("Bulkwatch"),
+                                                  error + QStringLiteral("\n\n") + QApplication::translate("main", "Continue without a history for this session?"),
+                                                  QMessageBox::Yes | QMessageBox::No);
+        if (answer != QMessageBox::Yes)
+            return 1;
+    }
+    KeychainSecretStore keychain(QStringLiteral(BULKWATCH_APP_ID));
+    ImportService service(&store, &keychain);
+    service.start();
+    if (sim && service.connections().isEmpty()) {
+        Connection c;
+        c.name = QApplication::translate("main", "Demo");
+        c.kind = Connection::Kind::Milvus;
+        c.baseUrl = sim->baseUrl();
+        service.saveConnection(c, std::nullopt);
+    }
+    MainWindow window(&service);
+    if (sim)
+        window.setWindowTitle(QApplication::translate("main", "Bulkwatch — demo (simulated server)"));
+    window.show();
     return app.exec();
 }
 
-void configureCommandLine(CommandLine &)
+void configureCommandLine(CommandLine &cli)
 {
+    cli.setConnectionResolver([](const QString &name, Endpoint *ep, QString *error) {
+        HistoryStore store;
+        if (!store.open(HistoryStore::defaultPath(), error))
+            return false;
+        for (const Connection &c : store.connections()) {
+            if (c.name.compare(name, Qt::CaseInsensitive) != 0 && c.id != name)
+                continue;
+            *ep = c.endpoint({});
+            if (!c.hasKey)
+                return true;
+            if (c.sessionOnlyKey) {
+                *error = QCoreApplication::translate("main", "the key of '%1' was kept for a window session only; "
+                                                             "set BULKWATCH_API_KEY or use --api-key-stdin").arg(c.name);
+                return false;
+            }
+            KeychainSecretStore keychain(QStringLiteral(BULKWATCH_APP_ID));
+            QEventLoop loop;
+            SecretStore::Result result;
+            keychain.read(c.id, [&](const SecretStore::Result &r) {
+                result = r;
+                loop.quit();
+            });
+            QTimer::singleShot(15000, &loop, &QEventLoop::quit);
+            loop.exec();
+            if (result.status != SecretStore::Status::Ok) {
+                *error = QCoreApplication::translate("main", "cannot read the key of '%1' from the keychain: %2").arg(c.name, result.message);
+                return false;
+            }
+            ep->token = result.secret;
+            return true;
+        }
+        *error = QCoreApplication::translate("main", "no saved connection named '%1' (see 'bulkwatch connections')").arg(name);
+        return false;
+    });
+    cli.setConnectionLister([]() -> QString {
+        HistoryStore store;
+        QString error;
+        if (!store.open(HistoryStore::defaultPath(), &error))
+            return error + QLatin1Char('\n');
+        const auto conns = store.connections();
+        if (conns.isEmpty())
+            return QCoreApplication::translate("main", "No saved connections. Add one in the window.\n");
+        QString out;
+        for (const Connection &c : conns) {
+            out += c.name + QStringLiteral("\t") + c.baseUrl.toDisplayString() + QStringLiteral("\t") + c.describe() + QStringLiteral("\t")
+                + (!c.hasKey ? QStringLiteral("no key") : c.sessionOnlyKey ? QStringLiteral("key: this session only") : QStringLiteral("key: keychain"))
+                + QLatin1Char('\n');
+        }
+        return out;
+    });
 }

@@ -1,0 +1,32 @@
+#pragma once
+// A saved connection: everything needed to reach a server except the secret, which lives in the keychain.
+
+#include "Endpoint.h"
+
+#include <QString>
+#include <QUrl>
+
+struct Connection
+{
+    enum class Kind { ZillizCloud, Milvus };
+    QString id;            // stable, random; also the keychain entry's name
+    QString name;
+    Kind kind = Kind::Milvus;
+    QUrl baseUrl;
+    Dialect dialect = Dialect::Auto;
+    QString clusterId;
+    QString projectId;
+    QString regionId;
+    QString dbName;
+    bool sessionOnlyKey = false; // the user chose not to use the keychain: the key lives in memory only
+    bool hasKey = false;         // whether a key was given at all (Milvus without auth has none)
+
+    Endpoint endpoint(const QByteArray &token) const;
+    // "api.cloud.zilliz.com · cluster in01-…" — for the window, reports and messages; never the key.
+    QString describe() const;
+    bool isUnencrypted() const;
+    // Why this connection cannot be saved as is, or "" when it can.
+    QString problem() const;
+
+    static QString newId();
+};

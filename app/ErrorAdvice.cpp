@@ -1,0 +1,28 @@
+#include "ErrorAdvice.h"
+
+#include <QCoreApplication>
+
+namespace ErrorAdvice {
+
+QString forConnection(const ApiError &e)
+{
+    const auto tr = [](const char *s) { return QCoreApplication::translate("ErrorAdvice", s); };
+    QString advice;
+    switch (e.kind) {
+    case ErrorKind::None: return tr("Connected.");
+    case ErrorKind::Network: advice = tr("Cannot reach the server: check the URL and port, your VPN or firewall."); break;
+    case ErrorKind::Timeout: advice = tr("The server did not answer in time: it may be overloaded, or the address leads nowhere."); break;
+    case ErrorKind::Tls: advice = tr("The server's TLS certificate was not accepted: check the URL, or trust the issuing CA."); break;
+    case ErrorKind::Auth: advice = tr("The key was refused: check the API key (Zilliz Cloud) or the user:password / token (Milvus)."); break;
+    case ErrorKind::Forbidden: advice = tr("Access denied: check the database name; the user needs the import privilege there."); break;
+    case ErrorKind::NotFound: advice = tr("Not found: check the database (or cluster) name."); break;
+    case ErrorKind::Expired: advice = tr("The server no longer knows this job."); break;
+    case ErrorKind::RateLimited: advice = tr("The server asks to slow down; Bulkwatch waits and retries by itself."); break;
+    case ErrorKind::Server: advice = tr("The server reported an error."); break;
+    case ErrorKind::Malformed: advice = tr("The answer could not be read; a proxy may be in the way."); break;
+    case ErrorKind::Unsupported: advice = tr("No import API at this address: is it Milvus 2.4 or newer, or a Zilliz Cloud endpoint?"); break;
+    }
+    return advice + QStringLiteral("\n") + e.summary();
+}
+
+} // namespace ErrorAdvice

@@ -1,0 +1,29 @@
+#pragma once
+// The files of the selected job. Polls of the same job update rows in place.
+
+#include "ImportTypes.h"
+
+#include <QAbstractTableModel>
+
+class FilesModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { ProgressColumn, NameColumn, SizeColumn, RowsColumn, StateColumn, CompletedColumn, ReasonColumn, ColumnCount };
+    enum Role { SortRole = Qt::UserRole + 1, StateRole, ProgressRole, ReasonRole };
+
+    using QAbstractTableModel::QAbstractTableModel;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+    // Shows these files; same job and same count: in place, else a reset (a different job was selected).
+    void setFiles(const QString &jobKey, const QVector<FileProgress> &files);
+    const FileProgress *file(int row) const;
+    static QString stateText(FileState s);
+
+private:
+    QString m_jobKey;
+    QVector<FileProgress> m_files;
+};

@@ -1,0 +1,327 @@
+#include "HistoryStore.h"
+
+#include "JobFormatter.h"
+#include "ResponseParser.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QUuid>
+
+namespace {
+QString timeText(const QDateTime &t)
+{
+    return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+QDateTime timeOf(const QVariant &v)
+{
+    const QString s = v.toString();
+    if (s.isEmpty())
+        return {};
+    QDateTime t = QDateTime::fromString(s, Qt::ISODateWithMs);
+    return t.toUTC();
+}
+
+QVariant optional(std::optional<qint64> v)
+{
+    return v ? QVariant(*v) : QVariant();
+}
+
+std::optional<qint64> optionalOf(const QVariant &v)
+{
+    if (v.isNull())
+        return std::nullopt;
+    return v.toLongLong();
+}
+
+QByteArray filesJson(const QVector<FileProgress> &files)
+{
+    QJsonArray arr;
+    for (const FileProgress &f : files)
+        arr.append(JobFormatter::toJson(f));
+    return QJsonDocument(arr).toJson(QJsonDocument::Compact);
+}
+
+QVector<FileProgress> filesOf(const QByteArray &json)
+{
+    QVector<FileProgress> files;
+    for (const QJsonValue &v : QJsonDocument::fromJson(json).array()) {
+        const QJsonObject o = v.toObject();
+        FileProgress f;
+        f.fileName = o.value(QLatin1String("fileName")).toString();
+        f.fileSize = ResponseParser::toInt64(o.value(QLatin1String("fileSize")));
+        f.serverState = o.value(QLatin1String("serverState")).toString();
+        f.state = fileStateFromServer(f.serverState);
+        const QString normalised = o.value(QLatin1String("state")).toString();
+        for (FileState s : {FileState::Pending, FileState::Running, FileState::Retrying, FileState::Completed, FileState::Failed})
+            if (fileStateName(s) == normalised)
+                f.state = s;
+        f.progress = o.value(QLatin1String("progress")).toDouble();
+        f.importedRows = ResponseParser::toInt64(o.value(QLatin1String("importedRows")));
+        f.totalRows = ResponseParser::toInt64(o.value(QLatin1String("totalRows")));
+        f.completeTime = ResponseParser::toUtcTime(o.value(QLatin1String("completeTime")));
+        f.reason = o.value(QLatin1String("reason")).toString();
+        files << f;
+    }
+    return files;
+}
+} // namespace
+
+HistoryStore::HistoryStore()
+    : m_connectionName(QStringLiteral("bulkwatch-history-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+}
+
+HistoryStore::~HistoryStore()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QString HistoryStore::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/history.sqlite");
+}
+
+bool HistoryStore::isOpen() const
+{
+    return QSqlDatabase::database(m_connectionName, false).isOpen();
+}
+
+bool HistoryStore::exec(const QString &sql, const QVariantList &binds)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    if (!q.prepare(sql)) {
+        m_lastError = q.lastError().text();
+        return false;
+    }
+    for (const QVariant &b : binds)
+        q.addBindValue(b);
+    if (!q.exec()) {
+        m_lastError = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+bool HistoryStore::open(const QString &path, QString *error)
+{
+    const auto tr = [](const char *s) { return QCoreApplication::translate("HistoryStore", s); };
+    m_path = path;
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    db.setDatabaseName(path);
+    if (!db.open()) {
+        *error = tr("Cannot open the history database %1: %2").arg(path, db.lastError().text());
+        return false;
+    }
+    QSqlQuery q(db);
+    // A file that is not a database (or is damaged) fails here; it is reported and left as it is.
+    if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next() || q.value(0).toString() != QLatin1String("ok")) {
+        *error = tr("The history database %1 is damaged or not a Bulkwatch database (%2). It was left untouched; "
+                    "move it away to start a new history.")
+                     .arg(path, q.lastError().isValid() ? q.lastError().text() : q.value(0).toString());
+        db.close();
+        return false;
+    }
+    q.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
+    q.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+    q.exec(QStringLiteral("PRAGMA foreign_keys=ON"));
+    int version = 0;
+    if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
+        version = q.value(0).toInt();
+    if (version > SchemaVersion) {
+        *error = tr("The history database %1 was written by a newer Bulkwatch (schema %2; this one knows %3). "
+                    "It was left untouched; update Bulkwatch to open it.")
+                     .arg(path).arg(version).arg(SchemaVersion);
+        db.close();
+        return false;
+    }
+    if (version == 0) {
+        // A new file must be empty; a non-empty one without our version is someone else's database.
+        if (q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) && q.next() && q.value(0).toInt() > 0) {
+            *error = tr("%1 is an SQLite database of another program; it was left untouched.").arg(path);
+            db.close();
+            return false;
+        }
+    }
+    if (version < SchemaVersion && !migrate(version, error)) {
+        db.close();
+        return false;
+    }
+    return true;
+}
+
+bool HistoryStore::migrate(int from, QString *error)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName);
+    db.transaction();
+    bool ok = true;
+    if (from < 1) {
+        ok = ok && exec(QStringLiteral(
+            "CREATE TABLE connections (id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, base_url TEXT NOT NULL,"
+            " dialect TEXT NOT NULL, cluster_id TEXT, project_id TEXT, region_id TEXT, db_name TEXT,"
+            " session_only_key INTEGER NOT NULL DEFAULT 0, has_key INTEGER NOT NULL DEFAULT 0, position INTEGER)"));
+        ok = ok && exec(QStringLiteral(
+            "CREATE TABLE jobs (connection_id TEXT NOT NULL REFERENCES connections(id) ON DELETE CASCADE, job_id TEXT NOT NULL,"
+            " collection TEXT, state TEXT, server_state TEXT, progress REAL, imported_rows INTEGER, total_rows INTEGER,"
+            " file_size INTEGER, complete_time TEXT, create_time TEXT, reason TEXT, files TEXT, has_details INTEGER,"
+            " added_by_hand INTEGER, first_seen TEXT, last_answer TEXT, last_change TEXT, ended_at TEXT,"
+            " expired INTEGER NOT NULL DEFAULT 0, expired_at TEXT, last_error TEXT, notified_state TEXT,"
+            " PRIMARY KEY (connection_id, job_id))"));
+    }
+    ok = ok && exec(QStringLiteral("PRAGMA user_version = %1").arg(SchemaVersion));
+    if (!ok) {
+        db.rollback();
+        *error = QCoreApplication::translate("HistoryStore", "Cannot prepare the history database: %1").arg(m_lastError);
+        return false;
+    }
+    return db.commit();
+}
+
+QVector<Connection> HistoryStore::connections() const
+{
+    QVector<Connection> out;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    q.exec(QStringLiteral("SELECT id, name, kind, base_url, dialect, cluster_id, project_id, region_id, db_name,"
+                          " session_only_key, has_key FROM connections ORDER BY position, name"));
+    while (q.next()) {
+        Connection c;
+        c.id = q.value(0).toString();
+        c.name = q.value(1).toString();
+        c.kind = q.value(2).toString() == QLatin1String("zilliz-cloud") ? Connection::Kind::ZillizCloud : Connection::Kind::Milvus;
+        c.baseUrl = QUrl(q.value(3).toString());
+        dialectFromName(q.value(4).toString(), &c.dialect);
+        c.clusterId = q.value(5).toString();
+        c.projectId = q.value(6).toString();
+        c.regionId = q.value(7).toString();
+        c.dbName = q.value(8).toString();
+        c.sessionOnlyKey = q.value(9).toBool();
+        c.hasKey = q.value(10).toBool();
+        out << c;
+    }
+    return out;
+}
+
+bool HistoryStore::saveConnection(const Connection &c)
+{
+    return exec(QStringLiteral("INSERT INTO connections (id, name, kind, base_url, dialect, cluster_id, project_id, region_id,"
+                               " db_name, session_only_key, has_key, position) VALUES (?,?,?,?,?,?,?,?,?,?,?,"
+                               " (SELECT coalesce(max(position), 0) + 1 FROM connections))"
+                               " ON CONFLICT(id) DO UPDATE SET name=excluded.name, kind=excluded.kind, base_url=excluded.base_url,"
+                               " dialect=excluded.dialect, cluster_id=excluded.cluster_id, project_id=excluded.project_id,"
+                               " region_id=excluded.region_id, db_name=excluded.db_name,"
+                               " session_only_key=excluded.session_only_key, has_key=excluded.has_key"),
+                {c.id, c.name, c.kind == Connection::Kind::ZillizCloud ? QStringLiteral("zilliz-cloud") : QStringLiteral("milvus"),
+                 c.baseUrl.toString(), dialectName(c.dialect), c.clusterId, c.projectId, c.regionId, c.dbName,
+                 c.sessionOnlyKey, c.hasKey});
+}
+
+bool HistoryStore::removeConnection(const QString &id)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName);
+    db.transaction();
+    const bool ok = exec(QStringLiteral("DELETE FROM jobs WHERE connection_id = ?"), {id})
+        && exec(QStringLiteral("DELETE FROM connections WHERE id = ?"), {id});
+    return ok ? db.commit() : (db.rollback(), false);
+}
+
+QVector<JobRecord> HistoryStore::jobs() const
+{
+    QVector<JobRecord> out;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    q.setForwardOnly(true);
+    q.exec(QStringLiteral("SELECT connection_id, job_id, collection, state, server_state, progress, imported_rows, total_rows,"
+                          " file_size, complete_time, create_time, reason, files, has_details, added_by_hand, first_seen,"
+                          " last_answer, last_change, ended_at, expired, expired_at, last_error, notified_state FROM jobs"
+                          " ORDER BY first_seen"));
+    while (q.next()) {
+        JobRecord r;
+        r.connectionId = q.value(0).toString();
+        r.job.jobId = q.value(1).toString();
+        if (!q.value(2).isNull())
+            r.job.collectionName = q.value(2).toString();
+        r.job.state = jobStateFromName(q.value(3).toString());
+        r.job.serverState = q.value(4).toString();
+        r.job.progress = q.value(5).toDouble();
+        r.job.importedRows = optionalOf(q.value(6));
+        r.job.totalRows = optionalOf(q.value(7));
+        r.job.fileSize = optionalOf(q.value(8));
+        r.job.completeTime = timeOf(q.value(9));
+        r.job.createTime = timeOf(q.value(10));
+        r.job.reason = q.value(11).toString();
+        r.job.files = filesOf(q.value(12).toByteArray());
+        r.hasDetails = q.value(13).toBool();
+        r.addedByHand = q.value(14).toBool();
+        r.firstSeen = timeOf(q.value(15));
+        r.lastAnswer = timeOf(q.value(16));
+        r.lastChange = timeOf(q.value(17));
+        r.endedAt = timeOf(q.value(18));
+        r.expired = q.value(19).toBool();
+        r.expiredAt = timeOf(q.value(20));
+        const QString lastError = q.value(21).toString();
+        if (!lastError.isEmpty()) {
+            r.lastError.kind = ErrorKind::Server;
+            r.lastError.message = lastError;
+        }
+        r.notifiedState = q.value(22).toString();
+        out << r;
+    }
+    return out;
+}
+
+bool HistoryStore::saveJobs(const QVector<JobRecord> &records)
+{
+    if (records.isEmpty())
+        return true;
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName);
+    if (!db.transaction()) {
+        m_lastError = db.lastError().text();
+        return false;
+    }
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral(
+        "INSERT OR REPLACE INTO jobs (connection_id, job_id, collection, state, server_state, progress, imported_rows,"
+        " total_rows, file_size, complete_time, create_time, reason, files, has_details, added_by_hand, first_seen,"
+        " last_answer, last_change, ended_at, expired, expired_at, last_error, notified_state)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+    for (const JobRecord &r : records) {
+        const QVariantList binds = {r.connectionId, r.job.jobId,
+                                    r.job.collectionName ? QVariant(*r.job.collectionName) : QVariant(),
+                                    jobStateName(r.job.state), r.job.serverState, r.job.progress,
+                                    optional(r.job.importedRows), optional(r.job.totalRows), optional(r.job.fileSize),
+                                    timeText(r.job.completeTime), timeText(r.job.createTime), r.job.reason,
+                                    filesJson(r.job.files), r.hasDetails, r.addedByHand, timeText(r.firstSeen),
+                                    timeText(r.lastAnswer), timeText(r.lastChange), timeText(r.endedAt), r.expired,
+                                    timeText(r.expiredAt), r.lastError.isError() ? r.lastError.summary() : QString(),
+                                    r.notifiedState};
+        for (int i = 0; i < binds.size(); ++i)
+            q.bindValue(i, binds[i]);
+        if (!q.exec()) {
+            m_lastError = q.lastError().text();
+            db.rollback();
+            return false;
+        }
+    }
+    if (!db.commit()) {
+        m_lastError = db.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+bool HistoryStore::removeJob(const QString &connectionId, const QString &jobId)
+{
+    return exec(QStringLiteral("DELETE FROM jobs WHERE connection_id = ? AND job_id = ?"), {connectionId, jobId});
+}

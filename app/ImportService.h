@@ -1,0 +1,151 @@
+#pragma once
+// Watches import jobs on every connection: one QNetworkAccessManager, one request in flight per job, a request
+// budget per connection shared among jobs (selected and running first), list polling that discovers jobs,
+// exponential backoff with jitter that honours Retry-After, and history written in batches.
+
+#include "Connection.h"
+#include "ImportApiClient.h"
+#include "JobRecord.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <deque>
+#include <functional>
+#include <memory>
+
+class HistoryStore;
+class QNetworkAccessManager;
+class QTimer;
+class SecretStore;
+class MemorySecretStore;
+
+struct ConnectionHealth
+{
+    enum class State { Connecting, Ok, Backoff, Offline, AuthFailed, NoKey };
+    State state = State::Connecting;
+    QDateTime lastAnswer; // UTC
+    QDateTime retryAt;    // UTC, while backing off
+    ApiError lastError;
+    QString keyProblem;   // why no key could be read, in plain words
+};
+
+class ImportService : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        double requestsPerSecond = 10;  // per connection; never above the documented 20
+        int selectedIntervalMs = 2000;
+        int runningIntervalMs = 5000;
+        int pendingIntervalMs = 15000;
+        int finalizingIntervalMs = 30000;
+        int listIntervalMs = 3000;       // Milvus: the list carries every job's state and progress
+        int pagedListIntervalMs = 30000; // the cloud's list has no progress: it only discovers jobs
+        int coveredByListIntervalMs = 30000; // describe of a job the list keeps fresh and that did not change
+        int maxInFlight = 4;
+        int maxBackoffMs = 60000;
+        int authRetryMs = 60000;
+        int saveDelayMs = 1000;
+        int deadlineMs = ImportApiClient::DefaultDeadlineMs;
+    };
+
+    ImportService(HistoryStore *store, SecretStore *keychain, QObject *parent = nullptr);
+    ~ImportService() override;
+
+    void setOptions(const Options &o);
+    const Options &options() const { return m_options; }
+    void setClock(std::function<QDateTime()> now) { m_now = std::move(now); }
+    QDateTime now() const { return m_now(); }
+    ImportApiClient &client() { return *m_client; }
+    QNetworkAccessManager &network() { return *m_nam; }
+
+    // Reads connections and jobs from the history and starts watching.
+    void start();
+
+    QVector<Connection> connections() const;
+    const Connection *connection(const QString &id) const;
+    ConnectionHealth health(const QString &connectionId) const;
+    // Adds or replaces a connection. A non-null key replaces the stored one (keychain, or memory when
+    // conn.sessionOnlyKey); done(message) reports a keychain failure ("" on success).
+    void saveConnection(const Connection &conn, const std::optional<QByteArray> &key,
+                        std::function<void(const QString &problem)> done = {});
+    void removeConnection(const QString &id);
+
+    QVector<JobRecord> jobs() const;
+    const JobRecord *job(const QString &key) const;
+    // Starts watching a pasted job ID; returns why it cannot be added, or "" on success.
+    QString addJob(const QString &connectionId, const QString &pastedId);
+    void removeJob(const QString &key);
+    void setSelectedJob(const QString &key);
+    void refreshNow();
+    // Marks a transition as notified so it is never repeated (kept in the history).
+    void markNotified(const QString &key, const QString &state);
+    int requestsInFlight() const;
+
+Q_SIGNALS:
+    void jobChanged(const JobRecord &record);
+    void jobRemoved(const QString &key);
+    void jobTransition(const JobRecord &record, JobState from, JobState to);
+    void connectionsChanged();
+    void healthChanged(const QString &connectionId);
+    void historyError(const QString &message);
+
+private:
+    struct ConnState
+    {
+        Connection conn;
+        QByteArray token;
+        bool keyReady = false;
+        ConnectionHealth health;
+        int failures = 0;
+        qint64 holdUntilMs = 0;       // backoff: no requests before this (monotonic ms)
+        std::deque<qint64> sentMs;    // request times in the last second, for the budget
+        int inFlight = 0;
+        bool listInFlight = false;
+        qint64 nextListMs = 0;
+        QHash<QString, qint64> dueMs; // job key -> next poll (monotonic ms)
+        QSet<QString> jobsInFlight;
+        std::unique_ptr<QObject> context; // replies for an edited or removed connection die with it
+        QTimer *timer = nullptr;
+        bool keyRetried = false;
+    };
+
+    qint64 mono() const { return m_mono.elapsed(); }
+    ConnState *state(const QString &id);
+    void attach(const Connection &conn);
+    void loadKey(ConnState &cs);
+    void pump(const QString &connectionId);
+    void schedule(ConnState &cs, qint64 atMs);
+    bool budgetAvailable(ConnState &cs, qint64 now, qint64 *nextSlotMs);
+    bool isActive(const JobRecord &r) const;
+    qint64 intervalFor(const JobRecord &r) const;
+    void pollJob(ConnState &cs, const QString &key);
+    void pollList(ConnState &cs);
+    void onProgress(const QString &connectionId, const QString &key, const JobProgress &job, const ApiError &e);
+    void onList(const QString &connectionId, const QVector<JobSummary> &jobs, const ApiError &e);
+    void onConnectionError(ConnState &cs, const ApiError &e);
+    void onConnectionOk(ConnState &cs);
+    void apply(JobRecord &r, const JobProgress &fresh, bool details);
+    void touch(JobRecord &r, JobState before);
+    void markDirty(const QString &key);
+    void flush();
+
+    HistoryStore *m_store;
+    SecretStore *m_keychain;
+    MemorySecretStore *m_sessionKeys;
+    QNetworkAccessManager *m_nam;
+    ImportApiClient *m_client;
+    Options m_options;
+    std::function<QDateTime()> m_now;
+    QElapsedTimer m_mono;
+    std::map<QString, std::unique_ptr<ConnState>> m_conns;
+    QHash<QString, JobRecord> m_jobs;
+    QSet<QString> m_dismissed; // removed by the user this session: not re-added by list polling
+    QSet<QString> m_dirty;
+    QTimer *m_saveTimer;
+    QString m_selected;
+};

@@ -1,0 +1,36 @@
+#pragma once
+// What Bulkwatch knows of one job: the last good answer plus what it observed itself
+// (when it first saw the job, when it last moved, whether the server has forgotten it).
+
+#include "ApiError.h"
+#include "ImportTypes.h"
+
+#include <QDateTime>
+
+struct JobRecord
+{
+    QString connectionId;
+    JobProgress job;          // the last good state; never replaced by an error
+    bool hasDetails = false;  // a describe answered (a list summary alone has no files)
+    bool addedByHand = false;
+    QDateTime firstSeen;      // UTC, when Bulkwatch first saw it (older servers give no start time)
+    QDateTime lastAnswer;     // UTC, last successful answer about it
+    QDateTime lastChange;     // UTC, when its state or progress last moved
+    QDateTime endedAt;        // UTC, completion time or when Bulkwatch saw it end
+    bool expired = false;     // the server no longer knows it
+    QDateTime expiredAt;
+    ApiError lastError;       // the last failed poll of this job (kind None once one succeeds again)
+    double rowsPerSecond = -1; // smoothed; < 0 when unknown
+    double percentPerSecond = -1;
+    QString notifiedState;    // the last state a notification was shown for (no repeats across restarts)
+
+    QString key() const { return keyOf(connectionId, job.jobId); }
+    static QString keyOf(const QString &connectionId, const QString &jobId) { return connectionId + QLatin1Char('\n') + jobId; }
+    // The state a user sees: the server's, or expired when it has forgotten the job.
+    JobState displayState() const { return expired ? JobState::Expired : job.state; }
+    // Seconds to completion, or < 0 where any number would be a guess (sorting, index building, waiting).
+    qint64 etaSeconds() const;
+    // Seconds since the job last moved, while it is not terminal; < 0 otherwise.
+    qint64 stalledSeconds(const QDateTime &now) const;
+    qint64 durationSeconds(const QDateTime &now) const;
+};

@@ -1,0 +1,282 @@
+#include "JobsModel.h"
+
+#include "ImportService.h"
+#include "JobFormatter.h"
+
+#include <QTimer>
+#include <algorithm>
+
+JobsModel::JobsModel(ImportService *service, QObject *parent)
+    : QAbstractTableModel(parent), m_service(service), m_applyTimer(new QTimer(this)), m_clockTimer(new QTimer(this))
+{
+    m_applyTimer->setSingleShot(true);
+    m_applyTimer->setInterval(0);
+    connect(m_applyTimer, &QTimer::timeout, this, &JobsModel::applyPending);
+    m_clockTimer->setInterval(1000);
+    connect(m_clockTimer, &QTimer::timeout, this, &JobsModel::tick);
+    if (service) {
+        connect(service, &ImportService::jobChanged, this, &JobsModel::upsert);
+        connect(service, &ImportService::jobRemoved, this, &JobsModel::remove);
+        connect(service, &ImportService::connectionsChanged, this, [this] {
+            if (!m_rows.isEmpty())
+                Q_EMIT dataChanged(index(0, ConnectionColumn), index(m_rows.size() - 1, ConnectionColumn), {Qt::DisplayRole});
+        });
+        for (const JobRecord &r : service->jobs())
+            upsert(r);
+        applyPending();
+    }
+}
+
+int JobsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int JobsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+const JobRecord *JobsModel::record(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? &m_rows[row] : nullptr;
+}
+
+int JobsModel::rowOf(const QString &key) const
+{
+    return m_index.value(key, -1);
+}
+
+QString JobsModel::stateText(JobState s)
+{
+    switch (s) {
+    case JobState::Pending: return tr("Pending");
+    case JobState::Running: return tr("Running");
+    case JobState::Finalizing: return tr("Awaiting commit");
+    case JobState::Completed: return tr("Completed");
+    case JobState::Failed: return tr("Failed");
+    case JobState::Cancelled: return tr("Cancelled");
+    case JobState::Expired: return tr("Expired on server");
+    case JobState::Unknown: break;
+    }
+    return tr("Unknown");
+}
+
+QVariant JobsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case JobIdColumn: return tr("Job ID");
+    case ConnectionColumn: return tr("Connection");
+    case CollectionColumn: return tr("Collection");
+    case StateColumn: return tr("State");
+    case ProgressColumn: return tr("Progress");
+    case RowsColumn: return tr("Rows");
+    case SizeColumn: return tr("Size");
+    case FirstSeenColumn: return tr("First seen");
+    case CompletedColumn: return tr("Completed");
+    case DurationColumn: return tr("Duration");
+    case EtaColumn: return tr("ETA");
+    case ActivityColumn: return tr("Activity");
+    default: return {};
+    }
+}
+
+static QString agoText(const QDateTime &t, const QDateTime &now)
+{
+    const qint64 s = t.secsTo(now);
+    if (s < 60)
+        return JobsModel::tr("%n second(s) ago", nullptr, static_cast<int>(std::max<qint64>(0, s)));
+    if (s < 3600)
+        return JobsModel::tr("%n minute(s) ago", nullptr, static_cast<int>(s / 60));
+    if (s < 86400)
+        return JobsModel::tr("%n hour(s) ago", nullptr, static_cast<int>(s / 3600));
+    return JobsModel::tr("%n day(s) ago", nullptr, static_cast<int>(s / 86400));
+}
+
+static QString timeTooltip(const QDateTime &t, const QDateTime &now)
+{
+    if (!t.isValid())
+        return {};
+    return JobFormatter::localText(t) + QStringLiteral(" (") + JobFormatter::utcText(t) + QStringLiteral(", ")
+        + agoText(t, now) + QLatin1Char(')');
+}
+
+QVariant JobsModel::data(const QModelIndex &idx, int role) const
+{
+    const JobRecord *r = idx.isValid() ? record(idx.row()) : nullptr;
+    if (!r)
+        return {};
+    const JobProgress &j = r->job;
+    const QDateTime now = m_service ? m_service->now() : QDateTime::currentDateTimeUtc();
+    const JobState shown = r->displayState();
+    switch (role) {
+    case StateRole: return int(shown);
+    case ProgressRole: return j.progress;
+    case KeyRole: return r->key();
+    case ConnectionIdRole: return r->connectionId;
+    case ErrorTextRole:
+        if (!j.reason.isEmpty())
+            return j.reason;
+        if (r->lastError.isError())
+            return r->lastError.summary();
+        return (j.state == JobState::Failed) ? tr("The server gave no reason for this failure.") : QString();
+    case SearchTextRole: {
+        const Connection *c = m_service ? m_service->connection(r->connectionId) : nullptr;
+        return QStringList{j.jobId, j.collectionName.value_or(QString()), j.reason, stateText(shown), j.serverState,
+                           c ? c->name : QString()}.join(QLatin1Char('\n'));
+    }
+    default: break;
+    }
+
+    const int col = idx.column();
+    if (role == Qt::DisplayRole) {
+        switch (col) {
+        case JobIdColumn: return j.jobId;
+        case ConnectionColumn: {
+            const Connection *c = m_service ? m_service->connection(r->connectionId) : nullptr;
+            return c ? c->name : QString();
+        }
+        case CollectionColumn: return j.collectionName.value_or(QStringLiteral("—"));
+        case StateColumn: {
+            if (r->expired)
+                return tr("Expired (last: %1)").arg(stateText(j.state));
+            if (r->lastError.kind == ErrorKind::NotFound && !r->lastAnswer.isValid())
+                return tr("Not found");
+            return stateText(shown);
+        }
+        case ProgressColumn: return JobFormatter::percentText(j.progress);
+        case RowsColumn: return JobFormatter::rowsText(j.importedRows, j.totalRows);
+        case SizeColumn: return JobFormatter::bytesText(j.fileSize);
+        case FirstSeenColumn: return JobFormatter::localText(j.createTime.isValid() ? j.createTime : r->firstSeen);
+        case CompletedColumn: {
+            const QDateTime done = j.completeTime.isValid() ? j.completeTime : (isTerminal(j.state) ? r->endedAt : QDateTime());
+            return done.isValid() ? JobFormatter::localText(done) : QStringLiteral("—");
+        }
+        case DurationColumn: return JobFormatter::durationText(r->durationSeconds(now));
+        case EtaColumn: {
+            const qint64 eta = r->etaSeconds();
+            return eta < 0 ? QStringLiteral("—") : JobFormatter::durationText(eta);
+        }
+        case ActivityColumn: {
+            if (r->expired)
+                return tr("forgotten by the server %1").arg(agoText(r->expiredAt, now));
+            if (r->lastError.isError())
+                return r->lastError.kindName().replace(QLatin1Char('_'), QLatin1Char(' '));
+            const qint64 stalled = r->stalledSeconds(now);
+            if (stalled >= 120)
+                return tr("no change for %n min", nullptr, static_cast<int>(stalled / 60));
+            if (stalled >= 0)
+                return tr("moving");
+            return QString();
+        }
+        default: return {};
+        }
+    }
+    if (role == SortRole) {
+        switch (col) {
+        case StateColumn: return int(shown);
+        case ProgressColumn: return j.progress;
+        case RowsColumn: return static_cast<qlonglong>(j.importedRows.value_or(-1));
+        case SizeColumn: return static_cast<qlonglong>(j.fileSize.value_or(-1));
+        case FirstSeenColumn: return (j.createTime.isValid() ? j.createTime : r->firstSeen).toMSecsSinceEpoch();
+        case CompletedColumn: return j.completeTime.isValid() ? j.completeTime.toMSecsSinceEpoch() : (r->endedAt.isValid() ? r->endedAt.toMSecsSinceEpoch() : 0);
+        case DurationColumn: return static_cast<qlonglong>(r->durationSeconds(now));
+        case EtaColumn: return static_cast<qlonglong>(r->etaSeconds());
+        case ActivityColumn: return static_cast<qlonglong>(r->stalledSeconds(now));
+        default: return data(idx, Qt::DisplayRole);
+        }
+    }
+    if (role == Qt::ToolTipRole) {
+        switch (col) {
+        case FirstSeenColumn: return timeTooltip(j.createTime.isValid() ? j.createTime : r->firstSeen, now);
+        case CompletedColumn: return timeTooltip(j.completeTime.isValid() ? j.completeTime : r->endedAt, now);
+        case StateColumn:
+            return j.serverState.isEmpty() ? stateText(shown) : tr("%1 — the server says “%2”").arg(stateText(shown), j.serverState);
+        case ProgressColumn: return jobPhaseText(r->expired ? JobPhase::Gone : jobPhase(j));
+        case EtaColumn:
+            return r->etaSeconds() < 0 ? tr("No estimate: in this phase progress says nothing about the time left.")
+                                       : tr("Estimated from the smoothed import rate; sorting and indexing come after.");
+        default: {
+            const QString text = data(idx, Qt::DisplayRole).toString();
+            return text.size() > 20 ? text : QVariant();
+        }
+        }
+    }
+    if (role == Qt::TextAlignmentRole && (col == RowsColumn || col == SizeColumn || col == DurationColumn || col == EtaColumn))
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    return {};
+}
+
+void JobsModel::upsert(const JobRecord &r)
+{
+    m_pending.insert(r.key(), r);
+    if (!m_applyTimer->isActive())
+        m_applyTimer->start();
+}
+
+void JobsModel::remove(const QString &key)
+{
+    m_pending.remove(key);
+    const int row = m_index.value(key, -1);
+    if (row < 0)
+        return;
+    beginRemoveRows({}, row, row);
+    m_rows.remove(row);
+    m_index.remove(key);
+    for (int i = row; i < m_rows.size(); ++i)
+        m_index[m_rows[i].key()] = i;
+    endRemoveRows();
+}
+
+void JobsModel::applyPending()
+{
+    if (m_pending.isEmpty())
+        return;
+    QVector<JobRecord> added;
+    QVector<int> changed;
+    for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {
+        const int row = m_index.value(it.key(), -1);
+        if (row < 0) {
+            added << it.value();
+        } else {
+            m_rows[row] = it.value();
+            changed << row;
+        }
+    }
+    m_pending.clear();
+    // One dataChanged per contiguous span of changed rows.
+    std::sort(changed.begin(), changed.end());
+    for (int i = 0; i < changed.size();) {
+        int j = i;
+        while (j + 1 < changed.size() && changed[j + 1] == changed[j] + 1)
+            ++j;
+        Q_EMIT dataChanged(index(changed[i], 0), index(changed[j], ColumnCount - 1));
+        i = j + 1;
+    }
+    if (!added.isEmpty()) {
+        std::sort(added.begin(), added.end(), [](const JobRecord &a, const JobRecord &b) { return a.firstSeen < b.firstSeen; });
+        const int first = static_cast<int>(m_rows.size());
+        beginInsertRows({}, first, first + static_cast<int>(added.size()) - 1);
+        for (const JobRecord &r : added) {
+            m_index.insert(r.key(), static_cast<int>(m_rows.size()));
+            m_rows << r;
+        }
+        endInsertRows();
+    }
+    bool anyActive = false;
+    for (const JobRecord &r : std::as_const(m_rows))
+        anyActive = anyActive || (!r.expired && !isTerminal(r.job.state));
+    if (anyActive && !m_clockTimer->isActive())
+        m_clockTimer->start();
+    else if (!anyActive)
+        m_clockTimer->stop(); // no timers ticking when nothing is active
+}
+
+void JobsModel::tick()
+{
+    if (m_rows.isEmpty())
+        return;
+    Q_EMIT dataChanged(index(0, DurationColumn), index(static_cast<int>(m_rows.size()) - 1, ActivityColumn), {Qt::DisplayRole, SortRole, Qt::ToolTipRole});
+}

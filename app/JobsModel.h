@@ -1,0 +1,57 @@
+#pragma once
+// The jobs table: one row per watched job. Polls arrive as diffs — inserts, removals in reverse order,
+// one dataChanged per contiguous span of changed rows — never a reset per poll.
+
+#include "JobRecord.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QSet>
+#include <QVector>
+#include <functional>
+
+class ImportService;
+class QTimer;
+
+class JobsModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { JobIdColumn, ConnectionColumn, CollectionColumn, StateColumn, ProgressColumn, RowsColumn, SizeColumn,
+                  FirstSeenColumn, CompletedColumn, DurationColumn, EtaColumn, ActivityColumn, ColumnCount };
+    enum Role {
+        SortRole = Qt::UserRole + 1, // raw value for sorting (numbers, times)
+        StateRole,                   // JobState as int (expired included)
+        ProgressRole,                // double 0..100
+        KeyRole,                     // JobRecord::key()
+        ConnectionIdRole,
+        ErrorTextRole,               // the whole reason, or the last error
+        SearchTextRole,              // what the filter's text search looks at
+    };
+
+    explicit JobsModel(ImportService *service, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+    const JobRecord *record(int row) const;
+    int rowOf(const QString &key) const;
+    // Applies pending updates now (normally done on the next event-loop turn).
+    void applyPending();
+
+    static QString stateText(JobState s);
+
+private:
+    void upsert(const JobRecord &r);
+    void remove(const QString &key);
+    void tick();
+
+    ImportService *m_service;
+    QVector<JobRecord> m_rows;
+    QHash<QString, int> m_index;
+    QHash<QString, JobRecord> m_pending;
+    QTimer *m_applyTimer;
+    QTimer *m_clockTimer; // refreshes time-derived columns, only while something is active
+};

@@ -1,0 +1,203 @@
+#include "ConnectionDialog.h"
+
+#include "ErrorAdvice.h"
+#include "ImportService.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+ConnectionDialog::ConnectionDialog(ImportService *service, const Connection *existing, QWidget *parent)
+    : QDialog(parent), m_service(service)
+{
+    setWindowTitle(existing ? tr("Edit connection") : tr("Add connection"));
+    setMinimumWidth(520);
+    m_kind = new QComboBox(this);
+    m_kind->addItem(tr("Zilliz Cloud"));
+    m_kind->addItem(tr("Milvus (self-hosted)"));
+    m_kind->setAccessibleName(tr("Connection type"));
+    m_name = new QLineEdit(this);
+    m_name->setAccessibleName(tr("Name"));
+    m_url = new QLineEdit(this);
+    m_url->setAccessibleName(tr("Endpoint URL"));
+    m_cluster = new QLineEdit(this);
+    m_cluster->setPlaceholderText(QStringLiteral("in01-xxxxxxxxxxxxxxx"));
+    m_cluster->setAccessibleName(tr("Cluster ID"));
+    m_project = new QLineEdit(this);
+    m_project->setPlaceholderText(tr("proj-… (instead of a cluster ID)"));
+    m_region = new QLineEdit(this);
+    m_region->setPlaceholderText(QStringLiteral("aws-us-west-2"));
+    m_db = new QLineEdit(this);
+    m_db->setPlaceholderText(QStringLiteral("default"));
+    m_db->setAccessibleName(tr("Database"));
+    m_dialect = new QComboBox(this);
+    m_dialect->addItem(tr("Automatic"), QStringLiteral("auto"));
+    m_dialect->addItem(tr("v2 (current)"), QStringLiteral("v2"));
+    m_dialect->addItem(tr("v1 (legacy cloud API)"), QStringLiteral("cloud-v1"));
+    m_key = new QLineEdit(this);
+    m_key->setEchoMode(QLineEdit::Password);
+    m_key->setAccessibleName(tr("API key or token"));
+    m_sessionOnly = new QCheckBox(tr("Keep the key for this session only (not in the keychain)"), this);
+    m_test = new QPushButton(tr("&Test connection"), this);
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_status->setAccessibleName(tr("Connection status"));
+
+    m_form = new QFormLayout;
+    m_form->addRow(tr("&Type:"), m_kind);
+    m_form->addRow(tr("&Name:"), m_name);
+    m_form->addRow(tr("&Endpoint:"), m_url);
+    m_form->addRow(tr("&Cluster ID:"), m_cluster);
+    m_form->addRow(tr("&Project ID:"), m_project);
+    m_form->addRow(tr("&Region:"), m_region);
+    m_form->addRow(tr("&Database:"), m_db);
+    m_form->addRow(tr("&API:"), m_dialect);
+    m_form->addRow(tr("&Key:"), m_key);
+    m_form->addRow(QString(), m_sessionOnly);
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    m_buttons->addButton(m_test, QDialogButtonBox::ActionRole);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(m_form);
+    layout->addWidget(m_status);
+    layout->addWidget(m_buttons);
+
+    if (existing) {
+        m_id = existing->id;
+        m_hadKey = existing->hasKey;
+        m_wasSessionOnly = existing->sessionOnlyKey;
+        m_kind->setCurrentIndex(existing->kind == Connection::Kind::ZillizCloud ? 0 : 1);
+        m_name->setText(existing->name);
+        m_url->setText(existing->baseUrl.toString());
+        m_cluster->setText(existing->clusterId);
+        m_project->setText(existing->projectId);
+        m_region->setText(existing->regionId);
+        m_db->setText(existing->dbName);
+        m_dialect->setCurrentIndex(std::max(0, m_dialect->findData(dialectName(existing->dialect))));
+        m_sessionOnly->setChecked(existing->sessionOnlyKey);
+        m_key->setPlaceholderText(existing->hasKey ? tr("unchanged — type to replace") : tr("none"));
+    } else {
+        m_kind->setCurrentIndex(1);
+    }
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &ConnectionDialog::updateKind);
+    for (QLineEdit *e : {m_name, m_url, m_cluster, m_project, m_region, m_db, m_key})
+        connect(e, &QLineEdit::textChanged, this, &ConnectionDialog::validate);
+    connect(m_test, &QPushButton::clicked, this, &ConnectionDialog::testConnection);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &ConnectionDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &ConnectionDialog::reject);
+    updateKind();
+}
+
+void ConnectionDialog::updateKind()
+{
+    const bool cloud = m_kind->currentIndex() == 0;
+    m_url->setPlaceholderText(cloud ? QStringLiteral("https://api.cloud.zilliz.com") : QStringLiteral("http://localhost:19530"));
+    if (cloud && m_url->text().isEmpty())
+        m_url->setText(QStringLiteral("https://api.cloud.zilliz.com"));
+    m_form->setRowVisible(m_cluster, cloud);
+    m_form->setRowVisible(m_project, cloud);
+    m_form->setRowVisible(m_region, cloud);
+    m_form->labelForField(m_key)->setProperty("text", cloud ? tr("API &key:") : tr("&Token:"));
+    if (m_key->placeholderText().isEmpty() || m_key->placeholderText().startsWith(QLatin1String("user")) || m_key->placeholderText().startsWith(QLatin1String("Zilliz")))
+        m_key->setPlaceholderText(cloud ? tr("Zilliz Cloud API key") : tr("user:password or token (empty without auth)"));
+    validate();
+}
+
+Connection ConnectionDialog::connection() const
+{
+    Connection c;
+    c.id = m_id;
+    c.kind = m_kind->currentIndex() == 0 ? Connection::Kind::ZillizCloud : Connection::Kind::Milvus;
+    c.name = m_name->text().trimmed();
+    QString problem;
+    c.baseUrl = parseEndpointUrl(m_url->text(), &problem);
+    dialectFromName(m_dialect->currentData().toString(), &c.dialect);
+    if (c.kind == Connection::Kind::ZillizCloud) {
+        c.clusterId = m_cluster->text().trimmed();
+        c.projectId = m_project->text().trimmed();
+        c.regionId = m_region->text().trimmed();
+    }
+    c.dbName = m_db->text().trimmed();
+    c.sessionOnlyKey = m_sessionOnly->isChecked();
+    c.hasKey = m_key->text().isEmpty() ? m_hadKey : true;
+    return c;
+}
+
+std::optional<QByteArray> ConnectionDialog::key() const
+{
+    if (m_key->text().isEmpty() && !m_id.isEmpty() && m_sessionOnly->isChecked() == m_wasSessionOnly)
+        return std::nullopt;
+    return m_key->text().trimmed().toUtf8();
+}
+
+QString ConnectionDialog::statusText() const
+{
+    return m_status->text();
+}
+
+void ConnectionDialog::validate()
+{
+    QString problem;
+    parseEndpointUrl(m_url->text(), &problem);
+    if (problem.isEmpty())
+        problem = connection().problem();
+    if (m_name->text().trimmed().isEmpty() && !m_url->text().trimmed().isEmpty() && problem == tr("Give the connection a name."))
+        problem.clear(); // a name can be derived from the URL
+    m_buttons->button(QDialogButtonBox::Save)->setEnabled(problem.isEmpty());
+    m_test->setEnabled(problem.isEmpty());
+    if (!m_keychainFailed)
+        m_status->setText(problem);
+}
+
+void ConnectionDialog::testConnection()
+{
+    Connection c = connection();
+    QByteArray token = m_key->text().trimmed().toUtf8();
+    m_status->setText(tr("Testing…"));
+    m_test->setEnabled(false);
+    QPointer<ConnectionDialog> self(this);
+    m_service->client().listJobs(c.endpoint(token), QString(), this, [self](const QVector<JobSummary> &jobs, const ApiError &e) {
+        if (!self)
+            return;
+        self->m_test->setEnabled(true);
+        if (e.isError()) {
+            self->m_status->setText(ErrorAdvice::forConnection(e));
+            Q_EMIT self->tested(false);
+        } else {
+            self->m_status->setText(tr("Connected: the server lists %n import job(s).", nullptr, static_cast<int>(jobs.size())));
+            Q_EMIT self->tested(true);
+        }
+    });
+}
+
+void ConnectionDialog::accept()
+{
+    Connection c = connection();
+    if (c.name.isEmpty())
+        c.name = c.baseUrl.host() + (c.dbName.isEmpty() ? QString() : QStringLiteral(" / ") + c.dbName);
+    const auto k = key();
+    m_buttons->setEnabled(false);
+    QPointer<ConnectionDialog> self(this);
+    m_service->saveConnection(c, k, [self](const QString &problem) {
+        if (!self)
+            return;
+        self->m_buttons->setEnabled(true);
+        if (problem.isEmpty()) {
+            Q_EMIT self->saved();
+            self->QDialog::accept();
+            return;
+        }
+        // No usable keychain: say so plainly and offer the session-only choice; never a plain-text file.
+        self->m_keychainFailed = true;
+        self->m_status->setText(problem + QStringLiteral("\n\n")
+                                + tr("You can keep the key for this session only: tick the box above and save again. "
+                                     "It will be asked for again after a restart."));
+        self->m_sessionOnly->setFocus();
+    });
+}

@@ -1,0 +1,95 @@
+#pragma once
+// The main window: jobs table (filter, search, sort), the selected job's phase, error and files,
+// connection health in the status bar. Everything a user does here has a keyboard shortcut.
+
+#include <QMainWindow>
+#include <QPointer>
+
+class ImportService;
+class JobsModel;
+class FilesModel;
+class JobFilterProxy;
+class QAction;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QSplitter;
+class QTabBar;
+class QTableView;
+class QTimer;
+struct JobRecord;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(ImportService *service, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // For tests and for notifications ("clicking one raises the window on that job").
+    void selectJob(const QString &key);
+    QString selectedJobKey() const;
+    QTableView *jobsView() const { return m_jobsView; }
+    QTableView *filesView() const { return m_filesView; }
+    JobFilterProxy *proxy() const { return m_proxy; }
+    JobsModel *jobsModel() const { return m_jobsModel; }
+    FilesModel *filesModel() const { return m_filesModel; }
+    QString phaseText() const;
+    QString errorText() const;
+    QString healthText() const;
+    QString emptyText() const;
+    QLineEdit *searchEdit() const { return m_search; }
+    QTabBar *stateTabs() const { return m_stateTabs; }
+    QString supportReportForSelection() const;
+    bool exportTo(const QString &path, QString *error) const;
+
+public Q_SLOTS:
+    void addConnection();
+    void editConnection();
+    void removeConnection();
+    void addJob();
+    void refresh();
+    void copySelection();       // Ctrl+C: the error of the selected job or file (else its ID / name)
+    void copySupportReport();   // Ctrl+Shift+C
+    void exportSelection();
+    void removeSelectedJobs();
+    void focusSearch();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildActions();
+    void buildLayout();
+    void restoreLayout();
+    void saveLayout() const;
+    void showSelected();
+    void updateHealth();
+    void updateEmptyState();
+    void updateConnectionFilter();
+    QVector<JobRecord> selectedRecords() const;
+    QString currentConnectionId() const;
+
+    ImportService *m_service;
+    JobsModel *m_jobsModel;
+    JobFilterProxy *m_proxy;
+    FilesModel *m_filesModel;
+    QTableView *m_jobsView = nullptr;
+    QTableView *m_filesView = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QLabel *m_title = nullptr;
+    QLabel *m_phase = nullptr;
+    QPlainTextEdit *m_error = nullptr;
+    QLabel *m_empty = nullptr;
+    QLabel *m_health = nullptr;
+    QTabBar *m_stateTabs = nullptr;
+    QComboBox *m_connectionFilter = nullptr;
+    QLineEdit *m_search = nullptr;
+    QTimer *m_searchDebounce = nullptr;
+    QTimer *m_healthTimer = nullptr;
+    QString m_selectedKey;
+    QAction *m_addConnection = nullptr, *m_editConnection = nullptr, *m_removeConnection = nullptr, *m_addJob = nullptr,
+            *m_refresh = nullptr, *m_copy = nullptr, *m_copyReport = nullptr, *m_export = nullptr, *m_removeJob = nullptr,
+            *m_find = nullptr, *m_quit = nullptr;
+};
