@@ -6,6 +6,7 @@
 #include "ImportTypes.h"
 
 #include <QDateTime>
+#include <QMetaType>
 
 struct JobRecord
 {
@@ -34,3 +35,4 @@ struct JobRecord
     qint64 stalledSeconds(const QDateTime &now) const;
     qint64 durationSeconds(const QDateTime &now) const;
 };
+Q_DECLARE_METATYPE(JobRecord)

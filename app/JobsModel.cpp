@@ -144,6 +144,8 @@ QVariant JobsModel::data(const QModelIndex &idx, int role) const
                 return tr("Expired (last: %1)").arg(stateText(j.state));
             if (r->lastError.kind == ErrorKind::NotFound && !r->lastAnswer.isValid())
                 return tr("Not found");
+            if (shown == JobState::Running && jobPhase(j) == JobPhase::SortingIndexing)
+                return tr("Sorting / indexing");
             return stateText(shown);
         }
         case ProgressColumn: return JobFormatter::percentText(j.progress);
