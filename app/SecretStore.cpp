@@ -56,6 +56,8 @@ SecretStore::Result KeychainSecretStore::explain(int error, const QString &error
         return r;
     case QKeychain::AccessDeniedByUser:
     case QKeychain::AccessDenied:
+        if (errorString.contains(QLatin1String("locked"), Qt::CaseInsensitive))
+            break; // libsecret says "access denied" for a locked collection: that wants unlocking
         r.status = Status::Denied;
         r.message = tr("The keychain refused access to the key. Allow Bulkwatch in the keychain's prompt or settings.");
         return r;
@@ -94,7 +96,7 @@ void KeychainSecretStore::write(const QString &key, const QByteArray &secret, Ca
     job->setAutoDelete(true);
     job->setInsecureFallback(false); // never a silent plain-text file
     job->setKey(key);
-    job->setBinaryData(secret);
+    job->setTextData(QString::fromUtf8(secret)); // text, so secret-tool and other tools show it as typed
     connect(job, &QKeychain::Job::finished, this, [cb](QKeychain::Job *j) { cb(explain(j->error(), j->errorString())); });
     job->start();
 }
@@ -108,7 +110,7 @@ void KeychainSecretStore::read(const QString &key, Callback cb)
     connect(job, &QKeychain::Job::finished, this, [cb](QKeychain::Job *j) {
         Result r = explain(j->error(), j->errorString());
         if (r.status == Status::Ok)
-            r.secret = static_cast<QKeychain::ReadPasswordJob *>(j)->binaryData();
+            r.secret = static_cast<QKeychain::ReadPasswordJob *>(j)->textData().toUtf8();
         cb(r);
     });
     job->start();

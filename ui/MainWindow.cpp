@@ -572,7 +572,7 @@ bool MainWindow::exportTo(const QString &path, QString *error) const
                                                                                        : JobReport::toCsv(records, conns);
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size() || !f.commit()) {
-        *error = f.errorString();
+        *error = f.errorString().isEmpty() ? tr("the folder does not exist or is not writable") : f.errorString();
         return false;
     }
     return true;

@@ -1,0 +1,177 @@
+// A whole session with a known key — window (offscreen) and command line — then every place a key could leak
+// is searched: settings, the history database (and its WAL), all log output, the clipboard, the support report,
+// exports, CLI output. The key must be found nowhere (and must have reached the server, or the test proves nothing).
+
+#include "ConnectionDialog.h"
+#include "HistoryStore.h"
+#include "ImportService.h"
+#include "MainWindow.h"
+#include "SecretStore.h"
+#include "support/SimFixture.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDirIterator>
+#include <QLineEdit>
+#include <QProcess>
+#include <QSettings>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+const QByteArray kCanary = "leak-canary-7f3a9c-5e1d";
+QStringList *g_log = nullptr;
+QtMessageHandler g_previous = nullptr;
+
+void capture(QtMsgType type, const QMessageLogContext &ctx, const QString &msg)
+{
+    if (g_log)
+        g_log->append(msg);
+    if (g_previous)
+        g_previous(type, ctx, msg);
+}
+} // namespace
+
+class TestKeyLeak : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir home;
+    QStringList log;
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void theKeyIsFoundNowhereAfterASession();
+};
+
+// Bodies are hidden from moc: its tokenizer trips over some JSON test strings.
+#ifndef Q_MOC_RUN
+void TestKeyLeak::initTestCase()
+{
+    qputenv("XDG_CONFIG_HOME", home.filePath(QStringLiteral("config")).toUtf8());
+    if (qEnvironmentVariableIsEmpty("BULKWATCH_TEST_KEYRING"))
+        qputenv("XDG_DATA_HOME", home.filePath(QStringLiteral("data")).toUtf8());
+    QCoreApplication::setOrganizationName(QStringLiteral("bulkwatch"));
+    QCoreApplication::setApplicationName(QStringLiteral("bulkwatch"));
+    g_log = &log;
+    g_previous = qInstallMessageHandler(capture);
+}
+
+void TestKeyLeak::cleanupTestCase()
+{
+    qInstallMessageHandler(g_previous);
+    g_log = nullptr;
+}
+
+void TestKeyLeak::theKeyIsFoundNowhereAfterASession()
+{
+    SimScenario s;
+    SimJob j = timelineJob(QStringLiteral("453240863839750922"));
+    j.createdAt = -100;
+    j.failAt = 25;
+    j.failReason = QStringLiteral("JSON parse: unexpected EOF");
+    s.jobs = {j};
+    SimFixture sim(s);
+    sim.server->setApiKey(kCanary);
+    const bool realKeychain = !qEnvironmentVariableIsEmpty("BULKWATCH_TEST_KEYRING");
+    std::unique_ptr<SecretStore> keychain;
+    if (realKeychain)
+        keychain = std::make_unique<KeychainSecretStore>(QStringLiteral(BULKWATCH_APP_ID));
+    else
+        keychain = std::make_unique<MemorySecretStore>();
+    const QString historyPath = home.filePath(QStringLiteral("history/history.sqlite"));
+    QString report, clipboardError;
+    {
+        HistoryStore store;
+        QString error;
+        QVERIFY(store.open(historyPath, &error));
+        ImportService service(&store, keychain.get());
+        service.client().setLogger([&](const QString &line) { log << line; });
+        service.start();
+        MainWindow window(&service);
+        window.show();
+        ConnectionDialog dialog(&service, nullptr, &window);
+        dialog.urlEdit()->setText(sim.server->baseUrl().toString());
+        dialog.nameEdit()->setText(QStringLiteral("Leak check"));
+        QTest::keyClicks(dialog.keyEdit(), QString::fromLatin1(kCanary));
+        dialog.testConnection();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.statusText().startsWith(QLatin1String("Connected")), 10000);
+        dialog.accept();
+        QTRY_COMPARE_WITH_TIMEOUT(service.connections().size(), 1, 15000);
+        const QString key = JobRecord::keyOf(service.connections().first().id, QStringLiteral("453240863839750922"));
+        QTRY_VERIFY_WITH_TIMEOUT(service.job(key) && service.job(key)->hasDetails, 10000);
+        window.selectJob(key);
+        window.copySupportReport();
+        report = QApplication::clipboard()->text();
+        QVERIFY(report.contains(QLatin1String("453240863839750922")));
+        window.jobsView()->setFocus();
+        window.copySelection();
+        clipboardError = QApplication::clipboard()->text();
+        QCOMPARE(clipboardError, QStringLiteral("JSON parse: unexpected EOF"));
+        QString exportError;
+        QDir().mkpath(home.filePath(QStringLiteral("out")));
+        QVERIFY2(window.exportTo(home.filePath(QStringLiteral("out/jobs.csv")), &exportError), qPrintable(exportError));
+        QVERIFY(window.exportTo(home.filePath(QStringLiteral("out/jobs.json")), &exportError));
+        // A wrong key too, so that error paths run.
+        sim.server->setApiKey("some-other-key");
+        service.refreshNow();
+        QTRY_COMPARE_WITH_TIMEOUT(service.health(service.connections().first().id).state, ConnectionHealth::State::AuthFailed, 10000);
+        window.close();
+    }
+    QSettings().sync();
+    QVERIFY2(sim.server->requestsWithAuthorization() > 0, "the key must have been used, or this test checks nothing");
+
+    // The command line, with the key from the environment and from stdin.
+    sim.server->setApiKey(kCanary);
+    QStringList cliOutput;
+    for (const bool viaStdin : {false, true}) {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        if (!viaStdin)
+            env.insert(QStringLiteral("BULKWATCH_API_KEY"), QString::fromLatin1(kCanary));
+        p.setProcessEnvironment(env);
+        QStringList args = {QStringLiteral("status"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString(),
+                            QStringLiteral("--job"), QStringLiteral("453240863839750922"), QStringLiteral("--verbose")};
+        if (viaStdin)
+            args << QStringLiteral("--api-key-stdin");
+        QVERIFY(!args.join(QLatin1Char(' ')).contains(QString::fromLatin1(kCanary))); // never on a command line
+        p.start(QStringLiteral(BULKWATCH_BINARY), args);
+        p.write(kCanary + '\n');
+        p.closeWriteChannel();
+        QDeadlineTimer deadline(30000);
+        while (p.state() != QProcess::NotRunning && !deadline.hasExpired())
+            QTest::qWait(20);
+        QCOMPARE(p.exitCode(), 0);
+        cliOutput << QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
+    }
+
+    // Search everywhere.
+    QStringList places;
+    const auto check = [&](const QString &where, const QByteArray &bytes) {
+        if (bytes.contains(kCanary))
+            places << where;
+    };
+    QDirIterator it(home.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    int files = 0;
+    while (it.hasNext()) {
+        QFile f(it.next());
+        if (f.open(QIODevice::ReadOnly)) {
+            check(f.fileName(), f.readAll());
+            ++files;
+        }
+    }
+    QVERIFY2(files >= 4, "settings, history and exports must exist to be searched");
+    check(QStringLiteral("log output"), log.join(QLatin1Char('\n')).toUtf8());
+    check(QStringLiteral("support report"), report.toUtf8());
+    check(QStringLiteral("clipboard"), QApplication::clipboard()->text().toUtf8());
+    check(QStringLiteral("CLI output"), cliOutput.join(QLatin1Char('\n')).toUtf8());
+    QVERIFY2(places.isEmpty(), qPrintable(QStringLiteral("the key leaked into: ") + places.join(QStringLiteral(", "))));
+    QVERIFY(log.join(QLatin1Char('\n')).contains(QLatin1String("/v2/vectordb/jobs/import/"))); // logging did happen
+}
+
+#endif
+
+QTEST_MAIN(TestKeyLeak)
+#include "tst_keyleak.moc"
