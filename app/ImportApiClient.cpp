@@ -229,6 +229,23 @@ static Envelope envelopeOf(const QString &path, int status, const QByteArray &bo
     return env;
 }
 
+// The common shape of an answer handler: nothing for a dead context, transport and API errors to `fail`,
+// a good envelope to `ok`.
+template<typename Ok>
+static std::function<void(const ImportApiClient::RawAnswer &)> onEnvelope(QPointer<QObject> ctx, std::function<void(const ApiError &)> fail, Ok ok)
+{
+    return [ctx, fail, ok](const ImportApiClient::RawAnswer &a) {
+        if (!ctx)
+            return;
+        if (a.transportError.isError())
+            return fail(a.transportError);
+        const Envelope env = envelopeOf(a.path, a.status, a.body, a.retryAfterMs);
+        if (env.error.isError())
+            return fail(env.error);
+        ok(env, a.path);
+    };
+}
+
 QByteArray ImportApiClient::v2ProgressBody(const Endpoint &ep, const QString &jobId) const
 {
     QJsonObject o{{QStringLiteral("jobId"), jobId}};
@@ -247,20 +264,7 @@ void ImportApiClient::fetchProgress(const Endpoint &ep, const QString &jobId, QO
 {
     const Dialect dialect = m_probedDialect.value(progressKey(ep), ep.effectiveDialect());
     if (dialect == Dialect::CloudV1) {
-        QUrlQuery q;
-        q.addQueryItem(QStringLiteral("jobId"), jobId);
-        q.addQueryItem(QStringLiteral("clusterId"), ep.clusterId);
-        QPointer<QObject> ctx(context);
-        send("GET", ep, kV1Get, q, {}, [ctx, cb](const RawAnswer &a) {
-            if (!ctx)
-                return;
-            if (a.transportError.isError())
-                return cb({}, a.transportError);
-            const Envelope env = envelopeOf(a.path, a.status, a.body, a.retryAfterMs);
-            if (env.error.isError())
-                return cb({}, env.error);
-            cb(ResponseParser::parseProgress(env.data, Dialect::CloudV1), {});
-        });
+        probeProgress(ep, jobId, QStringList{kV1Get}, true, QPointer<QObject>(context), std::move(cb));
         return;
     }
     QStringList paths;
@@ -417,33 +421,20 @@ void ImportApiClient::createJob(const Endpoint &ep, const CreateRequest &r, QObj
         if (!r.options.isEmpty())
             o.insert(QStringLiteral("options"), r.options);
     }
-    QPointer<QObject> ctx(context);
-    send("POST", ep, path, {}, QJsonDocument(o).toJson(QJsonDocument::Compact), [ctx, cb](const RawAnswer &a) {
-        if (!ctx)
-            return;
-        if (a.transportError.isError())
-            return cb({}, a.transportError);
-        const Envelope env = envelopeOf(a.path, a.status, a.body, a.retryAfterMs);
-        if (env.error.isError())
-            return cb({}, env.error);
-        const QString id = ResponseParser::parseCreatedJobId(env.data);
-        if (id.isEmpty())
-            return cb({}, ApiError::make(ErrorKind::Malformed, QStringLiteral("the server created a job but sent no job ID"), a.path));
-        cb(id, {});
-    });
+    send("POST", ep, path, {}, QJsonDocument(o).toJson(QJsonDocument::Compact),
+         onEnvelope(QPointer<QObject>(context), [cb](const ApiError &e) { cb({}, e); }, [cb](const Envelope &env, const QString &answerPath) {
+             const QString id = ResponseParser::parseCreatedJobId(env.data);
+             if (id.isEmpty())
+                 return cb({}, ApiError::make(ErrorKind::Malformed, QStringLiteral("the server created a job but sent no job ID"), answerPath));
+             cb(id, {});
+         }));
 }
 
 void ImportApiClient::postSimple(const Endpoint &ep, const QString &apiPath, const QString &jobId, QObject *context,
                                  DoneCallback cb)
 {
-    QPointer<QObject> ctx(context);
-    send("POST", ep, apiPath, {}, v2ProgressBody(ep, jobId), [ctx, cb](const RawAnswer &a) {
-        if (!ctx)
-            return;
-        if (a.transportError.isError())
-            return cb(a.transportError);
-        cb(envelopeOf(a.path, a.status, a.body, a.retryAfterMs).error);
-    });
+    send("POST", ep, apiPath, {}, v2ProgressBody(ep, jobId),
+         onEnvelope(QPointer<QObject>(context), cb, [cb](const Envelope &, const QString &) { cb({}); }));
 }
 
 void ImportApiClient::commitJob(const Endpoint &ep, const QString &jobId, QObject *context, DoneCallback cb)

@@ -62,11 +62,7 @@ public:
     // Aborts every request under way; their callbacks are not called.
     void cancelAll();
 
-Q_SIGNALS:
-    // One per HTTP exchange, for request accounting and connection health (status 0 = no HTTP answer).
-    void exchanged(const QString &path, int httpStatus);
-
-private:
+    // One HTTP exchange's outcome, before the envelope is read.
     struct RawAnswer
     {
         int status = 0;
@@ -77,6 +73,11 @@ private:
     };
     using RawCallback = std::function<void(const RawAnswer &)>;
 
+Q_SIGNALS:
+    // One per HTTP exchange, for request accounting and connection health (status 0 = no HTTP answer).
+    void exchanged(const QString &path, int httpStatus);
+
+private:
     void send(const QByteArray &method, const Endpoint &ep, const QString &apiPath, const QUrlQuery &query,
               const QByteArray &body, RawCallback cb);
     void sendTo(const QByteArray &method, const Endpoint &ep, const QUrl &url, const QString &apiPath,

@@ -1,6 +1,7 @@
 // `bulkwatch status|list|watch|create|commit|abort` against bulkwatch-sim: documented output and exit codes.
 
 #include "CommandLine.h"
+#include "support/ProcessRun.h"
 #include "support/SimFixture.h"
 
 #include <QJsonArray>
@@ -37,18 +38,10 @@ CliRun runCli(const QStringList &args, const QByteArray &envKey = {}, const QByt
 
 SimScenario scenario()
 {
-    SimScenario s;
-    SimJob done = timelineJob(QStringLiteral("453240863839750922"));
-    done.createdAt = -1000;
-    SimJob running = timelineJob(QStringLiteral("453240863839750923"));
-    SimJob failed = timelineJob(QStringLiteral("453240863839750924"));
-    failed.createdAt = -100;
-    failed.failAt = 25;
-    failed.failFiles = {1};
-    failed.failReason = QStringLiteral("JSON parse: unexpected EOF");
+    SimScenario s = basicScenario();
     SimJob other = timelineJob(QStringLiteral("453240863839750925"));
     other.db = QStringLiteral("analytics");
-    s.jobs = {done, running, failed, other};
+    s.jobs << other;
     return s;
 }
 } // namespace
@@ -353,20 +346,12 @@ void TestCommandLine::theRealBinaryReadsTheKeyFromEnvironmentOrStdinOnly()
     const QStringList args = {QStringLiteral("status"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString(),
                               QStringLiteral("--job"), QStringLiteral("453240863839750922"), QStringLiteral("--json")};
     const auto run = [&](const QStringList &extra, const QByteArray &envKey, const QByteArray &input) {
-        QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.remove(QStringLiteral("BULKWATCH_API_KEY"));
         if (!envKey.isEmpty())
             env.insert(QStringLiteral("BULKWATCH_API_KEY"), QString::fromUtf8(envKey));
-        p.setProcessEnvironment(env);
-        p.start(exe, args + extra);
-        p.write(input);
-        p.closeWriteChannel();
-        // The simulator lives in this process: keep its event loop turning while the child runs.
-        QDeadlineTimer deadline(30000);
-        while (p.state() != QProcess::NotRunning && !deadline.hasExpired())
-            QTest::qWait(20);
-        return qMakePair(p.exitCode(), QByteArray(p.readAllStandardOutput() + p.readAllStandardError()));
+        const ProcessResult r = runProcess(exe, args + extra, env, input);
+        return qMakePair(r.exitCode, r.output.toUtf8());
     };
     auto r = run({}, "process-key-42", {});
     QCOMPARE(r.first, 0);

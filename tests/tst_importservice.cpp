@@ -11,17 +11,7 @@
 namespace {
 SimScenario scenario()
 {
-    SimScenario s;
-    SimJob done = timelineJob(QStringLiteral("453240863839750922"));
-    done.createdAt = -1000;
-    SimJob running = timelineJob(QStringLiteral("453240863839750923"));
-    SimJob failed = timelineJob(QStringLiteral("453240863839750924"));
-    failed.createdAt = -100;
-    failed.failAt = 25;
-    failed.failFiles = {1};
-    failed.failReason = QStringLiteral("JSON parse: unexpected EOF");
-    s.jobs = {done, running, failed};
-    return s;
+    return basicScenario();
 }
 
 ImportService::Options fast()

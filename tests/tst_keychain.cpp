@@ -4,6 +4,7 @@
 #include "HistoryStore.h"
 #include "ImportService.h"
 #include "SecretStore.h"
+#include "support/ProcessRun.h"
 #include "support/SimFixture.h"
 
 #include <QProcess>
@@ -160,16 +161,11 @@ void TestKeychain::theCommandLineUsesASavedConnection()
     QCOMPARE(run([&](auto cb) { keychain.write(c.id, "cli-keychain-key", cb); }).status, SecretStore::Status::Ok);
 
     const auto cli = [&](const QStringList &args) {
-        QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("XDG_DATA_HOME"), data.path());
         env.remove(QStringLiteral("BULKWATCH_API_KEY"));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(BULKWATCH_BINARY), args);
-        QDeadlineTimer deadline(30000);
-        while (p.state() != QProcess::NotRunning && !deadline.hasExpired())
-            QTest::qWait(20);
-        return qMakePair(p.exitCode(), QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError()));
+        const ProcessResult r = runProcess(QStringLiteral(BULKWATCH_BINARY), args, env);
+        return qMakePair(r.exitCode, r.output);
     };
     auto r = cli({QStringLiteral("status"), QStringLiteral("--connection"), QStringLiteral("Prod Milvus"),
                   QStringLiteral("--job"), QStringLiteral("453240863839750922"), QStringLiteral("--json")});

@@ -7,6 +7,7 @@
 #include "ImportService.h"
 #include "MainWindow.h"
 #include "SecretStore.h"
+#include "support/ProcessRun.h"
 #include "support/SimFixture.h"
 
 #include <QApplication>
@@ -127,24 +128,17 @@ void TestKeyLeak::theKeyIsFoundNowhereAfterASession()
     sim.server->setApiKey(kCanary);
     QStringList cliOutput;
     for (const bool viaStdin : {false, true}) {
-        QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         if (!viaStdin)
             env.insert(QStringLiteral("BULKWATCH_API_KEY"), QString::fromLatin1(kCanary));
-        p.setProcessEnvironment(env);
         QStringList args = {QStringLiteral("status"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString(),
                             QStringLiteral("--job"), QStringLiteral("453240863839750922"), QStringLiteral("--verbose")};
         if (viaStdin)
             args << QStringLiteral("--api-key-stdin");
         QVERIFY(!args.join(QLatin1Char(' ')).contains(QString::fromLatin1(kCanary))); // never on a command line
-        p.start(QStringLiteral(BULKWATCH_BINARY), args);
-        p.write(kCanary + '\n');
-        p.closeWriteChannel();
-        QDeadlineTimer deadline(30000);
-        while (p.state() != QProcess::NotRunning && !deadline.hasExpired())
-            QTest::qWait(20);
-        QCOMPARE(p.exitCode(), 0);
-        cliOutput << QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
+        const ProcessResult r = runProcess(QStringLiteral(BULKWATCH_BINARY), args, env, kCanary + '\n');
+        QCOMPARE(r.exitCode, 0);
+        cliOutput << r.output;
     }
 
     // Search everywhere.

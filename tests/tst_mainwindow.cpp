@@ -28,18 +28,9 @@ const QByteArray kKey = "gui-secret-key-4242";
 
 SimScenario scenario()
 {
-    SimScenario s;
-    SimJob done = timelineJob(QStringLiteral("453240863839750922"));
-    done.createdAt = -1000;
-    SimJob sorting = timelineJob(QStringLiteral("453240863839750923"));
-    sorting.createdAt = -35; // all files written, sorting
-    sorting.sortSeconds = 100000;
-    SimJob failed = timelineJob(QStringLiteral("453240863839750924"));
-    failed.createdAt = -100;
-    failed.failAt = 25;
-    failed.failFiles = {1};
-    failed.failReason = QStringLiteral("failed to parse row, error: invalid character '\"' after array element: importing data failed");
-    s.jobs = {done, sorting, failed};
+    SimScenario s = basicScenario(QStringLiteral("failed to parse row, error: invalid character '\"' after array element: importing data failed"));
+    s.jobs[1].createdAt = -35; // all files written, sorting for a long time
+    s.jobs[1].sortSeconds = 100000;
     return s;
 }
 

@@ -69,22 +69,14 @@ private Q_SLOTS:
 #ifndef Q_MOC_RUN
 SimScenario TestSimServer::scenario()
 {
-    SimScenario s;
+    SimScenario s = basicScenario();
     s.collections = {QStringLiteral("quick_setup"), QStringLiteral("medium_articles")};
-    SimJob done = timelineJob(QStringLiteral("453240863839750922"));
-    done.createdAt = -1000;
-    SimJob running = timelineJob(QStringLiteral("453240863839750923"));
-    SimJob failed = timelineJob(QStringLiteral("453240863839750924"));
-    failed.createdAt = -100;
-    failed.failAt = 25;
-    failed.failFiles = {1};
-    failed.failReason = QStringLiteral("JSON parse: unexpected EOF");
     SimJob other = timelineJob(QStringLiteral("453240863839750925"));
     other.db = QStringLiteral("analytics");
     SimJob twoPhase = timelineJob(QStringLiteral("453240863839750926"));
     twoPhase.twoPhase = true;
     twoPhase.createdAt = -1000;
-    s.jobs = {done, running, failed, other, twoPhase};
+    s.jobs << other << twoPhase;
     return s;
 }
 

@@ -143,3 +143,19 @@ inline SimJob timelineJob(const QString &id, int files = 2)
     }
     return j;
 }
+
+// The jobs most tests need: …922 completed long ago, …923 running from now (done at 50 s), …924 failed at 25 s.
+inline SimScenario basicScenario(const QString &failReason = QStringLiteral("JSON parse: unexpected EOF"))
+{
+    SimScenario s;
+    SimJob done = timelineJob(QStringLiteral("453240863839750922"));
+    done.createdAt = -1000;
+    SimJob running = timelineJob(QStringLiteral("453240863839750923"));
+    SimJob failed = timelineJob(QStringLiteral("453240863839750924"));
+    failed.createdAt = -100;
+    failed.failAt = 25;
+    failed.failFiles = {1};
+    failed.failReason = failReason;
+    s.jobs = {done, running, failed};
+    return s;
+}
