@@ -25,4 +25,26 @@ QString forConnection(const ApiError &e)
     return advice + QStringLiteral("\n") + e.summary();
 }
 
+QString forCreate(const ApiError &e)
+{
+    const auto tr = [](const char *s) { return QCoreApplication::translate("ErrorAdvice", s); };
+    const QString m = e.message.toLower();
+    QString advice;
+    if (m.contains(QLatin1String("number of jobs has reached the limit")))
+        advice = tr("Too many imports are running: wait for some to finish, or import several files in one job.");
+    else if (m.contains(QLatin1String("number of import files")) || m.contains(QLatin1String("max number of import files")))
+        advice = tr("Too many files for one job: split them over several imports.");
+    else if (m.contains(QLatin1String("file size")) && m.contains(QLatin1String("maximum")))
+        advice = tr("A file is larger than the server accepts: split it into smaller files.");
+    else if (m.contains(QLatin1String("collection not found")) || (e.code && *e.code == 100))
+        advice = tr("No such collection: check its name and the database.");
+    else if (m.contains(QLatin1String("access key")) || m.contains(QLatin1String("secret key")) || m.contains(QLatin1String("accessdenied")))
+        advice = tr("The bucket refused the credentials: check the access key and secret key.");
+    else if (m.contains(QLatin1String("missing required")))
+        advice = tr("A required field is missing.");
+    else
+        return forConnection(e);
+    return advice + QStringLiteral("\n") + tr("The server said: %1").arg(e.summary());
+}
+
 } // namespace ErrorAdvice

@@ -5,4 +5,5 @@
 
 namespace ErrorAdvice {
 QString forConnection(const ApiError &e); // for "Test connection" and the status bar
+QString forCreate(const ApiError &e);     // why an import could not start, and what to do
 }

@@ -181,6 +181,8 @@ bool HistoryStore::migrate(int from, QString *error)
             " expired INTEGER NOT NULL DEFAULT 0, expired_at TEXT, last_error TEXT, notified_state TEXT,"
             " PRIMARY KEY (connection_id, job_id))"));
     }
+    if (from < 2)
+        ok = ok && exec(QStringLiteral("ALTER TABLE jobs ADD COLUMN create_params TEXT"));
     ok = ok && exec(QStringLiteral("PRAGMA user_version = %1").arg(SchemaVersion));
     if (!ok) {
         db.rollback();
@@ -244,7 +246,7 @@ QVector<JobRecord> HistoryStore::jobs() const
     q.setForwardOnly(true);
     q.exec(QStringLiteral("SELECT connection_id, job_id, collection, state, server_state, progress, imported_rows, total_rows,"
                           " file_size, complete_time, create_time, reason, files, has_details, added_by_hand, first_seen,"
-                          " last_answer, last_change, ended_at, expired, expired_at, last_error, notified_state FROM jobs"
+                          " last_answer, last_change, ended_at, expired, expired_at, last_error, notified_state, create_params FROM jobs"
                           " ORDER BY first_seen"));
     while (q.next()) {
         JobRecord r;
@@ -276,6 +278,7 @@ QVector<JobRecord> HistoryStore::jobs() const
             r.lastError.message = lastError;
         }
         r.notifiedState = q.value(22).toString();
+        r.createParams = QJsonDocument::fromJson(q.value(23).toByteArray()).object();
         out << r;
     }
     return out;
@@ -294,8 +297,8 @@ bool HistoryStore::saveJobs(const QVector<JobRecord> &records)
     q.prepare(QStringLiteral(
         "INSERT OR REPLACE INTO jobs (connection_id, job_id, collection, state, server_state, progress, imported_rows,"
         " total_rows, file_size, complete_time, create_time, reason, files, has_details, added_by_hand, first_seen,"
-        " last_answer, last_change, ended_at, expired, expired_at, last_error, notified_state)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+        " last_answer, last_change, ended_at, expired, expired_at, last_error, notified_state, create_params)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
     for (const JobRecord &r : records) {
         const QVariantList binds = {r.connectionId, r.job.jobId,
                                     r.job.collectionName ? QVariant(*r.job.collectionName) : QVariant(),
@@ -305,7 +308,8 @@ bool HistoryStore::saveJobs(const QVector<JobRecord> &records)
                                     filesJson(r.job.files), r.hasDetails, r.addedByHand, timeText(r.firstSeen),
                                     timeText(r.lastAnswer), timeText(r.lastChange), timeText(r.endedAt), r.expired,
                                     timeText(r.expiredAt), r.lastError.isError() ? r.lastError.summary() : QString(),
-                                    r.notifiedState};
+                                    r.notifiedState,
+                                    r.createParams.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(r.createParams).toJson(QJsonDocument::Compact))};
         for (int i = 0; i < binds.size(); ++i)
             q.bindValue(i, binds[i]);
         if (!q.exec()) {

@@ -11,7 +11,7 @@
 class HistoryStore
 {
 public:
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = 2; // 2: jobs.create_params (what Bulkwatch created a job with)
 
     HistoryStore();
     ~HistoryStore();

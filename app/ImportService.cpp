@@ -4,8 +4,11 @@
 #include "SecretStore.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QTimer>
 
 ImportService::ImportService(HistoryStore *store, SecretStore *keychain, QObject *parent)
@@ -677,4 +680,164 @@ void ImportService::flush()
     m_dirty.clear();
     if (!m_store->saveJobs(batch))
         Q_EMIT historyError(tr("Could not write the history: %1").arg(m_store->lastError()));
+}
+
+QJsonObject ImportService::paramsOf(const CreateRequest &req)
+{
+    QJsonArray groups;
+    for (const QStringList &g : req.fileGroups)
+        groups.append(QJsonArray::fromStringList(g));
+    return QJsonObject{{QStringLiteral("dbName"), req.dbName},
+                       {QStringLiteral("collectionName"), req.collectionName},
+                       {QStringLiteral("partitionName"), req.partitionName},
+                       {QStringLiteral("files"), groups},
+                       {QStringLiteral("options"), req.options},
+                       {QStringLiteral("bucketKeysRemembered"), false}};
+}
+
+CreateRequest ImportService::requestOf(const QJsonObject &params)
+{
+    CreateRequest req;
+    req.dbName = params.value(QLatin1String("dbName")).toString();
+    req.collectionName = params.value(QLatin1String("collectionName")).toString();
+    req.partitionName = params.value(QLatin1String("partitionName")).toString();
+    for (const QJsonValue &g : params.value(QLatin1String("files")).toArray()) {
+        QStringList group;
+        for (const QJsonValue &p : g.toArray())
+            group << p.toString();
+        req.fileGroups << group;
+    }
+    req.options = params.value(QLatin1String("options")).toObject();
+    return req;
+}
+
+CreateRequest ImportService::requestFor(const QString &key) const
+{
+    const JobRecord *r = job(key);
+    if (!r)
+        return {};
+    if (!r->createParams.isEmpty())
+        return requestOf(r->createParams);
+    // Created elsewhere: what the server told us. Milvus shows "[a.npy, b.npy]"; older ones "id:… paths:\"…\"".
+    CreateRequest req;
+    req.collectionName = r->job.collectionName.value_or(QString());
+    if (const Connection *c = connection(r->connectionId))
+        req.dbName = c->dbName;
+    static const QRegularExpression quoted(QStringLiteral("paths:\"([^\"]*)\""));
+    for (const FileProgress &f : r->job.files) {
+        QString name = f.fileName.trimmed();
+        QStringList group;
+        auto it = quoted.globalMatch(name);
+        while (it.hasNext())
+            group << it.next().captured(1);
+        if (group.isEmpty()) {
+            if (name.startsWith(QLatin1Char('[')) && name.endsWith(QLatin1Char(']')))
+                name = name.mid(1, name.size() - 2);
+            for (const QString &p : name.split(QLatin1Char(','), Qt::SkipEmptyParts))
+                group << p.trimmed();
+        }
+        if (!group.isEmpty())
+            req.fileGroups << group;
+    }
+    return req;
+}
+
+void ImportService::createJob(const QString &connectionId, const CreateRequest &req, bool rememberBucketKeys, CreateDone done)
+{
+    ConnState *cs = state(connectionId);
+    if (!cs || !cs->keyReady) {
+        done({}, ApiError::make(ErrorKind::Auth, cs ? tr("The connection's key is not available yet.") : tr("Choose a connection first.")));
+        return;
+    }
+    QJsonObject params = paramsOf(req);
+    params.insert(QStringLiteral("bucketKeysRemembered"), rememberBucketKeys && (!req.accessKey.isEmpty() || !req.secretKey.isEmpty()));
+    const QString bucketEntry = connectionId + QStringLiteral(":bucket");
+    if (params.value(QLatin1String("bucketKeysRemembered")).toBool()) {
+        const QByteArray keys = QJsonDocument(QJsonObject{{QStringLiteral("accessKey"), QString::fromUtf8(req.accessKey)},
+                                                          {QStringLiteral("secretKey"), QString::fromUtf8(req.secretKey)}}).toJson(QJsonDocument::Compact);
+        m_keychain->write(bucketEntry, keys, [this](const SecretStore::Result &r) {
+            if (r.status != SecretStore::Status::Ok)
+                Q_EMIT historyError(tr("The bucket keys could not be kept in the keychain: %1").arg(r.message));
+        });
+    }
+    QPointer<QObject> ctx(cs->context.get());
+    m_client->createJob(cs->conn.endpoint(cs->token), req, cs->context.get(), [this, connectionId, params, done, ctx](const QString &jobId, const ApiError &e) {
+        ConnState *c = state(connectionId);
+        if (!ctx || !c)
+            return;
+        if (e.isError())
+            return done({}, e);
+        const QString key = JobRecord::keyOf(connectionId, jobId);
+        JobRecord r;
+        r.connectionId = connectionId;
+        r.job.jobId = jobId;
+        r.job.collectionName = params.value(QLatin1String("collectionName")).toString();
+        r.job.state = JobState::Pending;
+        r.addedByHand = true;
+        r.firstSeen = now();
+        r.createParams = params;
+        r.notifiedState = jobStateName(JobState::Pending);
+        m_jobs.insert(key, r);
+        m_dismissed.remove(key);
+        markDirty(key);
+        Q_EMIT jobChanged(r);
+        c->dueMs.insert(key, 0); // watch it at once
+        schedule(*c, 0);
+        done(key, {});
+    });
+}
+
+bool ImportService::retryJob(const QString &key, CreateDone done)
+{
+    const JobRecord *r = job(key);
+    if (!r || r->createParams.isEmpty())
+        return false;
+    const QString connectionId = r->connectionId;
+    const QJsonObject params = r->createParams;
+    CreateRequest req = requestOf(params);
+    if (!params.value(QLatin1String("bucketKeysRemembered")).toBool()) {
+        createJob(connectionId, req, false, done);
+        return true;
+    }
+    m_keychain->read(connectionId + QStringLiteral(":bucket"), [this, connectionId, req, done](const SecretStore::Result &res) mutable {
+        if (res.status != SecretStore::Status::Ok)
+            return done({}, ApiError::make(ErrorKind::Auth, tr("The bucket keys could not be read from the keychain: %1").arg(res.message)));
+        const QJsonObject keys = QJsonDocument::fromJson(res.secret).object();
+        req.accessKey = keys.value(QLatin1String("accessKey")).toString().toUtf8();
+        req.secretKey = keys.value(QLatin1String("secretKey")).toString().toUtf8();
+        createJob(connectionId, req, true, done);
+    });
+    return true;
+}
+
+void ImportService::twoPhase(const QString &key, bool commit, std::function<void(const ApiError &)> done)
+{
+    const JobRecord *r = job(key);
+    ConnState *cs = r ? state(r->connectionId) : nullptr;
+    if (!cs) {
+        done(ApiError::make(ErrorKind::NotFound, tr("No such job.")));
+        return;
+    }
+    const QString connectionId = cs->conn.id;
+    auto after = [this, key, connectionId, done](const ApiError &e) {
+        if (ConnState *c = state(connectionId)) {
+            c->dueMs.insert(key, 0); // show the outcome at once
+            schedule(*c, 0);
+        }
+        done(e);
+    };
+    if (commit)
+        m_client->commitJob(cs->conn.endpoint(cs->token), r->job.jobId, cs->context.get(), after);
+    else
+        m_client->abortJob(cs->conn.endpoint(cs->token), r->job.jobId, cs->context.get(), after);
+}
+
+void ImportService::commitJob(const QString &key, std::function<void(const ApiError &)> done)
+{
+    twoPhase(key, true, std::move(done));
+}
+
+void ImportService::abortJob(const QString &key, std::function<void(const ApiError &)> done)
+{
+    twoPhase(key, false, std::move(done));
 }

@@ -82,6 +82,19 @@ public:
     void removeJob(const QString &key);
     void setSelectedJob(const QString &key);
     void refreshNow();
+    // Starting imports. The bucket keys are used for this request only, unless rememberBucketKeys: then they go
+    // to the keychain (never the history). done(key, error) reports the new job's key or the server's refusal.
+    using CreateDone = std::function<void(const QString &key, const ApiError &error)>;
+    void createJob(const QString &connectionId, const CreateRequest &req, bool rememberBucketKeys, CreateDone done);
+    // Re-creates a job with the parameters Bulkwatch created it with; false when none are known (created elsewhere).
+    bool retryJob(const QString &key, CreateDone done);
+    void commitJob(const QString &key, std::function<void(const ApiError &)> done);
+    void abortJob(const QString &key, std::function<void(const ApiError &)> done);
+    static QJsonObject paramsOf(const CreateRequest &req);  // without bucket keys
+    static CreateRequest requestOf(const QJsonObject &params);
+    // What is known of a job, as a request to start it again (for jobs created elsewhere: collection and files).
+    CreateRequest requestFor(const QString &key) const;
+
     // Marks a transition as notified so it is never repeated (kept in the history).
     void markNotified(const QString &key, const QString &state);
     int requestsInFlight() const;
@@ -130,6 +143,7 @@ private:
     void onConnectionError(ConnState &cs, const ApiError &e);
     void onConnectionOk(ConnState &cs);
     void apply(JobRecord &r, const JobProgress &fresh, bool details);
+    void twoPhase(const QString &key, bool commit, std::function<void(const ApiError &)> done);
     void touch(JobRecord &r, JobState before);
     void markDirty(const QString &key);
     void flush();

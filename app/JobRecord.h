@@ -6,6 +6,7 @@
 #include "ImportTypes.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QMetaType>
 
 struct JobRecord
@@ -24,6 +25,7 @@ struct JobRecord
     double rowsPerSecond = -1; // smoothed; < 0 when unknown
     double percentPerSecond = -1;
     QString notifiedState;    // the last state a notification was shown for (no repeats across restarts)
+    QJsonObject createParams; // what Bulkwatch created it with (never bucket keys), for Retry
 
     QString key() const { return keyOf(connectionId, job.jobId); }
     static QString keyOf(const QString &connectionId, const QString &jobId) { return connectionId + QLatin1Char('\n') + jobId; }

@@ -8,6 +8,8 @@
 #include "JobFormatter.h"
 #include "JobReport.h"
 #include "JobsModel.h"
+#include "NewImportDialog.h"
+#include "ErrorAdvice.h"
 #include "ProgressBarDelegate.h"
 
 #include <QAction>
@@ -104,6 +106,10 @@ void MainWindow::buildActions()
     m_copyReport = action(tr("Copy &support report"), QStringLiteral("edit-copy"), QStyle::SP_FileDialogInfoView, QKeySequence(tr("Ctrl+Shift+C")), &MainWindow::copySupportReport);
     m_export = action(tr("E&xport selection…"), QStringLiteral("document-save-as"), QStyle::SP_DialogSaveButton, QKeySequence(tr("Ctrl+Shift+S")), &MainWindow::exportSelection);
     m_removeJob = action(tr("Remove from &history"), QStringLiteral("edit-delete"), QStyle::SP_DialogDiscardButton, QKeySequence::Delete, &MainWindow::removeSelectedJobs);
+    m_newImport = action(tr("&New import…"), QStringLiteral("document-new"), QStyle::SP_FileDialogStart, QKeySequence(tr("Ctrl+I")), &MainWindow::newImport);
+    m_retry = action(tr("Re&try import"), QStringLiteral("view-refresh"), QStyle::SP_BrowserReload, QKeySequence(tr("Ctrl+R")), &MainWindow::retrySelected);
+    m_commit = action(tr("&Commit import…"), QStringLiteral("dialog-ok-apply"), QStyle::SP_DialogApplyButton, {}, &MainWindow::commitSelected);
+    m_abort = action(tr("A&bort import…"), QStringLiteral("process-stop"), QStyle::SP_BrowserStop, {}, &MainWindow::abortSelected);
     m_find = action(tr("&Find…"), QStringLiteral("edit-find"), QStyle::SP_FileDialogContentsView, QKeySequence::Find, &MainWindow::focusSearch);
     m_quit = new QAction(tr("&Quit"), this);
     m_quit->setShortcut(QKeySequence::Quit);
@@ -123,7 +129,14 @@ void MainWindow::buildActions()
     edit->addSeparator();
     edit->addAction(m_find);
     QMenu *jobs = menuBar()->addMenu(tr("&Jobs"));
-    jobs->addActions({m_addJob, m_refresh, m_removeJob});
+    jobs->addActions({m_newImport, m_addJob, m_refresh});
+    jobs->addSeparator();
+    jobs->addActions({m_retry, m_commit, m_abort});
+    jobs->addSeparator();
+    jobs->addAction(m_removeJob);
+    m_confirm = [this](const QString &title, const QString &text) {
+        return QMessageBox::question(this, title, text) == QMessageBox::Yes;
+    };
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Bulkwatch"), this, [this] {
         QMessageBox::about(this, tr("About Bulkwatch"),
@@ -134,7 +147,7 @@ void MainWindow::buildActions()
     QToolBar *bar = addToolBar(tr("Main"));
     bar->setObjectName(QStringLiteral("mainToolBar"));
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    bar->addActions({m_addConnection, m_addJob, m_refresh});
+    bar->addActions({m_addConnection, m_newImport, m_addJob, m_refresh});
     bar->addSeparator();
     bar->addActions({m_copyReport, m_export});
 }
@@ -201,7 +214,7 @@ void MainWindow::buildLayout()
     m_jobsView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 12);
     m_jobsView->addActions({m_copy, m_removeJob});
     m_jobsView->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_jobsView->addActions({m_copyReport, m_export});
+    m_jobsView->addActions({m_copyReport, m_export, m_retry, m_commit, m_abort});
     const QList<QPair<int, int>> widths = {{JobsModel::JobIdColumn, 170}, {JobsModel::ConnectionColumn, 110},
                                            {JobsModel::CollectionColumn, 140}, {JobsModel::StateColumn, 120},
                                            {JobsModel::ProgressColumn, 130}, {JobsModel::RowsColumn, 140},
@@ -359,6 +372,7 @@ void MainWindow::showSelected()
     m_copyReport->setEnabled(r != nullptr);
     m_removeJob->setEnabled(r != nullptr);
     m_export->setEnabled(r != nullptr);
+    updateJobActions();
     if (!r) {
         m_title->setText(m_service->connections().isEmpty() ? QString() : tr("Select a job to see its files."));
         m_phase->clear();
@@ -602,4 +616,65 @@ void MainWindow::removeSelectedJobs()
         return;
     for (const JobRecord &r : records)
         m_service->removeJob(r.key());
+}
+
+void MainWindow::updateJobActions()
+{
+    const JobRecord *r = m_service->job(m_selectedKey);
+    const JobState s = r ? r->job.state : JobState::Unknown;
+    m_retry->setEnabled(r && (s == JobState::Failed || s == JobState::Cancelled));
+    const bool uncommitted = r && !r->expired && r->job.serverState.compare(QLatin1String("Uncommitted"), Qt::CaseInsensitive) == 0;
+    m_commit->setEnabled(uncommitted);
+    m_abort->setEnabled(uncommitted);
+    m_newImport->setEnabled(!m_service->connections().isEmpty());
+}
+
+void MainWindow::newImport()
+{
+    NewImportDialog dialog(m_service, currentConnectionId(), {}, this);
+    if (dialog.exec() == QDialog::Accepted)
+        selectJob(dialog.createdKey());
+}
+
+void MainWindow::retrySelected()
+{
+    const JobRecord *r = m_service->job(m_selectedKey);
+    if (!r)
+        return;
+    const QString connectionId = r->connectionId;
+    const bool started = m_service->retryJob(m_selectedKey, [this](const QString &key, const ApiError &e) {
+        if (e.isError()) {
+            QMessageBox::warning(this, tr("Retry failed"), ErrorAdvice::forCreate(e));
+            return;
+        }
+        selectJob(key);
+        statusBar()->showMessage(tr("Import started again."), 4000);
+    });
+    if (started)
+        return;
+    // Created elsewhere: start from what is known, for the user to complete.
+    NewImportDialog dialog(m_service, connectionId, m_service->requestFor(m_selectedKey), this);
+    if (dialog.exec() == QDialog::Accepted)
+        selectJob(dialog.createdKey());
+}
+
+void MainWindow::commitSelected()
+{
+    const JobRecord *r = m_service->job(m_selectedKey);
+    if (!r || !m_confirm(tr("Commit import"), tr("Commit import %1 into “%2”? The staged rows become visible in the collection.")
+                                                  .arg(r->job.jobId, r->job.collectionName.value_or(QString()))))
+        return;
+    m_service->commitJob(m_selectedKey, [this](const ApiError &e) {
+        statusBar()->showMessage(e.isError() ? tr("Commit failed: %1").arg(e.summary()) : tr("Committed."), 6000);
+    });
+}
+
+void MainWindow::abortSelected()
+{
+    const JobRecord *r = m_service->job(m_selectedKey);
+    if (!r || !m_confirm(tr("Abort import"), tr("Abort import %1? The staged rows are discarded.").arg(r->job.jobId)))
+        return;
+    m_service->abortJob(m_selectedKey, [this](const ApiError &e) {
+        statusBar()->showMessage(e.isError() ? tr("Abort failed: %1").arg(e.summary()) : tr("Aborted."), 6000);
+    });
 }

@@ -4,6 +4,7 @@
 
 #include <QMainWindow>
 #include <QPointer>
+#include <functional>
 
 class ImportService;
 class JobsModel;
@@ -43,6 +44,8 @@ public:
     QTabBar *stateTabs() const { return m_stateTabs; }
     QString supportReportForSelection() const;
     bool exportTo(const QString &path, QString *error) const;
+    // Asks the user to confirm (tests replace it).
+    void setConfirmHandler(std::function<bool(const QString &title, const QString &text)> confirm) { m_confirm = std::move(confirm); }
 
 public Q_SLOTS:
     void addConnection();
@@ -55,6 +58,10 @@ public Q_SLOTS:
     void exportSelection();
     void removeSelectedJobs();
     void focusSearch();
+    void newImport();
+    void retrySelected();       // re-creates a failed job (dialog pre-filled when its parameters are unknown)
+    void commitSelected();      // two-phase jobs waiting in Uncommitted
+    void abortSelected();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -91,5 +98,8 @@ private:
     QString m_selectedKey;
     QAction *m_addConnection = nullptr, *m_editConnection = nullptr, *m_removeConnection = nullptr, *m_addJob = nullptr,
             *m_refresh = nullptr, *m_copy = nullptr, *m_copyReport = nullptr, *m_export = nullptr, *m_removeJob = nullptr,
-            *m_find = nullptr, *m_quit = nullptr;
+            *m_find = nullptr, *m_quit = nullptr, *m_newImport = nullptr, *m_retry = nullptr, *m_commit = nullptr,
+            *m_abort = nullptr;
+    std::function<bool(const QString &, const QString &)> m_confirm;
+    void updateJobActions();
 };
