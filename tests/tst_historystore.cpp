@@ -77,6 +77,7 @@ private Q_SLOTS:
     void aNewerSchemaIsRefused();
 
     void anotherProgramsDatabaseIsRefused();
+    void aVersion1HistoryIsMigratedKeepingItsJobs();
 };
 
 // Bodies are hidden from moc: its tokenizer trips over some JSON test strings.
@@ -222,6 +223,46 @@ void TestHistoryStore::anotherProgramsDatabaseIsRefused()
     QString error;
     QVERIFY(!s.open(path, &error));
     QVERIFY2(error.contains(QLatin1String("another program")), qPrintable(error));
+}
+
+void TestHistoryStore::aVersion1HistoryIsMigratedKeepingItsJobs()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v1.sqlite"));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        // Schema 1 exactly as Bulkwatch 0.1 wrote it.
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE connections (id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, base_url TEXT NOT NULL,"
+                                      " dialect TEXT NOT NULL, cluster_id TEXT, project_id TEXT, region_id TEXT, db_name TEXT,"
+                                      " session_only_key INTEGER NOT NULL DEFAULT 0, has_key INTEGER NOT NULL DEFAULT 0, position INTEGER)")));
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE jobs (connection_id TEXT NOT NULL REFERENCES connections(id) ON DELETE CASCADE, job_id TEXT NOT NULL,"
+                                      " collection TEXT, state TEXT, server_state TEXT, progress REAL, imported_rows INTEGER, total_rows INTEGER,"
+                                      " file_size INTEGER, complete_time TEXT, create_time TEXT, reason TEXT, files TEXT, has_details INTEGER,"
+                                      " added_by_hand INTEGER, first_seen TEXT, last_answer TEXT, last_change TEXT, ended_at TEXT,"
+                                      " expired INTEGER NOT NULL DEFAULT 0, expired_at TEXT, last_error TEXT, notified_state TEXT,"
+                                      " PRIMARY KEY (connection_id, job_id))")));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO connections VALUES ('c1','Old','milvus','http://h:19530','auto','','','','',0,0,1)")));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO jobs (connection_id, job_id, collection, state, server_state, progress, reason, expired)"
+                                      " VALUES ('c1','448761313698322011','old_col','failed','Failed',0,'quota exceeded',1)")));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 1")));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+    HistoryStore s;
+    QString error;
+    QVERIFY2(s.open(path, &error), qPrintable(error));
+    const auto jobs = s.jobs();
+    QCOMPARE(jobs.size(), 1);
+    QCOMPARE(jobs[0].job.reason, QStringLiteral("quota exceeded"));
+    QCOMPARE(jobs[0].job.state, JobState::Failed);
+    QVERIFY(jobs[0].expired);
+    JobRecord r = jobs[0];
+    r.createParams = QJsonObject{{QStringLiteral("collectionName"), QStringLiteral("old_col")}};
+    QVERIFY(s.saveJobs({r}));
+    QCOMPARE(s.jobs()[0].createParams.value(QLatin1String("collectionName")).toString(), QStringLiteral("old_col"));
 }
 
 #endif
