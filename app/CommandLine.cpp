@@ -20,7 +20,7 @@ const QStringList kValued = {QStringLiteral("endpoint"), QStringLiteral("job"), 
                              QStringLiteral("collection"), QStringLiteral("api"), QStringLiteral("interval"),
                              QStringLiteral("timeout"), QStringLiteral("partition"), QStringLiteral("file"),
                              QStringLiteral("object-url"), QStringLiteral("option"), QStringLiteral("connection"),
-                             QStringLiteral("access-key-env"), QStringLiteral("secret-key-env")};
+                             QStringLiteral("access-key-env"), QStringLiteral("secret-key-env"), QStringLiteral("ca-file")};
 const QStringList kFlags = {QStringLiteral("json"), QStringLiteral("api-key-stdin"), QStringLiteral("verbose"),
                             QStringLiteral("two-phase"), QStringLiteral("help")};
 
@@ -55,6 +55,7 @@ const char *kHelp =
     "  --api auto|cloud-v1|v2  API dialect (default auto: from the URL)\n"
     "  --interval SECONDS    watch: polling interval (default 5)\n"
     "  --timeout SECONDS     deadline for each request's whole answer (default 30)\n"
+    "  --ca-file PATH        also trust this CA certificate (PEM) for https\n"
     "  --json                machine-readable output (watch: one object per line)\n"
     "  --verbose             log each request (method, URL, status; never headers) to stderr\n"
     "  --api-key-stdin       read the API key / token from the first line of stdin\n"
@@ -229,6 +230,7 @@ bool CommandLine::buildEndpoint(Endpoint *ep)
     opt("project", &ep->projectId);
     opt("region", &ep->regionId);
     opt("db", &ep->dbName);
+    opt("ca-file", &ep->caFile);
     if (ep->dbName.contains(QLatin1Char(' '))) {
         usage(QStringLiteral("database names have no spaces: '%1'").arg(ep->dbName.left(100)));
         return false;
@@ -253,8 +255,7 @@ bool CommandLine::buildEndpoint(Endpoint *ep)
         return false;
     }
     if (ep->baseUrl.scheme() == QLatin1String("http") && !ep->token.isEmpty()) {
-        const QString host = ep->baseUrl.host();
-        if (host != QLatin1String("localhost") && !host.startsWith(QLatin1String("127.")) && host != QLatin1String("::1"))
+        if (!isLoopbackHost(ep->baseUrl.host()))
             m_err << "bulkwatch: warning: " << ep->displayUrl() << " is unencrypted (http://); the token travels in clear text\n";
     }
     return true;

@@ -13,6 +13,7 @@ Endpoint Connection::endpoint(const QByteArray &token) const
     ep.regionId = regionId;
     ep.dbName = dbName;
     ep.token = token;
+    ep.caFile = caFile;
     return ep;
 }
 
@@ -37,18 +38,17 @@ bool Connection::isUnencrypted() const
 
 QString Connection::problem() const
 {
-    const auto tr = [](const char *s) { return QCoreApplication::translate("Connection", s); };
     if (name.trimmed().isEmpty())
-        return tr("Give the connection a name.");
+        return QCoreApplication::translate("Connection", "Give the connection a name.");
     if (!baseUrl.isValid() || baseUrl.host().isEmpty())
-        return tr("Enter the endpoint URL, e.g. https://api.cloud.zilliz.com or http://localhost:19530.");
+        return QCoreApplication::translate("Connection", "Enter the endpoint URL, e.g. https://api.cloud.zilliz.com or http://localhost:19530.");
     const Endpoint ep = endpoint({});
     if (ep.isZillizCloud() && baseUrl.scheme() != QLatin1String("https"))
-        return tr("Zilliz Cloud is reached over https:// only; http:// would send the API key in clear text.");
+        return QCoreApplication::translate("Connection", "Zilliz Cloud is reached over https:// only; http:// would send the API key in clear text.");
     if (kind == Kind::ZillizCloud && clusterId.isEmpty() && (projectId.isEmpty() || regionId.isEmpty()))
-        return tr("Zilliz Cloud needs a cluster ID (in01-…), or a project ID and a region.");
+        return QCoreApplication::translate("Connection", "Zilliz Cloud needs a cluster ID (in01-…), or a project ID and a region.");
     if (dbName.contains(QLatin1Char(' ')))
-        return tr("Database names have no spaces.");
+        return QCoreApplication::translate("Connection", "Database names have no spaces.");
     return {};
 }
 

@@ -20,6 +20,7 @@ struct Connection
     QString dbName;
     bool sessionOnlyKey = false; // the user chose not to use the keychain: the key lives in memory only
     bool hasKey = false;         // whether a key was given at all (Milvus without auth has none)
+    QString caFile;              // a CA certificate file to trust for this server (PEM)
 
     Endpoint endpoint(const QByteArray &token) const;
     // "api.cloud.zilliz.com · cluster in01-…" — for the window, reports and messages; never the key.

@@ -52,6 +52,12 @@ QString Endpoint::displayUrl() const
     return baseUrl.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment).toDisplayString();
 }
 
+bool isLoopbackHost(const QString &host)
+{
+    const QString h = host.toLower();
+    return h == QLatin1String("localhost") || h.startsWith(QLatin1String("127.")) || h == QLatin1String("::1");
+}
+
 QString normalisedJobId(const QString &pasted)
 {
     QString s = pasted.trimmed();

@@ -19,6 +19,7 @@ struct Endpoint
     QString regionId;
     QString dbName;      // Milvus database (sent as dbName and the DB-Name header); cloud list dbName
     QByteArray token;    // API key or user:password; never printed, never put in a URL
+    QString caFile;      // extra CA certificate(s) (PEM) to trust for this endpoint, e.g. a private CA
 
     // The dialect to speak: explicit, else from the URL's host (controller.api.* is the legacy cloud API).
     Dialect effectiveDialect() const;
@@ -28,6 +29,8 @@ struct Endpoint
     QString displayUrl() const;
 };
 
+// localhost, 127.0.0.0/8 or ::1: plain HTTP there never leaves the machine.
+bool isLoopbackHost(const QString &host);
 // Trims a job id the way a user pastes it: spaces, quotes, newlines. Empty result = invalid.
 QString normalisedJobId(const QString &pasted);
 // Why a job id is not acceptable, or an empty string when it is.

@@ -117,19 +117,18 @@ bool HistoryStore::exec(const QString &sql, const QVariantList &binds)
 
 bool HistoryStore::open(const QString &path, QString *error)
 {
-    const auto tr = [](const char *s) { return QCoreApplication::translate("HistoryStore", s); };
     m_path = path;
     QDir().mkpath(QFileInfo(path).absolutePath());
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     db.setDatabaseName(path);
     if (!db.open()) {
-        *error = tr("Cannot open the history database %1: %2").arg(path, db.lastError().text());
+        *error = QCoreApplication::translate("HistoryStore", "Cannot open the history database %1: %2").arg(path, db.lastError().text());
         return false;
     }
     QSqlQuery q(db);
     // A file that is not a database (or is damaged) fails here; it is reported and left as it is.
     if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next() || q.value(0).toString() != QLatin1String("ok")) {
-        *error = tr("The history database %1 is damaged or not a Bulkwatch database (%2). It was left untouched; "
+        *error = QCoreApplication::translate("HistoryStore", "The history database %1 is damaged or not a Bulkwatch database (%2). It was left untouched; "
                     "move it away to start a new history.")
                      .arg(path, q.lastError().isValid() ? q.lastError().text() : q.value(0).toString());
         db.close();
@@ -142,7 +141,7 @@ bool HistoryStore::open(const QString &path, QString *error)
     if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
         version = q.value(0).toInt();
     if (version > SchemaVersion) {
-        *error = tr("The history database %1 was written by a newer Bulkwatch (schema %2; this one knows %3). "
+        *error = QCoreApplication::translate("HistoryStore", "The history database %1 was written by a newer Bulkwatch (schema %2; this one knows %3). "
                     "It was left untouched; update Bulkwatch to open it.")
                      .arg(path).arg(version).arg(SchemaVersion);
         db.close();
@@ -151,7 +150,7 @@ bool HistoryStore::open(const QString &path, QString *error)
     if (version == 0) {
         // A new file must be empty; a non-empty one without our version is someone else's database.
         if (q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) && q.next() && q.value(0).toInt() > 0) {
-            *error = tr("%1 is an SQLite database of another program; it was left untouched.").arg(path);
+            *error = QCoreApplication::translate("HistoryStore", "%1 is an SQLite database of another program; it was left untouched.").arg(path);
             db.close();
             return false;
         }
@@ -183,6 +182,8 @@ bool HistoryStore::migrate(int from, QString *error)
     }
     if (from < 2)
         ok = ok && exec(QStringLiteral("ALTER TABLE jobs ADD COLUMN create_params TEXT"));
+    if (from < 3)
+        ok = ok && exec(QStringLiteral("ALTER TABLE connections ADD COLUMN ca_file TEXT"));
     ok = ok && exec(QStringLiteral("PRAGMA user_version = %1").arg(SchemaVersion));
     if (!ok) {
         db.rollback();
@@ -197,7 +198,7 @@ QVector<Connection> HistoryStore::connections() const
     QVector<Connection> out;
     QSqlQuery q(QSqlDatabase::database(m_connectionName));
     q.exec(QStringLiteral("SELECT id, name, kind, base_url, dialect, cluster_id, project_id, region_id, db_name,"
-                          " session_only_key, has_key FROM connections ORDER BY position, name"));
+                          " session_only_key, has_key, ca_file FROM connections ORDER BY position, name"));
     while (q.next()) {
         Connection c;
         c.id = q.value(0).toString();
@@ -211,6 +212,7 @@ QVector<Connection> HistoryStore::connections() const
         c.dbName = q.value(8).toString();
         c.sessionOnlyKey = q.value(9).toBool();
         c.hasKey = q.value(10).toBool();
+        c.caFile = q.value(11).toString();
         out << c;
     }
     return out;
@@ -219,15 +221,15 @@ QVector<Connection> HistoryStore::connections() const
 bool HistoryStore::saveConnection(const Connection &c)
 {
     return exec(QStringLiteral("INSERT INTO connections (id, name, kind, base_url, dialect, cluster_id, project_id, region_id,"
-                               " db_name, session_only_key, has_key, position) VALUES (?,?,?,?,?,?,?,?,?,?,?,"
+                               " db_name, session_only_key, has_key, ca_file, position) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,"
                                " (SELECT coalesce(max(position), 0) + 1 FROM connections))"
                                " ON CONFLICT(id) DO UPDATE SET name=excluded.name, kind=excluded.kind, base_url=excluded.base_url,"
                                " dialect=excluded.dialect, cluster_id=excluded.cluster_id, project_id=excluded.project_id,"
                                " region_id=excluded.region_id, db_name=excluded.db_name,"
-                               " session_only_key=excluded.session_only_key, has_key=excluded.has_key"),
+                               " session_only_key=excluded.session_only_key, has_key=excluded.has_key, ca_file=excluded.ca_file"),
                 {c.id, c.name, c.kind == Connection::Kind::ZillizCloud ? QStringLiteral("zilliz-cloud") : QStringLiteral("milvus"),
                  c.baseUrl.toString(), dialectName(c.dialect), c.clusterId, c.projectId, c.regionId, c.dbName,
-                 c.sessionOnlyKey, c.hasKey});
+                 c.sessionOnlyKey, c.hasKey, c.caFile});
 }
 
 bool HistoryStore::removeConnection(const QString &id)

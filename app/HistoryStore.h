@@ -11,7 +11,7 @@
 class HistoryStore
 {
 public:
-    static constexpr int SchemaVersion = 2; // 2: jobs.create_params (what Bulkwatch created a job with)
+    static constexpr int SchemaVersion = 3; // 2: jobs.create_params; 3: connections.ca_file
 
     HistoryStore();
     ~HistoryStore();

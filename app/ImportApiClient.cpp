@@ -8,6 +8,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QSslConfiguration>
 #include <QTimer>
 
 namespace {
@@ -114,6 +115,23 @@ void ImportApiClient::sendTo(const QByteArray &method, const Endpoint &ep, const
         req.setRawHeader("Authorization", "Bearer " + ep.token);
     if (!ep.dbName.isEmpty())
         req.setRawHeader("DB-Name", ep.dbName.toUtf8());
+    if (!ep.caFile.isEmpty()) {
+        auto it = m_caCache.find(ep.caFile);
+        if (it == m_caCache.end())
+            it = m_caCache.insert(ep.caFile, QSslCertificate::fromPath(ep.caFile, QSsl::Pem));
+        if (it->isEmpty()) {
+            m_caCache.erase(it); // maybe it appears later
+            RawAnswer a;
+            a.path = apiPath;
+            a.transportError = ApiError::make(ErrorKind::Tls, QStringLiteral("cannot read a PEM certificate from the CA file %1").arg(ep.caFile), apiPath);
+            a.transportError.retryable = false;
+            QTimer::singleShot(0, this, [cb, a] { cb(a); });
+            return;
+        }
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.addCaCertificates(*it);
+        req.setSslConfiguration(tls);
+    }
     req.setRawHeader("Request-Timeout", QByteArray::number(std::max(1, m_deadlineMs / 1000)));
 
     QNetworkReply *reply = method == "GET" ? m_nam.get(req) : m_nam.sendCustomRequest(req, method, body);
@@ -183,7 +201,7 @@ void ImportApiClient::sendTo(const QByteArray &method, const Endpoint &ep, const
                 ErrorKind::Malformed,
                 QStringLiteral("the answer is larger than %1 MiB and was refused unread").arg(cap / (1024.0 * 1024.0), 0, 'g', 4),
                 apiPath);
-            a.transportError.retryable = false;
+            a.transportError.retryable = true; // refused every time it comes; asked again later, after a backoff
             a.transportError.httpStatus = a.status;
         } else if (st->deadlineHit) {
             a.transportError = ApiError::make(
@@ -205,7 +223,7 @@ void ImportApiClient::sendTo(const QByteArray &method, const Endpoint &ep, const
                     QStringLiteral("the server redirected to another host (%1); not followed, so the key stays here")
                         .arg(originOf(target).toDisplayString()),
                     apiPath);
-                a.transportError.retryable = false;
+                a.transportError.retryable = true; // a proxy's mistake may be mended: ask again later, never follow
             } else if (redirectsLeft <= 0) {
                 a.transportError = ApiError::make(ErrorKind::Network, QStringLiteral("too many redirects"), apiPath);
             } else {

@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
+#include <QSslCertificate>
 #include <QUrlQuery>
 #include <functional>
 #include <memory>
@@ -96,6 +97,7 @@ private:
     int m_inFlight = 0;
     QHash<QString, QString> m_progressPath; // base URL -> working progress path
     QHash<QString, Dialect> m_probedDialect;
+    QHash<QString, QList<QSslCertificate>> m_caCache; // CA file -> certificates
     QList<QPointer<QNetworkReply>> m_replies;
     std::function<void(const QString &)> m_logger;
 };

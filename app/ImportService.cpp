@@ -20,7 +20,7 @@ ImportService::ImportService(HistoryStore *store, SecretStore *keychain, QObject
         m_keychain = m_sessionKeys;
     m_mono.start();
     m_saveTimer->setSingleShot(true);
-    connect(m_saveTimer, &QTimer::timeout, this, &ImportService::flush);
+    connect(m_saveTimer, &QTimer::timeout, this, [this] { flushSome(2000); });
 }
 
 ImportService::~ImportService()
@@ -157,6 +157,8 @@ void ImportService::saveConnection(const Connection &conn, const std::optional<Q
             Q_EMIT historyError(tr("Could not save the connection: %1").arg(m_store->lastError()));
         // Replace the runtime state: replies still under way for the old settings are dropped with its context.
         m_conns.erase(c.id);
+        // Cached connections keep the TLS settings they were made with (a CA trusted since, a key changed).
+        m_nam->clearConnectionCache();
         attach(c);
         Q_EMIT connectionsChanged();
         if (done)
@@ -311,6 +313,27 @@ void ImportService::markNotified(const QString &key, const QString &stateName)
     markDirty(key);
 }
 
+bool ImportService::anyActive() const
+{
+    return std::any_of(m_jobs.cbegin(), m_jobs.cend(), [this](const JobRecord &r) { return isActive(r); });
+}
+
+ImportService::Overview ImportService::overview(const QDateTime &failedSince) const
+{
+    Overview o;
+    double sum = 0;
+    for (const JobRecord &r : m_jobs) {
+        if (isActive(r)) {
+            ++o.running;
+            sum += r.job.progress;
+        } else if ((r.job.state == JobState::Failed || r.job.state == JobState::Cancelled) && !r.expired && r.endedAt >= failedSince) {
+            ++o.failedRecently;
+        }
+    }
+    o.meanProgress = o.running ? sum / o.running : 0;
+    return o;
+}
+
 int ImportService::requestsInFlight() const
 {
     return m_client->requestsInFlight();
@@ -445,6 +468,9 @@ void ImportService::onConnectionError(ConnState &cs, const ApiError &e)
     if (e.kind == ErrorKind::Auth || e.kind == ErrorKind::Forbidden) {
         cs.health.state = ConnectionHealth::State::AuthFailed;
         delay = m_options.authRetryMs;
+    } else if (e.kind == ErrorKind::Tls) {
+        cs.health.state = ConnectionHealth::State::Offline; // until the certificate or the trusted CA changes
+        delay = m_options.authRetryMs;
     } else {
         ++cs.failures;
         // Exponential backoff with jitter; Retry-After wins when it asks for longer.
@@ -502,7 +528,7 @@ void ImportService::onProgress(const QString &connectionId, const QString &key, 
         r.lastError = e;
         markDirty(key);
         Q_EMIT jobChanged(r);
-        if (e.retryable || e.kind == ErrorKind::Auth || e.kind == ErrorKind::Forbidden)
+        if (e.retryable || e.kind == ErrorKind::Auth || e.kind == ErrorKind::Forbidden || e.kind == ErrorKind::Tls)
             onConnectionError(*cs, e);
     }
     if (isActive(r) || (e.isError() && e.kind != ErrorKind::NotFound && !r.expired))
@@ -521,9 +547,13 @@ void ImportService::onList(const QString &connectionId, const QVector<JobSummary
     cs->listInFlight = false;
     const bool paged = !cs->conn.clusterId.isEmpty() || !cs->conn.projectId.isEmpty()
         || cs->conn.endpoint({}).effectiveDialect() == Dialect::CloudV1;
-    cs->nextListMs = mono() + (paged ? m_options.pagedListIntervalMs : m_options.listIntervalMs);
+    // With nothing running on this connection the list only discovers new jobs: ask five times less often.
+    bool anyActive = false;
+    for (const JobRecord &r : std::as_const(m_jobs))
+        anyActive = anyActive || (r.connectionId == connectionId && isActive(r));
+    cs->nextListMs = mono() + (paged ? m_options.pagedListIntervalMs : m_options.listIntervalMs) * (anyActive || list.isEmpty() ? 1 : 5);
     if (e.isError()) {
-        if (e.retryable || e.kind == ErrorKind::Auth || e.kind == ErrorKind::Forbidden)
+        if (e.retryable || e.kind == ErrorKind::Auth || e.kind == ErrorKind::Forbidden || e.kind == ErrorKind::Tls)
             onConnectionError(*cs, e);
         else {
             cs->health.lastError = e; // e.g. a proxy without the list route: keep watching jobs by ID
@@ -637,8 +667,8 @@ void ImportService::apply(JobRecord &r, const JobProgress &fresh, bool details)
     }
     if (moved || !r.lastChange.isValid())
         r.lastChange = t;
-    if (isTerminal(merged.state) && !isTerminal(r.job.state))
-        r.endedAt = merged.completeTime.isValid() ? merged.completeTime : t;
+    if (isTerminal(merged.state) && (!isTerminal(r.job.state) || !r.endedAt.isValid()))
+        r.endedAt = merged.completeTime.isValid() ? merged.completeTime : (isTerminal(r.job.state) ? QDateTime() : t);
     r.job = merged;
     r.hasDetails = r.hasDetails || details;
     r.lastAnswer = t;
@@ -668,18 +698,28 @@ void ImportService::markDirty(const QString &key)
 
 void ImportService::flush()
 {
+    flushSome(std::numeric_limits<int>::max());
+}
+
+void ImportService::flushSome(int maxFiles)
+{
     if (m_dirty.isEmpty() || !m_store || !m_store->isOpen())
         return;
+    // Written in slices bounded by file count: 200 jobs of 1024 files each must not freeze the window.
     QVector<JobRecord> batch;
-    batch.reserve(m_dirty.size());
-    for (const QString &k : std::as_const(m_dirty)) {
-        const auto it = m_jobs.constFind(k);
-        if (it != m_jobs.constEnd() && m_conns.count(it->connectionId))
-            batch << *it;
+    int files = 0;
+    for (auto it = m_dirty.begin(); it != m_dirty.end() && files < maxFiles;) {
+        const auto rec = m_jobs.constFind(*it);
+        if (rec != m_jobs.constEnd() && m_conns.count(rec->connectionId)) {
+            batch << *rec;
+            files += 1 + static_cast<int>(rec->job.files.size());
+        }
+        it = m_dirty.erase(it);
     }
-    m_dirty.clear();
     if (!m_store->saveJobs(batch))
         Q_EMIT historyError(tr("Could not write the history: %1").arg(m_store->lastError()));
+    if (!m_dirty.isEmpty())
+        m_saveTimer->start(0);
 }
 
 QJsonObject ImportService::paramsOf(const CreateRequest &req)

@@ -98,6 +98,15 @@ public:
     // Marks a transition as notified so it is never repeated (kept in the history).
     void markNotified(const QString &key, const QString &state);
     int requestsInFlight() const;
+    void flush(); // writes every pending change to the history now
+    bool anyActive() const; // any job still expected to change
+    struct Overview
+    {
+        int running = 0;
+        int failedRecently = 0;
+        double meanProgress = 0;
+    };
+    Overview overview(const QDateTime &failedSince) const; // for the tray, without copying any job
 
 Q_SIGNALS:
     void jobChanged(const JobRecord &record);
@@ -146,7 +155,7 @@ private:
     void twoPhase(const QString &key, bool commit, std::function<void(const ApiError &)> done);
     void touch(JobRecord &r, JobState before);
     void markDirty(const QString &key);
-    void flush();
+    void flushSome(int maxFiles);
 
     HistoryStore *m_store;
     SecretStore *m_keychain;

@@ -70,22 +70,87 @@ std::optional<QString> toOptionalText(const QJsonValue &v)
     return s;
 }
 
+// RFC 3339 without Qt's general parser: "YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)" is what servers send,
+// thousands of times per answer. Returns false for anything else (then Qt's parser has a go).
+static bool fastRfc3339(const QString &s, qint64 *msecs)
+{
+    const QChar *c = s.constData();
+    const qsizetype n = s.size();
+    if (n < 20)
+        return false;
+    const auto digits = [&](qsizetype at, int count, int *out) {
+        int v = 0;
+        for (int i = 0; i < count; ++i) {
+            const ushort d = c[at + i].unicode() - '0';
+            if (d > 9)
+                return false;
+            v = v * 10 + d;
+        }
+        *out = v;
+        return true;
+    };
+    int y, mo, d, h, mi, se;
+    if (!digits(0, 4, &y) || c[4] != QLatin1Char('-') || !digits(5, 2, &mo) || c[7] != QLatin1Char('-') || !digits(8, 2, &d)
+        || (c[10] != QLatin1Char('T') && c[10] != QLatin1Char('t') && c[10] != QLatin1Char(' ')) || !digits(11, 2, &h)
+        || c[13] != QLatin1Char(':') || !digits(14, 2, &mi) || c[16] != QLatin1Char(':') || !digits(17, 2, &se))
+        return false;
+    if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || se > 60)
+        return false;
+    qsizetype i = 19;
+    int ms = 0;
+    if (i < n && c[i] == QLatin1Char('.')) {
+        ++i;
+        int scale = 100;
+        while (i < n && c[i].isDigit()) {
+            ms += (c[i].unicode() - '0') * scale;
+            scale /= 10;
+            ++i;
+        }
+    }
+    int offsetMin = 0;
+    if (i < n && (c[i] == QLatin1Char('Z') || c[i] == QLatin1Char('z'))) {
+        ++i;
+    } else if (i + 6 <= n && (c[i] == QLatin1Char('+') || c[i] == QLatin1Char('-')) && c[i + 3] == QLatin1Char(':')) {
+        int oh, om;
+        if (!digits(i + 1, 2, &oh) || !digits(i + 4, 2, &om))
+            return false;
+        offsetMin = (oh * 60 + om) * (c[i] == QLatin1Char('-') ? -1 : 1);
+        i += 6;
+    } else {
+        return false;
+    }
+    if (i != n)
+        return false;
+    // Days from the civil date (H. Hinnant's algorithm).
+    const int yy = y - (mo <= 2);
+    const int era = (yy >= 0 ? yy : yy - 399) / 400;
+    const int yoe = yy - era * 400;
+    const int doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    const qint64 days = qint64(era) * 146097 + doe - 719468;
+    *msecs = ((days * 24 + h) * 60 + mi - offsetMin) * 60000LL + se * 1000LL + ms;
+    return true;
+}
+
 QDateTime toUtcTime(const QJsonValue &v)
 {
-    QString s = toText(v).trimmed();
-    if (s.isEmpty())
-        return {};
     if (v.isDouble()) {
         // Epoch seconds or milliseconds, seen in some gateways.
         const qint64 n = v.toVariant().toLongLong();
+        if (n <= 0)
+            return {};
         return n > 100000000000LL ? QDateTime::fromMSecsSinceEpoch(n, Qt::UTC) : QDateTime::fromSecsSinceEpoch(n, Qt::UTC);
     }
+    QString s = v.toString().trimmed();
+    if (s.isEmpty())
+        return {};
+    qint64 msecs;
+    if (fastRfc3339(s, &msecs))
+        return QDateTime::fromMSecsSinceEpoch(msecs, Qt::UTC);
     // Qt reads at most milliseconds: cut nanoseconds (Go's RFC 3339Nano) down to three digits.
     static const QRegularExpression frac(QStringLiteral("(\\.\\d{3})\\d+"));
     s.replace(frac, QStringLiteral("\\1"));
     s.replace(QLatin1Char(' '), QLatin1Char('T'));
-    if (s.endsWith(QLatin1Char('z')))
-        s[s.size() - 1] = QLatin1Char('Z');
     QDateTime t = QDateTime::fromString(s, Qt::ISODateWithMs);
     if (!t.isValid())
         return {};

@@ -45,21 +45,20 @@ QString KeychainSecretStore::backendName() const
 
 SecretStore::Result KeychainSecretStore::explain(int error, const QString &errorString)
 {
-    const auto tr = [](const char *s) { return QCoreApplication::translate("SecretStore", s); };
     Result r;
     switch (error) {
     case QKeychain::NoError:
         return r;
     case QKeychain::EntryNotFound:
         r.status = Status::NotFound;
-        r.message = tr("The keychain has no key for this connection. Edit the connection to enter it again.");
+        r.message = QCoreApplication::translate("SecretStore", "The keychain has no key for this connection. Edit the connection to enter it again.");
         return r;
     case QKeychain::AccessDeniedByUser:
     case QKeychain::AccessDenied:
         if (errorString.contains(QLatin1String("locked"), Qt::CaseInsensitive))
             break; // libsecret says "access denied" for a locked collection: that wants unlocking
         r.status = Status::Denied;
-        r.message = tr("The keychain refused access to the key. Allow Bulkwatch in the keychain's prompt or settings.");
+        r.message = QCoreApplication::translate("SecretStore", "The keychain refused access to the key. Allow Bulkwatch in the keychain's prompt or settings.");
         return r;
     case QKeychain::NoBackendAvailable:
         r.status = Status::NoBackend;
@@ -72,17 +71,17 @@ SecretStore::Result KeychainSecretStore::explain(int error, const QString &error
     const QString e = errorString.toLower();
     if (e.contains(QLatin1String("locked"))) {
         r.status = Status::Locked;
-        r.message = tr("The keychain is locked. Unlock it (e.g. log in to the desktop session, or open "
+        r.message = QCoreApplication::translate("SecretStore", "The keychain is locked. Unlock it (e.g. log in to the desktop session, or open "
                        "“Passwords and Keys”) and try again.");
     } else if (r.status == Status::NoBackend || e.contains(QLatin1String("org.freedesktop.secrets"))
                || e.contains(QLatin1String("d-bus")) || e.contains(QLatin1String("dbus"))
                || e.contains(QLatin1String("does not exist")) || e.contains(QLatin1String("unknown error"))
                || e.contains(QLatin1String("no such"))) {
         r.status = Status::NoBackend;
-        r.message = tr("No usable keychain was found (a Secret Service such as GNOME Keyring or KWallet must be "
+        r.message = QCoreApplication::translate("SecretStore", "No usable keychain was found (a Secret Service such as GNOME Keyring or KWallet must be "
                        "running and unlocked; on Debian/Ubuntu: install gnome-keyring and libsecret-1-0).");
     } else {
-        r.message = tr("The keychain could not be used.");
+        r.message = QCoreApplication::translate("SecretStore", "The keychain could not be used.");
     }
     // QtKeychain's own words help support; they never contain the secret.
     if (!errorString.isEmpty())

@@ -38,7 +38,7 @@ int main(int argc, char **argv)
     p.addVersionOption();
     const QCommandLineOption port(QStringLiteral("port"), QStringLiteral("TCP port (0 = a free one)."), QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption dialect(QStringLiteral("dialect"), QStringLiteral("cloud-v1, cloud-v2 or milvus."), QStringLiteral("D"), QStringLiteral("milvus"));
-    const QCommandLineOption scenario(QStringLiteral("scenario"), QStringLiteral("demo, empty, load:JOBSxFILES, or a scenario JSON file."), QStringLiteral("NAME|FILE"), QStringLiteral("demo"));
+    const QCommandLineOption scenario(QStringLiteral("scenario"), QStringLiteral("demo, empty, load:JOBSxFILES[+FINISHED], or a scenario JSON file."), QStringLiteral("NAME|FILE"), QStringLiteral("demo"));
     const QCommandLineOption apiKey(QStringLiteral("api-key"), QStringLiteral("Require this key (Bearer). A test key for the simulator, not a real one."), QStringLiteral("KEY"));
     const QCommandLineOption speed(QStringLiteral("speed"), QStringLiteral("Simulated seconds per real second."), QStringLiteral("X"), QStringLiteral("1"));
     const QCommandLineOption rate(QStringLiteral("rate-limit"), QStringLiteral("Requests per second per endpoint (0 = none)."), QStringLiteral("N"), QStringLiteral("20"));
@@ -47,7 +47,9 @@ int main(int argc, char **argv)
     const QCommandLineOption jitter(QStringLiteral("jitter"), QStringLiteral("Random extra latency up to MS."), QStringLiteral("MS"), QStringLiteral("0"));
     const QCommandLineOption fault(QStringLiteral("fault"), QStringLiteral("Inject a fault on every API request: hang, drip, reset, truncate, garbage, html5xx, huge."), QStringLiteral("KIND"));
     const QCommandLineOption retention(QStringLiteral("retention"), QStringLiteral("Seconds a finished job stays visible."), QStringLiteral("S"));
-    p.addOptions({port, dialect, scenario, apiKey, speed, rate, seed, latency, jitter, fault, retention});
+    const QCommandLineOption tlsCert(QStringLiteral("tls-cert"), QStringLiteral("Serve https with this PEM certificate."), QStringLiteral("FILE"));
+    const QCommandLineOption tlsKey(QStringLiteral("tls-key"), QStringLiteral("The PEM key of --tls-cert."), QStringLiteral("FILE"));
+    p.addOptions({port, dialect, scenario, apiKey, speed, rate, seed, latency, jitter, fault, retention, tlsCert, tlsKey});
     p.process(app);
 
     QTextStream err(stderr);
@@ -63,8 +65,10 @@ int main(int argc, char **argv)
     } else if (name == QLatin1String("empty")) {
         sc = SimScenario();
     } else if (name.startsWith(QLatin1String("load:"))) {
-        const QStringList nm = name.mid(5).split(QLatin1Char('x'));
-        sc = SimScenario::load(nm.value(0).toInt(), std::max(1, nm.value(1).toInt()));
+        // load:JOBSxFILES[+FINISHED]
+        const QStringList plus = name.mid(5).split(QLatin1Char('+'));
+        const QStringList nm = plus.value(0).split(QLatin1Char('x'));
+        sc = SimScenario::load(nm.value(0).toInt(), std::max(1, nm.value(1).toInt()), plus.value(1).toInt());
     } else {
         QFile f(name);
         if (!f.open(QIODevice::ReadOnly)) {
@@ -92,6 +96,10 @@ int main(int argc, char **argv)
     if (p.isSet(apiKey))
         server.setApiKey(p.value(apiKey).toUtf8());
     Q_UNUSED(seed);
+    if (p.isSet(tlsCert) && !server.enableTls(p.value(tlsCert), p.value(tlsKey))) {
+        err << "bulkwatch-sim: cannot read --tls-cert / --tls-key\n";
+        return 2;
+    }
     if (!server.start(static_cast<quint16>(p.value(port).toUInt()))) {
         err << "bulkwatch-sim: cannot listen on 127.0.0.1:" << p.value(port) << '\n';
         return 1;

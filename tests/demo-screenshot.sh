@@ -6,11 +6,14 @@ mkdir -p "$(dirname "$out")"
 export HOME="$(mktemp -d)"
 xvfb-run -a -s "-screen 0 1320x800x24" bash -c '
   "$0" --demo & pid=$!
-  sleep 8
-  import -window root "$1"
+  # Under load the first paint can take a while: look until there is a real picture (30 s at most).
+  for _ in $(seq 30); do
+    sleep 1
+    import -window root "$1" 2>/dev/null || continue
+    [ "$(convert "$1" -format %k info:)" -gt 50 ] && sleep 3 && import -window root "$1" && break
+  done
   kill $pid; wait $pid 2>/dev/null || true
 ' "$app" "$out"
-# A real picture: mostly not one colour.
 colors=$(convert "$out" -format %k info:)
 echo "screenshot $out: $(identify -format %wx%h "$out"), $colors colours"
 [ "$colors" -gt 50 ]

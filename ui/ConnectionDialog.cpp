@@ -4,6 +4,7 @@
 #include "ImportService.h"
 
 #include <QCheckBox>
+#include <QFileInfo>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -42,6 +43,9 @@ ConnectionDialog::ConnectionDialog(ImportService *service, const Connection *exi
     m_key = new QLineEdit(this);
     m_key->setEchoMode(QLineEdit::Password);
     m_key->setAccessibleName(tr("API key or token"));
+    m_caFile = new QLineEdit(this);
+    m_caFile->setPlaceholderText(tr("optional: a PEM file of a private CA to trust"));
+    m_caFile->setAccessibleName(tr("CA certificate file"));
     m_sessionOnly = new QCheckBox(tr("Keep the key for this session only (not in the keychain)"), this);
     m_test = new QPushButton(tr("&Test connection"), this);
     m_status = new QLabel(this);
@@ -60,6 +64,7 @@ ConnectionDialog::ConnectionDialog(ImportService *service, const Connection *exi
     m_form->addRow(tr("&API:"), m_dialect);
     m_form->addRow(tr("&Key:"), m_key);
     m_form->addRow(QString(), m_sessionOnly);
+    m_form->addRow(tr("&CA certificate:"), m_caFile);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     m_buttons->addButton(m_test, QDialogButtonBox::ActionRole);
@@ -81,12 +86,13 @@ ConnectionDialog::ConnectionDialog(ImportService *service, const Connection *exi
         m_db->setText(existing->dbName);
         m_dialect->setCurrentIndex(std::max(0, m_dialect->findData(dialectName(existing->dialect))));
         m_sessionOnly->setChecked(existing->sessionOnlyKey);
+        m_caFile->setText(existing->caFile);
         m_key->setPlaceholderText(existing->hasKey ? tr("unchanged — type to replace") : tr("none"));
     } else {
         m_kind->setCurrentIndex(1);
     }
     connect(m_kind, &QComboBox::currentIndexChanged, this, &ConnectionDialog::updateKind);
-    for (QLineEdit *e : {m_name, m_url, m_cluster, m_project, m_region, m_db, m_key})
+    for (QLineEdit *e : {m_name, m_url, m_cluster, m_project, m_region, m_db, m_key, m_caFile})
         connect(e, &QLineEdit::textChanged, this, &ConnectionDialog::validate);
     connect(m_test, &QPushButton::clicked, this, &ConnectionDialog::testConnection);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ConnectionDialog::accept);
@@ -126,6 +132,7 @@ Connection ConnectionDialog::connection() const
     c.dbName = m_db->text().trimmed();
     c.sessionOnlyKey = m_sessionOnly->isChecked();
     c.hasKey = m_key->text().isEmpty() ? m_hadKey : true;
+    c.caFile = m_caFile->text().trimmed();
     return c;
 }
 
@@ -147,6 +154,8 @@ void ConnectionDialog::validate()
     parseEndpointUrl(m_url->text(), &problem);
     if (problem.isEmpty())
         problem = connection().problem();
+    if (problem.isEmpty() && !m_caFile->text().trimmed().isEmpty() && !QFileInfo::exists(m_caFile->text().trimmed()))
+        problem = tr("The CA certificate file does not exist.");
     if (m_name->text().trimmed().isEmpty() && !m_url->text().trimmed().isEmpty() && problem == tr("Give the connection a name."))
         problem.clear(); // a name can be derived from the URL
     m_buttons->button(QDialogButtonBox::Save)->setEnabled(problem.isEmpty());

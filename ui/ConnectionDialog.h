@@ -62,6 +62,7 @@ private:
     QLineEdit *m_db;
     QComboBox *m_dialect;
     QLineEdit *m_key;
+    QLineEdit *m_caFile;
     QCheckBox *m_sessionOnly;
     QPushButton *m_test;
     QLabel *m_status;

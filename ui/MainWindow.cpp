@@ -11,6 +11,9 @@
 #include "NewImportDialog.h"
 #include "ErrorAdvice.h"
 #include "ProgressBarDelegate.h"
+#include "SettingsDialog.h"
+#include "TrayIcon.h"
+#include "NotificationCenter.h"
 
 #include <QAction>
 #include <QApplication>
@@ -128,6 +131,9 @@ void MainWindow::buildActions()
     edit->addActions({m_copy, m_copyReport});
     edit->addSeparator();
     edit->addAction(m_find);
+    edit->addSeparator();
+    m_preferences = edit->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
+    m_preferences->setShortcut(QKeySequence::Preferences);
     QMenu *jobs = menuBar()->addMenu(tr("&Jobs"));
     jobs->addActions({m_newImport, m_addJob, m_refresh});
     jobs->addSeparator();
@@ -308,7 +314,48 @@ void MainWindow::saveLayout() const
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveLayout();
+    // With a tray, closing may keep Bulkwatch watching; asked once. Without a tray it never hides.
+    if (m_tray && m_tray->isVisible()) {
+        QSettings s;
+        QString action = s.value(QStringLiteral("window/closeAction")).toString();
+        if (action.isEmpty()) {
+            QMessageBox box(QMessageBox::Question, tr("Keep watching?"),
+                            tr("Keep Bulkwatch running in the tray to be notified when imports end?"),
+                            QMessageBox::Yes | QMessageBox::No, this);
+            box.setInformativeText(tr("You can change this in Preferences."));
+            action = box.exec() == QMessageBox::Yes ? QStringLiteral("tray") : QStringLiteral("quit");
+            s.setValue(QStringLiteral("window/closeAction"), action);
+        }
+        if (action == QLatin1String("tray")) {
+            hide();
+            event->ignore();
+            return;
+        }
+    }
     QMainWindow::closeEvent(event);
+    qApp->quit();
+}
+
+void MainWindow::setDesktopIntegration(NotificationCenter *notifications, TrayIcon *tray)
+{
+    m_notifications = notifications;
+    m_tray = tray;
+}
+
+void MainWindow::showPreferences()
+{
+    SettingsDialog dialog(m_notifications, this);
+    dialog.exec();
+}
+
+void MainWindow::showAndRaise(const QString &jobKey)
+{
+    show();
+    setWindowState((windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+    raise();
+    activateWindow();
+    if (!jobKey.isEmpty())
+        selectJob(jobKey);
 }
 
 QString MainWindow::currentConnectionId() const
@@ -458,25 +505,25 @@ void MainWindow::updateHealth()
             ticking = true;
             break;
         case ConnectionHealth::State::Offline:
-            s = tr("offline — showing last known state, retrying in %1 s").arg(retryIn);
+            s = h.lastError.kind == ErrorKind::Tls
+                ? tr("TLS certificate not accepted — edit the connection to trust its CA (retrying in %1 s)").arg(retryIn)
+                : tr("offline — showing last known state, retrying in %1 s").arg(retryIn);
             ticking = true;
             break;
         case ConnectionHealth::State::AuthFailed: s = tr("the key was refused — edit the connection"); break;
         case ConnectionHealth::State::NoKey: s = tr("no key — %1").arg(h.keyProblem); break;
         }
-        if (c.isUnencrypted()) {
-            const QString host = c.baseUrl.host();
-            if (host != QLatin1String("localhost") && !host.startsWith(QLatin1String("127.")))
-                s += tr(" · unencrypted");
-        }
+        if (c.isUnencrypted() && !isLoopbackHost(c.baseUrl.host()))
+            s += tr(" · unencrypted");
         parts << c.name + QStringLiteral(": ") + s;
         if (h.lastError.isError() && h.state != ConnectionHealth::State::Ok)
             m_health->setToolTip(h.lastError.summary());
     }
     m_health->setText(parts.isEmpty() ? tr("No connections") : parts.join(QStringLiteral("   ·   ")));
-    // Tick only while a number on screen changes with time.
-    if (ticking && !m_healthTimer->isActive())
-        m_healthTimer->start();
+    // Tick only while a number on screen changes with time; once per second only while something is running.
+    const int interval = m_service->anyActive() ? 1000 : 10000;
+    if (ticking && (!m_healthTimer->isActive() || m_healthTimer->interval() != interval))
+        m_healthTimer->start(interval);
     else if (!ticking)
         m_healthTimer->stop();
 }

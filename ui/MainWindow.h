@@ -7,6 +7,8 @@
 #include <functional>
 
 class ImportService;
+class NotificationCenter;
+class TrayIcon;
 class JobsModel;
 class FilesModel;
 class JobFilterProxy;
@@ -44,6 +46,8 @@ public:
     QTabBar *stateTabs() const { return m_stateTabs; }
     QString supportReportForSelection() const;
     bool exportTo(const QString &path, QString *error) const;
+    // Notifications and tray, when the app has them (the window works without).
+    void setDesktopIntegration(NotificationCenter *notifications, TrayIcon *tray);
     // Asks the user to confirm (tests replace it).
     void setConfirmHandler(std::function<bool(const QString &title, const QString &text)> confirm) { m_confirm = std::move(confirm); }
 
@@ -58,6 +62,8 @@ public Q_SLOTS:
     void exportSelection();
     void removeSelectedJobs();
     void focusSearch();
+    void showPreferences();
+    void showAndRaise(const QString &jobKey); // a notification was clicked
     void newImport();
     void retrySelected();       // re-creates a failed job (dialog pre-filled when its parameters are unknown)
     void commitSelected();      // two-phase jobs waiting in Uncommitted
@@ -101,5 +107,8 @@ private:
             *m_find = nullptr, *m_quit = nullptr, *m_newImport = nullptr, *m_retry = nullptr, *m_commit = nullptr,
             *m_abort = nullptr;
     std::function<bool(const QString &, const QString &)> m_confirm;
+    QPointer<NotificationCenter> m_notifications;
+    QPointer<TrayIcon> m_tray;
+    QAction *m_preferences = nullptr;
     void updateJobActions();
 };

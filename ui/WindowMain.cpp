@@ -4,10 +4,16 @@
 #include "HistoryStore.h"
 #include "ImportService.h"
 #include "MainWindow.h"
+#include "DBusNotifier.h"
+#include "DesktopNotifier.h"
+#include "NotificationCenter.h"
+#include "TrayIcon.h"
 #include "SecretStore.h"
 #include "sim/SimServer.h"
 
 #include <QApplication>
+#include <QLibraryInfo>
+#include <QTranslator>
 #include <QCommandLineParser>
 #include <QEventLoop>
 #include <QMessageBox>
@@ -30,6 +36,13 @@ int runWindow(int argc, char **argv)
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Bulkwatch"));
     QGuiApplication::setDesktopFileName(QStringLiteral(BULKWATCH_APP_ID));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/bulkwatch.svg")));
+    // The system locale picks the translation (German is the first); Qt's own strings come with it.
+    auto *appTranslator = new QTranslator(&app);
+    if (appTranslator->load(QLocale(), QStringLiteral("bulkwatch"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(appTranslator);
+    auto *qtTranslator = new QTranslator(&app);
+    if (qtTranslator->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qtTranslator);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Monitor bulk-import jobs on Zilliz Cloud and Milvus."));
@@ -72,8 +85,36 @@ int runWindow(int argc, char **argv)
         service.saveConnection(c, std::nullopt);
     }
     MainWindow window(&service);
+    TrayIcon tray(&service, &window);
+    DBusNotifier dbus;
+    DesktopNotifier notifier(&dbus, &tray);
+    NotificationCenter notifications(&service, &notifier);
+    window.setDesktopIntegration(&notifications, &tray);
+    QObject::connect(&notifier, &Notifier::activated, &window, &MainWindow::showAndRaise);
+    // With a tray the window may close into it; the app then ends only by Quit.
+    QApplication::setQuitOnLastWindowClosed(false);
     if (sim)
         window.setWindowTitle(QApplication::translate("main", "Bulkwatch — demo (simulated server)"));
+    if (qEnvironmentVariableIsSet("BULKWATCH_EXIT_AFTER_FIRST_PAINT")) {
+        // For the start-up benchmark: say when the window first painted, then leave.
+        struct FirstPaint : QObject
+        {
+            bool eventFilter(QObject *, QEvent *e) override
+            {
+                if (e->type() == QEvent::Paint && !done) {
+                    done = true;
+                    QTimer::singleShot(0, qApp, [] {
+                        fprintf(stdout, "first-paint\n");
+                        fflush(stdout);
+                        QCoreApplication::exit(0);
+                    });
+                }
+                return false;
+            }
+            bool done = false;
+        };
+        window.installEventFilter(new FirstPaint);
+    }
     window.show();
     return app.exec();
 }

@@ -1,6 +1,9 @@
 #include "SimServer.h"
 
+#include <QFile>
 #include <QHttpServerRequest>
+#include <QSslCertificate>
+#include <QSslKey>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QPointer>
@@ -79,10 +82,24 @@ quint16 SimServer::start(quint16 port)
     return m_port;
 }
 
+bool SimServer::enableTls(const QString &certFile, const QString &keyFile)
+{
+    QFile c(certFile), k(keyFile);
+    if (!c.open(QIODevice::ReadOnly) || !k.open(QIODevice::ReadOnly))
+        return false;
+    const QSslCertificate cert(c.readAll(), QSsl::Pem);
+    const QSslKey key(k.readAll(), QSsl::Rsa, QSsl::Pem);
+    if (cert.isNull() || key.isNull())
+        return false;
+    sslSetup(cert, key);
+    m_tls = true;
+    return true;
+}
+
 QUrl SimServer::baseUrl() const
 {
     QUrl u;
-    u.setScheme(QStringLiteral("http"));
+    u.setScheme(m_tls ? QStringLiteral("https") : QStringLiteral("http"));
     u.setHost(QStringLiteral("127.0.0.1"));
     u.setPort(m_port);
     return u;
@@ -499,6 +516,15 @@ SimServer::Answer SimServer::controlRoute(const QHttpServerRequest &request, con
     if (path == QLatin1String("/_sim/stats/reset")) {
         resetStats();
         return json(stats());
+    }
+    if (path == QLatin1String("/_sim/snapshot")) {
+        // Every visible job's state and progress as the dialect reports them, for freshness measurements.
+        QJsonObject jobs;
+        for (const SimJob *j : m_engine->jobs(QString(), QString())) {
+            const SimJobStatus st = m_engine->status(*j);
+            jobs.insert(j->id, QJsonArray{jobStateText(st.state), m_dialect == SimDialect::CloudV1 ? st.progress : double(qRound(st.progress))});
+        }
+        return json(QJsonObject{{QStringLiteral("simTime"), m_engine->now()}, {QStringLiteral("jobs"), jobs}});
     }
     if (path == QLatin1String("/_sim/advance")) {
         m_engine->advance(body.value(QLatin1String("seconds")).toDouble());

@@ -26,6 +26,8 @@ public:
 
     // Listens on 127.0.0.1; 0 picks a free port. Returns the port, 0 on failure.
     quint16 start(quint16 port = 0);
+    // Serves https with this certificate and key (PEM files); call before start().
+    bool enableTls(const QString &certFile, const QString &keyFile);
     quint16 port() const { return m_port; }
     QUrl baseUrl() const;
 
@@ -80,6 +82,7 @@ private:
     std::unique_ptr<SimEngine> m_engine;
     SimDialect m_dialect;
     quint16 m_port = 0;
+    bool m_tls = false;
     QByteArray m_apiKey;
     int m_rateLimit = 20;
     int m_latencyMs = 0;

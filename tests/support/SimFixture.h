@@ -47,10 +47,14 @@ inline RawReply httpCall(QNetworkAccessManager &nam, const QByteArray &method, c
 class SimFixture
 {
 public:
-    explicit SimFixture(const SimScenario &scenario, SimDialect dialect = SimDialect::Milvus, int rateLimit = 0)
+    // With a certificate and key the server speaks https (set up before it listens).
+    explicit SimFixture(const SimScenario &scenario, SimDialect dialect = SimDialect::Milvus, int rateLimit = 0,
+                        const QString &tlsCert = {}, const QString &tlsKey = {})
         : server(std::make_unique<SimServer>(scenario, dialect))
     {
         server->setRateLimit(rateLimit);
+        if (!tlsCert.isEmpty())
+            server->enableTls(tlsCert, tlsKey);
         server->start(0);
     }
     QUrl url(const QString &path) const

@@ -1,0 +1,50 @@
+#include "DBusNotifier.h"
+
+#include <QCoreApplication>
+#include <QDBusConnection>
+#include <QDBusConnectionInterface>
+#include <QDBusMessage>
+#include <QDBusPendingCallWatcher>
+#include <QDBusPendingReply>
+
+namespace {
+const QString kService = QStringLiteral("org.freedesktop.Notifications");
+const QString kPath = QStringLiteral("/org/freedesktop/Notifications");
+}
+
+DBusNotifier::DBusNotifier(QObject *parent)
+    : Notifier(parent)
+{
+    QDBusConnection::sessionBus().connect(kService, kPath, kService, QStringLiteral("ActionInvoked"), this,
+                                          SLOT(onActionInvoked(uint, QString)));
+}
+
+bool DBusNotifier::isAvailable() const
+{
+    const QDBusConnection bus = QDBusConnection::sessionBus();
+    return bus.isConnected() && bus.interface() && bus.interface()->isServiceRegistered(kService).value();
+}
+
+void DBusNotifier::show(const Notification &n)
+{
+    QDBusMessage m = QDBusMessage::createMethodCall(kService, kPath, kService, QStringLiteral("Notify"));
+    const QVariantMap hints{{QStringLiteral("desktop-entry"), QStringLiteral(BULKWATCH_APP_ID)},
+                            {QStringLiteral("urgency"), QVariant::fromValue<uchar>(n.kind == Notification::Kind::Failed ? 2 : 1)}};
+    const QStringList actions = n.jobKeys.isEmpty() ? QStringList() : QStringList{QStringLiteral("default"), QCoreApplication::translate("DBusNotifier", "Show")};
+    m << QCoreApplication::applicationName() << uint(0) << QStringLiteral(BULKWATCH_APP_ID) << n.title << n.body << actions << hints << int(-1);
+    const QString key = n.jobKeys.value(0);
+    auto *watcher = new QDBusPendingCallWatcher(QDBusConnection::sessionBus().asyncCall(m), this);
+    connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, key](QDBusPendingCallWatcher *w) {
+        const QDBusPendingReply<uint> reply = *w;
+        if (!reply.isError() && !key.isEmpty())
+            m_jobOf.insert(reply.value(), key);
+        w->deleteLater();
+    });
+}
+
+void DBusNotifier::onActionInvoked(uint id, const QString &)
+{
+    const QString key = m_jobOf.take(id);
+    if (!key.isEmpty())
+        Q_EMIT activated(key);
+}

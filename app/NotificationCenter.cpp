@@ -1,0 +1,150 @@
+#include "NotificationCenter.h"
+
+#include "ImportService.h"
+
+#include <QSettings>
+#include <QTimer>
+
+NotificationCenter::NotificationCenter(ImportService *service, Notifier *notifier, QObject *parent)
+    : QObject(parent), m_service(service), m_notifier(notifier), m_batch(new QTimer(this))
+{
+    m_batch->setSingleShot(true);
+    m_batch->setInterval(1500); // jobs that end in one poll (or one list) arrive within this window
+    connect(m_batch, &QTimer::timeout, this, &NotificationCenter::flush);
+    connect(service, &ImportService::jobTransition, this, &NotificationCenter::onTransition);
+    connect(service, &ImportService::healthChanged, this, &NotificationCenter::onHealth);
+}
+
+QString NotificationCenter::settingsKey(Notification::Kind kind)
+{
+    switch (kind) {
+    case Notification::Kind::Completed: return QStringLiteral("notifications/completed");
+    case Notification::Kind::Failed: return QStringLiteral("notifications/failed");
+    case Notification::Kind::Expired: return QStringLiteral("notifications/expired");
+    case Notification::Kind::ConnectionLost: return QStringLiteral("notifications/connectionLost");
+    case Notification::Kind::ConnectionBack: return QStringLiteral("notifications/connectionBack");
+    }
+    return {};
+}
+
+bool NotificationCenter::isEnabled(Notification::Kind kind) const
+{
+    // Expired-on-server and connection notices are off by default: useful, but easy to find noisy.
+    const bool byDefault = kind == Notification::Kind::Completed || kind == Notification::Kind::Failed;
+    return QSettings().value(settingsKey(kind), byDefault).toBool();
+}
+
+void NotificationCenter::setEnabled(Notification::Kind kind, bool on)
+{
+    QSettings().setValue(settingsKey(kind), on);
+}
+
+void NotificationCenter::setBatchDelayMs(int ms)
+{
+    m_batch->setInterval(ms);
+}
+
+void NotificationCenter::onTransition(const JobRecord &r, JobState from, JobState to)
+{
+    Notification::Kind kind;
+    switch (to) {
+    case JobState::Completed: kind = Notification::Kind::Completed; break;
+    case JobState::Failed:
+    case JobState::Cancelled: kind = Notification::Kind::Failed; break;
+    case JobState::Expired: kind = Notification::Kind::Expired; break;
+    default: return;
+    }
+    const QString stateName = jobStateName(to);
+    if (r.notifiedState == stateName)
+        return; // already told, perhaps before a restart
+    // A job first seen already finished (added by ID, found by the list) ended before anyone watched it.
+    const bool watchedItEnd = from == JobState::Pending || from == JobState::Running || from == JobState::Finalizing
+        || (to == JobState::Expired && from != JobState::Unknown);
+    if (!watchedItEnd || !isEnabled(kind)) {
+        m_service->markNotified(r.key(), stateName);
+        return;
+    }
+    for (const Pending &p : std::as_const(m_pending))
+        if (p.key == r.key() && p.stateName == stateName)
+            return;
+    m_pending << Pending{kind, r.connectionId, r.key(), stateName};
+    if (!m_batch->isActive())
+        m_batch->start();
+}
+
+void NotificationCenter::onHealth(const QString &connectionId)
+{
+    const ConnectionHealth h = m_service->health(connectionId);
+    const bool ok = h.state == ConnectionHealth::State::Ok;
+    const bool lost = h.state == ConnectionHealth::State::Offline;
+    const bool wasOk = m_wasOk.value(connectionId, false);
+    const bool known = m_wasOk.contains(connectionId);
+    if (ok || lost)
+        m_wasOk.insert(connectionId, ok);
+    if (!known || (!ok && !lost))
+        return;
+    Notification::Kind kind;
+    if (wasOk && lost)
+        kind = Notification::Kind::ConnectionLost;
+    else if (!wasOk && ok)
+        kind = Notification::Kind::ConnectionBack;
+    else
+        return;
+    if (!isEnabled(kind) || !m_notifier || !m_notifier->isAvailable())
+        return;
+    const Connection *c = m_service->connection(connectionId);
+    Notification n;
+    n.kind = kind;
+    n.title = kind == Notification::Kind::ConnectionLost ? tr("Connection lost: %1").arg(c ? c->name : connectionId)
+                                                         : tr("Connection back: %1").arg(c ? c->name : connectionId);
+    n.body = kind == Notification::Kind::ConnectionLost ? tr("Showing the last known state; retrying by itself.\n%1").arg(h.lastError.summary())
+                                                        : tr("Polling resumed.");
+    m_notifier->show(n);
+}
+
+void NotificationCenter::flush()
+{
+    m_batch->stop();
+    const QList<Pending> pending = std::exchange(m_pending, {});
+    // One notification per connection and kind.
+    QList<QPair<Notification::Kind, QString>> groups;
+    for (const Pending &p : pending)
+        if (!groups.contains(qMakePair(p.kind, p.connectionId)))
+            groups << qMakePair(p.kind, p.connectionId);
+    for (const auto &g : groups) {
+        QStringList keys;
+        for (const Pending &p : pending)
+            if (p.kind == g.first && p.connectionId == g.second)
+                keys << p.key;
+        const Connection *c = m_service->connection(g.second);
+        const QString where = c ? c->name : g.second;
+        Notification n;
+        n.kind = g.first;
+        n.jobKeys = keys;
+        const JobRecord *first = m_service->job(keys.first());
+        const QString jobId = first ? first->job.jobId : QString();
+        const QString collection = first ? first->job.collectionName.value_or(QString()) : QString();
+        const int count = static_cast<int>(keys.size());
+        switch (g.first) {
+        case Notification::Kind::Completed:
+            n.title = count == 1 ? tr("Import completed") : tr("%n imports completed on %1", nullptr, count).arg(where);
+            n.body = count == 1 ? tr("Job %1 into “%2” on %3.").arg(jobId, collection, where) : tr("Click to see them.");
+            break;
+        case Notification::Kind::Failed:
+            n.title = count == 1 ? tr("Import failed") : tr("%n imports failed on %1", nullptr, count).arg(where);
+            n.body = count == 1 ? tr("Job %1 into “%2”: %3").arg(jobId, collection, first && !first->job.reason.isEmpty() ? first->job.reason.left(300) : tr("no reason given"))
+                                : tr("Click to see the reasons.");
+            break;
+        case Notification::Kind::Expired:
+            n.title = count == 1 ? tr("Import expired on server") : tr("%n imports expired on %1", nullptr, count).arg(where);
+            n.body = tr("The server forgot them; Bulkwatch keeps their last known state.");
+            break;
+        default: break;
+        }
+        if (m_notifier && m_notifier->isAvailable())
+            m_notifier->show(n);
+        for (const Pending &p : pending)
+            if (p.kind == g.first && p.connectionId == g.second)
+                m_service->markNotified(p.key, p.stateName);
+    }
+}

@@ -1,0 +1,566 @@
+// bulkwatch-bench: runs the real service, history, models and main window (offscreen) against bulkwatch-sim,
+// and measures what users feel: GUI stalls, freshness, politeness, memory, start-up, parse speed, idle cost —
+// with the naive one-describe-per-job-every-5-s script as the baseline, in the same run.
+
+#include "HistoryStore.h"
+#include "ImportService.h"
+#include "MainWindow.h"
+#include "ResponseParser.h"
+#include "SecretStore.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QMutex>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QThread>
+#include <QTimer>
+
+#include <sys/resource.h>
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <vector>
+
+namespace {
+
+qint64 wallMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+double percentile(std::vector<double> v, double p)
+{
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    const size_t i = std::min(v.size() - 1, static_cast<size_t>(std::ceil(p / 100.0 * v.size())) - (p > 0 ? 1 : 0));
+    return v[i];
+}
+
+double cpuSeconds()
+{
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return u.ru_utime.tv_sec + u.ru_utime.tv_usec / 1e6 + u.ru_stime.tv_sec + u.ru_stime.tv_usec / 1e6;
+}
+
+double peakRssMb()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (f.open(QIODevice::ReadOnly)) {
+        for (const QByteArray &line : f.readAll().split('\n'))
+            if (line.startsWith("VmHWM:"))
+                return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
+    }
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return u.ru_maxrss / 1024.0;
+}
+
+void wait(int ms)
+{
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+int valueOf(JobState state, double progress)
+{
+    return int(state) * 1000 + int(std::floor(progress + 1e-6));
+}
+
+// When did the simulator change a job's state/progress, and when did the watcher show that value (or a newer one)?
+class FreshnessTracker
+{
+public:
+    void simValue(const QString &job, int value, qint64 t)
+    {
+        QMutexLocker lock(&m_mutex);
+        Track &tr = m_tracks[job];
+        if (tr.seq.empty() || tr.seq.back().first != value)
+            tr.seq.emplace_back(value, t);
+    }
+    void modelValue(const QString &job, int value, qint64 t)
+    {
+        QMutexLocker lock(&m_mutex);
+        Track &tr = m_tracks[job];
+        for (size_t idx = tr.seq.size(); idx-- > tr.resolved;) {
+            if (tr.seq[idx].first != value)
+                continue;
+            for (size_t k = std::max<size_t>(tr.resolved, 1); k <= idx; ++k) // entry 0 is where we started
+                m_delays.push_back((t - tr.seq[k].second) / 1000.0);
+            tr.resolved = idx + 1;
+            return;
+        }
+    }
+    // Delays in seconds; changes never shown count as stale until `end`.
+    std::vector<double> delays(qint64 end) const
+    {
+        QMutexLocker lock(&m_mutex);
+        std::vector<double> out = m_delays;
+        for (const auto &kv : m_tracks)
+            for (size_t k = std::max<size_t>(kv.second.resolved, 1); k < kv.second.seq.size(); ++k)
+                out.push_back((end - kv.second.seq[k].second) / 1000.0);
+        return out;
+    }
+
+private:
+    struct Track
+    {
+        std::vector<std::pair<int, qint64>> seq;
+        size_t resolved = 0;
+    };
+    mutable QMutex m_mutex;
+    std::map<QString, Track> m_tracks;
+    std::vector<double> m_delays;
+};
+
+// Polls the simulator's /_sim/snapshot on a thread of its own and feeds the tracker with the truth.
+class SnapshotPoller : public QThread
+{
+public:
+    SnapshotPoller(const QUrl &base, double speed, FreshnessTracker *tracker) : m_base(base), m_speed(speed), m_tracker(tracker) {}
+    void run() override
+    {
+        QNetworkAccessManager nam;
+        QTimer timer;
+        bool busy = false;
+        double simTime0 = -1;
+        qint64 wall0 = 0, previous = 0;
+        QUrl url = m_base;
+        url.setPath(QStringLiteral("/_sim/snapshot"));
+        QObject::connect(&timer, &QTimer::timeout, [&] {
+            if (busy)
+                return;
+            busy = true;
+            QNetworkReply *reply = nam.get(QNetworkRequest(url));
+            QObject::connect(reply, &QNetworkReply::finished, [&, reply] {
+                busy = false;
+                reply->deleteLater();
+                const QJsonObject o = QJsonDocument::fromJson(reply->readAll()).object();
+                if (o.isEmpty())
+                    return;
+                const double simTime = o.value(QLatin1String("simTime")).toDouble();
+                if (simTime0 < 0) {
+                    simTime0 = simTime;
+                    wall0 = wallMs();
+                }
+                const qint64 at = wall0 + static_cast<qint64>((simTime - simTime0) * 1000 / m_speed);
+                const qint64 changeAt = previous ? (previous + at) / 2 : at; // somewhere since the last look
+                previous = at;
+                const QJsonObject jobs = o.value(QLatin1String("jobs")).toObject();
+                for (auto it = jobs.constBegin(); it != jobs.constEnd(); ++it) {
+                    const QJsonArray v = it.value().toArray();
+                    const JobState s = jobStateFromServer(v.at(0).toString());
+                    m_tracker->simValue(it.key(), valueOf(s, s == JobState::Completed ? 100 : v.at(1).toDouble()), changeAt);
+                }
+            });
+        });
+        timer.start(1000); // the snapshot costs the simulator a full status of every file: once a second
+        exec();
+    }
+
+private:
+    QUrl m_base;
+    double m_speed;
+    FreshnessTracker *m_tracker;
+};
+
+class SimProcess
+{
+public:
+    bool start(const QString &exe, const QStringList &args)
+    {
+        m_p.setProgram(exe);
+        m_p.setArguments(args);
+        m_p.setProcessChannelMode(QProcess::SeparateChannels);
+        m_p.start();
+        if (!m_p.waitForStarted(5000))
+            return false;
+        QElapsedTimer t;
+        t.start();
+        while (t.elapsed() < 10000) {
+            m_p.waitForReadyRead(200);
+            while (m_p.canReadLine()) {
+                const QString line = QString::fromUtf8(m_p.readLine()).trimmed();
+                if (line.startsWith(QLatin1String("listening on ")))
+                    m_url = QUrl(line.mid(13));
+            }
+            if (m_url.isValid())
+                return true;
+        }
+        return false;
+    }
+    QUrl url() const { return m_url; }
+    QJsonObject get(const QString &path) const
+    {
+        QNetworkAccessManager nam;
+        QUrl u = m_url;
+        u.setPath(path);
+        QNetworkReply *r = nam.get(QNetworkRequest(u));
+        QEventLoop loop;
+        QObject::connect(r, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(15000, &loop, &QEventLoop::quit);
+        loop.exec();
+        const QJsonObject o = QJsonDocument::fromJson(r->readAll()).object();
+        r->deleteLater();
+        return o;
+    }
+    ~SimProcess()
+    {
+        m_p.terminate();
+        if (!m_p.waitForFinished(3000))
+            m_p.kill();
+    }
+
+private:
+    QProcess m_p;
+    QUrl m_url;
+};
+
+QByteArray describeBody(int files)
+{
+    QJsonArray details;
+    for (int i = 0; i < files; ++i)
+        details.append(QJsonObject{{QStringLiteral("completeTime"), QStringLiteral("2024-10-15T15:27:33+08:00")},
+                                   {QStringLiteral("fileName"), QStringLiteral("[8db36d4f-4ad6-4306-9f8c-7cfa985c0bbe/%1.parquet]").arg(i)},
+                                   {QStringLiteral("fileSize"), 31567773}, {QStringLiteral("importedRows"), 10000},
+                                   {QStringLiteral("progress"), 100}, {QStringLiteral("state"), QStringLiteral("Completed")},
+                                   {QStringLiteral("totalRows"), 10000}});
+    const QJsonObject data{{QStringLiteral("collectionName"), QStringLiteral("quick_setup")}, {QStringLiteral("completeTime"), QStringLiteral("2024-10-15T15:27:41+08:00")},
+                           {QStringLiteral("details"), details}, {QStringLiteral("fileSize"), 31567773.0 * files},
+                           {QStringLiteral("importedRows"), 10000.0 * files}, {QStringLiteral("jobId"), QStringLiteral("453240863839750922")},
+                           {QStringLiteral("progress"), 100}, {QStringLiteral("state"), QStringLiteral("Completed")}, {QStringLiteral("totalRows"), 10000.0 * files}};
+    return QJsonDocument(QJsonObject{{QStringLiteral("code"), 0}, {QStringLiteral("data"), data}}).toJson(QJsonDocument::Compact);
+}
+
+double parseMbPerSecond(const QByteArray &body)
+{
+    QElapsedTimer t;
+    t.start();
+    qint64 bytes = 0;
+    int files = 0;
+    while (t.elapsed() < 1000) {
+        const Envelope env = ResponseParser::parseEnvelope(200, body, QStringLiteral("/describe"));
+        files += static_cast<int>(ResponseParser::parseProgress(env.data, Dialect::V2).files.size());
+        bytes += body.size();
+    }
+    Q_UNUSED(files);
+    return bytes / (t.nsecsElapsed() / 1e9) / 1e6;
+}
+
+double pythonMbPerSecond(const QByteArray &body, const QString &dir)
+{
+    const QString path = dir + QStringLiteral("/body.json");
+    QFile f(path);
+    f.open(QIODevice::WriteOnly);
+    f.write(body);
+    f.close();
+    QProcess p;
+    p.start(QStringLiteral("python3"), {QStringLiteral("-c"),
+                                        QStringLiteral("import json,sys,time\nb=open(sys.argv[1],'rb').read()\nn=0\nt=time.perf_counter()\n"
+                                                       "while time.perf_counter()-t<1.0:\n    json.loads(b); n+=1\n"
+                                                       "print(n*len(b)/(time.perf_counter()-t)/1e6)"),
+                                        path});
+    p.waitForFinished(30000);
+    return p.readAllStandardOutput().trimmed().toDouble();
+}
+
+void seedHistory(HistoryStore &store, int finished)
+{
+    Connection archive;
+    archive.id = QStringLiteral("archive");
+    archive.name = QStringLiteral("Archive");
+    archive.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:9"));
+    store.saveConnection(archive);
+    QVector<JobRecord> records;
+    const QDateTime start = QDateTime::currentDateTimeUtc().addDays(-2);
+    for (int i = 0; i < finished; ++i) {
+        JobRecord r;
+        r.connectionId = archive.id;
+        r.job.jobId = QString::number(470000000000000000LL + i);
+        r.job.collectionName = QStringLiteral("archive_%1").arg(i % 10);
+        r.job.state = i % 10 == 0 ? JobState::Failed : JobState::Completed;
+        r.job.serverState = i % 10 == 0 ? QStringLiteral("Failed") : QStringLiteral("Completed");
+        r.job.progress = i % 10 == 0 ? 0 : 100;
+        r.job.totalRows = 40000;
+        r.job.importedRows = 40000;
+        r.job.reason = i % 10 == 0 ? QStringLiteral("JSON parse: unexpected EOF") : QString();
+        for (int f = 0; f < 4; ++f) {
+            FileProgress fp;
+            fp.fileName = QStringLiteral("[archive/%1/%2.parquet]").arg(i).arg(f);
+            fp.state = FileState::Completed;
+            fp.progress = 100;
+            fp.totalRows = fp.importedRows = 10000;
+            r.job.files << fp;
+        }
+        r.hasDetails = true;
+        r.firstSeen = start.addSecs(i * 60);
+        r.lastAnswer = r.lastChange = r.endedAt = r.firstSeen.addSecs(600);
+        r.job.completeTime = r.endedAt;
+        r.expired = true;
+        r.notifiedState = jobStateName(r.job.state);
+        records << r;
+    }
+    store.saveJobs(records);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("bulkwatch-bench"));
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("Measures Bulkwatch against bulkwatch-sim; see tests/benchmark/RESULTS.md."));
+    p.addHelpOption();
+    const QCommandLineOption jobsOpt(QStringLiteral("jobs"), QStringLiteral("Active jobs (default 200)."), QStringLiteral("N"), QStringLiteral("200"));
+    const QCommandLineOption filesOpt(QStringLiteral("files"), QStringLiteral("Files per job (default 1024)."), QStringLiteral("M"), QStringLiteral("1024"));
+    const QCommandLineOption finishedOpt(QStringLiteral("finished"), QStringLiteral("Finished jobs in history (default 1000)."), QStringLiteral("F"), QStringLiteral("1000"));
+    const QCommandLineOption dialectOpt(QStringLiteral("dialect"), QStringLiteral("milvus, cloud-v2 or cloud-v1."), QStringLiteral("D"), QStringLiteral("milvus"));
+    const QCommandLineOption secondsOpt(QStringLiteral("seconds"), QStringLiteral("Length of each measured phase (default 60)."), QStringLiteral("S"), QStringLiteral("60"));
+    const QCommandLineOption speedOpt(QStringLiteral("speed"), QStringLiteral("Simulated seconds per second (default 10)."), QStringLiteral("X"), QStringLiteral("10"));
+    const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
+    const QCommandLineOption noBaselineOpt(QStringLiteral("no-baseline"), QStringLiteral("Skip the Python baseline."));
+    p.addOptions({jobsOpt, filesOpt, finishedOpt, dialectOpt, secondsOpt, speedOpt, jsonOpt, noBaselineOpt});
+    p.process(app);
+    const int jobs = p.value(jobsOpt).toInt(), files = p.value(filesOpt).toInt(), finished = p.value(finishedOpt).toInt();
+    const int seconds = std::max(2, p.value(secondsOpt).toInt());
+    const double speed = p.value(speedOpt).toDouble();
+    const QString dialect = p.value(dialectOpt);
+    const QString binDir = QCoreApplication::applicationDirPath();
+    const QString simExe = binDir + QStringLiteral("/bulkwatch-sim");
+    const QString appExe = binDir + QStringLiteral("/bulkwatch");
+    QTextStream err(stderr);
+    QTemporaryDir tmp;
+    qputenv("XDG_CONFIG_HOME", tmp.filePath(QStringLiteral("config")).toUtf8()); // the window's settings stay out of the user's
+    const QStringList simArgs = {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--dialect"), dialect,
+                                 QStringLiteral("--speed"), QString::number(speed), QStringLiteral("--rate-limit"), QStringLiteral("20")};
+    QJsonObject out;
+
+    // 1-4: the live phase.
+    {
+        err << "live phase: " << jobs << " jobs x " << files << " files, " << finished << " finished in history, " << seconds << " s\n";
+        err.flush();
+        SimProcess sim;
+        if (!sim.start(simExe, simArgs + QStringList{QStringLiteral("--scenario"), QStringLiteral("load:%1x%2").arg(jobs).arg(files)})) {
+            err << "bulkwatch-bench: cannot start " << simExe << '\n';
+            return 1;
+        }
+        HistoryStore store;
+        QString error;
+        if (!store.open(tmp.filePath(QStringLiteral("history.sqlite")), &error)) {
+            err << error << '\n';
+            return 1;
+        }
+        seedHistory(store, finished);
+        // Start-up is measured on exactly this: the finished jobs, before the live ones join them.
+        QFile::copy(tmp.filePath(QStringLiteral("history.sqlite")), tmp.filePath(QStringLiteral("history-finished.sqlite")));
+        MemorySecretStore secrets;
+        ImportService service(&store, &secrets);
+        service.start();
+        FreshnessTracker tracker;
+        QObject::connect(&service, &ImportService::jobChanged, &service, [&](const JobRecord &r) {
+            if (r.connectionId == QLatin1String("live"))
+                tracker.modelValue(r.job.jobId, valueOf(r.job.state, r.job.progress), wallMs());
+        });
+        Connection live;
+        live.id = QStringLiteral("live");
+        live.name = QStringLiteral("Load");
+        live.baseUrl = sim.url();
+        if (dialect != QLatin1String("milvus")) {
+            live.kind = Connection::Kind::ZillizCloud;
+            live.clusterId = QStringLiteral("in01-bench");
+            if (dialect == QLatin1String("cloud-v1"))
+                live.dialect = Dialect::CloudV1;
+        }
+        service.saveConnection(live, std::nullopt);
+        MainWindow window(&service);
+        window.resize(1280, 800);
+        window.show();
+        SnapshotPoller poller(sim.url(), speed, &tracker);
+        poller.start();
+
+        std::vector<double> lateness;
+        QElapsedTimer clock;
+        clock.start();
+        qint64 last = -1;
+        QTimer stall;
+        stall.setTimerType(Qt::PreciseTimer);
+        QObject::connect(&stall, &QTimer::timeout, [&] {
+            const qint64 now = clock.nsecsElapsed();
+            if (last >= 0)
+                lateness.push_back(std::max(0.0, (now - last) / 1e6 - 1.0));
+            last = now;
+        });
+        stall.start(1);
+        QJsonObject statsBefore = sim.get(QStringLiteral("/_sim/stats"));
+        wait(seconds * 1000);
+        stall.stop();
+        const qint64 end = wallMs();
+        poller.quit();
+        poller.wait();
+        const QJsonObject stats = sim.get(QStringLiteral("/_sim/stats"));
+        const std::vector<double> delays = tracker.delays(end);
+        out.insert(QStringLiteral("gui_stall_max_ms"), lateness.empty() ? 0 : *std::max_element(lateness.begin(), lateness.end()));
+        out.insert(QStringLiteral("gui_stall_p99_ms"), percentile(lateness, 99));
+        out.insert(QStringLiteral("freshness_p50_s"), percentile(delays, 50));
+        out.insert(QStringLiteral("freshness_max_s"), delays.empty() ? 0 : *std::max_element(delays.begin(), delays.end()));
+        out.insert(QStringLiteral("freshness_changes"), static_cast<int>(delays.size()));
+        const int requests = stats.value(QLatin1String("total")).toInt() - statsBefore.value(QLatin1String("total")).toInt();
+        out.insert(QStringLiteral("requests_per_s"), requests / double(seconds));
+        QJsonObject perPath;
+        const QJsonObject paths = stats.value(QLatin1String("paths")).toObject();
+        for (auto it = paths.constBegin(); it != paths.constEnd(); ++it)
+            perPath.insert(it.key(), it.value().toObject().value(QLatin1String("total")).toInt() / double(seconds));
+        out.insert(QStringLiteral("requests_per_s_by_path"), perPath);
+        out.insert(QStringLiteral("rate_limited"), stats.value(QLatin1String("rateLimited")).toInt());
+        out.insert(QStringLiteral("jobs_seen"), static_cast<int>(service.jobs().size()));
+        out.insert(QStringLiteral("rss_peak_mb"), peakRssMb());
+    }
+
+    // 5: start-up to the first painted window: with the finished jobs only (the target), and after the live phase.
+    const auto startup = [&](const QString &history) {
+        std::vector<double> runs;
+        for (int i = 0; i < 5; ++i) {
+            QProcess child;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("BULKWATCH_EXIT_AFTER_FIRST_PAINT"), QStringLiteral("1"));
+            env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+            child.setProcessEnvironment(env);
+            QElapsedTimer t;
+            t.start();
+            child.start(appExe, {QStringLiteral("--history"), history});
+            child.waitForFinished(30000);
+            if (child.readAllStandardOutput().contains("first-paint"))
+                runs.push_back(t.nsecsElapsed() / 1e6);
+        }
+        return percentile(runs, 50);
+    };
+    out.insert(QStringLiteral("startup_ms"), startup(tmp.filePath(QStringLiteral("history-finished.sqlite"))));
+    out.insert(QStringLiteral("startup_ms_after_live"), startup(tmp.filePath(QStringLiteral("history.sqlite"))));
+
+    // 6: parse throughput against Python's json.loads of the same bytes.
+    {
+        const QByteArray b1024 = describeBody(1024), b10000 = describeBody(10000);
+        out.insert(QStringLiteral("parse_mb_s_1024"), parseMbPerSecond(b1024));
+        out.insert(QStringLiteral("parse_mb_s_10000"), parseMbPerSecond(b10000));
+        out.insert(QStringLiteral("python_json_mb_s"), pythonMbPerSecond(b10000, tmp.path()));
+        out.insert(QStringLiteral("parse_bytes_1024"), static_cast<int>(b1024.size()));
+    }
+
+    // 7: idle cost once every job is terminal.
+    {
+        err << "idle phase\n";
+        err.flush();
+        SimProcess sim;
+        sim.start(simExe, simArgs + QStringList{QStringLiteral("--scenario"), QStringLiteral("load:0x4+%1").arg(std::max(1, jobs))});
+        ImportService service(nullptr, nullptr);
+        service.start();
+        Connection c;
+        c.id = QStringLiteral("idle");
+        c.name = QStringLiteral("Idle");
+        c.baseUrl = sim.url();
+        service.saveConnection(c, std::nullopt);
+        MainWindow window(&service);
+        window.show();
+        QElapsedTimer t;
+        t.start();
+        while (t.elapsed() < 120000) {
+            wait(200);
+            const auto all = service.jobs();
+            if (all.size() >= std::max(1, jobs) && std::all_of(all.begin(), all.end(), [](const JobRecord &r) { return r.hasDetails; }))
+                break;
+        }
+        wait(1000);
+        const int idleSeconds = std::min(seconds, 60);
+        const double before = cpuSeconds();
+        wait(idleSeconds * 1000);
+        out.insert(QStringLiteral("idle_cpu_s_per_min"), (cpuSeconds() - before) * 60.0 / idleSeconds);
+    }
+
+    // The baseline: the naive script against the same kind of simulator.
+    if (!p.isSet(noBaselineOpt)) {
+        err << "baseline phase\n";
+        err.flush();
+        SimProcess sim;
+        sim.start(simExe, simArgs + QStringList{QStringLiteral("--scenario"), QStringLiteral("load:%1x%2").arg(jobs).arg(files)});
+        FreshnessTracker tracker;
+        SnapshotPoller poller(sim.url(), speed, &tracker);
+        poller.start();
+        QStringList args = {QStringLiteral(BULKWATCH_SOURCE_DIR "/tests/benchmark/naive_poller.py"), sim.url().toString(), QString::number(seconds)};
+        for (int i = 0; i < jobs; ++i)
+            args << QString::number(460000000000000000LL + i);
+        QProcess script;
+        int scriptRateLimited = 0;
+        QObject::connect(&script, &QProcess::readyReadStandardOutput, [&] {
+            while (script.canReadLine()) {
+                const QJsonObject o = QJsonDocument::fromJson(script.readLine()).object();
+                if (o.contains(QLatin1String("rate_limited")))
+                    scriptRateLimited = o.value(QLatin1String("rate_limited")).toInt();
+                else if (o.contains(QLatin1String("jobId")))
+                    tracker.modelValue(o.value(QLatin1String("jobId")).toString(),
+                                       valueOf(jobStateFromServer(o.value(QLatin1String("state")).toString()), o.value(QLatin1String("progress")).toDouble()),
+                                       static_cast<qint64>(o.value(QLatin1String("t")).toDouble()));
+            }
+        });
+        script.start(QStringLiteral("python3"), args);
+        script.waitForStarted();
+        QElapsedTimer t;
+        t.start();
+        while (script.state() != QProcess::NotRunning && t.elapsed() < (seconds + 60) * 1000LL)
+            wait(100);
+        const qint64 end = wallMs();
+        poller.quit();
+        poller.wait();
+        const QJsonObject stats = sim.get(QStringLiteral("/_sim/stats"));
+        const std::vector<double> delays = tracker.delays(end);
+        out.insert(QStringLiteral("baseline"),
+                   QJsonObject{{QStringLiteral("rate_limited"), stats.value(QLatin1String("rateLimited")).toInt()},
+                               {QStringLiteral("rate_limited_seen_by_script"), scriptRateLimited},
+                               {QStringLiteral("requests_per_s"), stats.value(QLatin1String("total")).toInt() / double(seconds)},
+                               {QStringLiteral("freshness_p50_s"), percentile(delays, 50)},
+                               {QStringLiteral("freshness_max_s"), delays.empty() ? 0 : *std::max_element(delays.begin(), delays.end())},
+                               {QStringLiteral("freshness_changes"), static_cast<int>(delays.size())}});
+    }
+
+    out.insert(QStringLiteral("config"), QJsonObject{{QStringLiteral("jobs"), jobs}, {QStringLiteral("files"), files},
+                                                     {QStringLiteral("finished"), finished}, {QStringLiteral("dialect"), dialect},
+                                                     {QStringLiteral("seconds"), seconds}, {QStringLiteral("speed"), speed}});
+    QTextStream stdoutStream(stdout);
+    if (p.isSet(jsonOpt)) {
+        stdoutStream << QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented));
+        return 0;
+    }
+    const double fTarget = dialect == QLatin1String("milvus") ? 3.0 : std::max(2.0, jobs / 15.0);
+    const QJsonObject base = out.value(QLatin1String("baseline")).toObject();
+    const auto row = [&](const QString &name, const QString &value, const QString &target, bool ok) {
+        stdoutStream << "| " << name << " | " << value << " | " << target << " | " << (ok ? "met" : "**missed**") << " |\n";
+    };
+    const auto num = [&](const char *k, int prec = 1) { return QString::number(out.value(QLatin1String(k)).toDouble(), 'f', prec); };
+    stdoutStream << "| metric | Bulkwatch | target | |\n|---|---|---|---|\n";
+    row(QStringLiteral("GUI stall max / p99 (ms)"), num("gui_stall_max_ms") + QStringLiteral(" / ") + num("gui_stall_p99_ms"), QStringLiteral("< 16"), out.value(QLatin1String("gui_stall_max_ms")).toDouble() < 16);
+    row(QStringLiteral("freshness p50 / max (s)"), num("freshness_p50_s") + QStringLiteral(" / ") + num("freshness_max_s"), QStringLiteral("p50 ≤ %1").arg(fTarget), out.value(QLatin1String("freshness_p50_s")).toDouble() <= fTarget);
+    row(QStringLiteral("requests/s, 429s"), num("requests_per_s") + QStringLiteral(", ") + num("rate_limited", 0), QStringLiteral("0 × 429"), out.value(QLatin1String("rate_limited")).toInt() == 0);
+    row(QStringLiteral("peak RSS (MB)"), num("rss_peak_mb"), QStringLiteral("< 150"), out.value(QLatin1String("rss_peak_mb")).toDouble() < 150);
+    row(QStringLiteral("start-up to first paint (ms)"), num("startup_ms", 0), QStringLiteral("< 400"), out.value(QLatin1String("startup_ms")).toDouble() < 400);
+    row(QStringLiteral("parse MB/s 1024 / 10000 files (Python json.loads)"), num("parse_mb_s_1024") + QStringLiteral(" / ") + num("parse_mb_s_10000") + QStringLiteral(" (") + num("python_json_mb_s") + QLatin1Char(')'),
+        QStringLiteral("≥ 2× Python"), out.value(QLatin1String("parse_mb_s_10000")).toDouble() >= 2 * out.value(QLatin1String("python_json_mb_s")).toDouble());
+    row(QStringLiteral("idle CPU (s/min)"), num("idle_cpu_s_per_min", 3), QStringLiteral("< 0.05"), out.value(QLatin1String("idle_cpu_s_per_min")).toDouble() < 0.05);
+    if (!base.isEmpty())
+        stdoutStream << "\nBaseline (one describe per job every 5 s): " << base.value(QLatin1String("rate_limited")).toInt() << " rate-limited answers, "
+                     << "freshness p50 " << base.value(QLatin1String("freshness_p50_s")).toDouble() << " s, max " << base.value(QLatin1String("freshness_max_s")).toDouble() << " s\n";
+    return 0;
+}

@@ -1,0 +1,136 @@
+#include "TrayIcon.h"
+
+#include "ImportService.h"
+
+#include <QApplication>
+#include <QMenu>
+#include <QPainter>
+#include <QSystemTrayIcon>
+#include <QTimer>
+#include <QWidget>
+
+TrayIcon::TrayIcon(ImportService *service, QWidget *window, QObject *parent)
+    : Notifier(parent), m_service(service), m_window(window), m_retry(new QTimer(this))
+{
+    m_retry->setInterval(2000);
+    connect(m_retry, &QTimer::timeout, this, &TrayIcon::tryShow);
+    // Coalesced: a poll of 200 jobs is one update, not 200.
+    auto *coalesce = new QTimer(this);
+    coalesce->setSingleShot(true);
+    coalesce->setInterval(300);
+    connect(coalesce, &QTimer::timeout, this, &TrayIcon::update);
+    connect(service, &ImportService::jobChanged, coalesce, qOverload<>(&QTimer::start));
+    connect(service, &ImportService::jobRemoved, coalesce, qOverload<>(&QTimer::start));
+    tryShow();
+    update();
+}
+
+TrayIcon::~TrayIcon()
+{
+    delete m_menu;
+}
+
+void TrayIcon::tryShow()
+{
+    // Panels start late at login: try a few times before living without a tray.
+    if (!QSystemTrayIcon::isSystemTrayAvailable()) {
+        if (++m_attempts < 5 && !m_retry->isActive())
+            m_retry->start();
+        else if (m_attempts >= 5)
+            m_retry->stop();
+        return;
+    }
+    m_retry->stop();
+    if (m_tray)
+        return;
+    m_tray = new QSystemTrayIcon(this);
+    m_menu = new QMenu;
+    m_menu->addAction(tr("Show Bulkwatch"), this, &TrayIcon::showWindow);
+    m_menu->addAction(tr("Refresh now"), m_service, &ImportService::refreshNow);
+    m_menu->addSeparator();
+    m_menu->addAction(tr("Quit"), qApp, &QApplication::quit);
+    m_tray->setContextMenu(m_menu);
+    connect(m_tray, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason r) {
+        if (r == QSystemTrayIcon::Trigger || r == QSystemTrayIcon::DoubleClick)
+            showWindow();
+    });
+    connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+        if (!m_lastMessageKey.isEmpty())
+            Q_EMIT activated(m_lastMessageKey);
+        showWindow();
+    });
+    update();
+    m_tray->show();
+}
+
+bool TrayIcon::isVisible() const
+{
+    return m_tray && m_tray->isVisible();
+}
+
+QString TrayIcon::toolTip() const
+{
+    return m_tip;
+}
+
+bool TrayIcon::isAvailable() const
+{
+    return isVisible() && QSystemTrayIcon::supportsMessages();
+}
+
+void TrayIcon::show(const Notification &n)
+{
+    if (!m_tray)
+        return;
+    m_lastMessageKey = n.jobKeys.value(0);
+    m_tray->showMessage(n.title, n.body, n.kind == Notification::Kind::Failed ? QSystemTrayIcon::Critical : QSystemTrayIcon::Information, 10000);
+}
+
+void TrayIcon::showWindow()
+{
+    if (!m_window)
+        return;
+    m_window->show();
+    m_window->setWindowState((m_window->windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+    m_window->raise();
+    m_window->activateWindow();
+}
+
+QIcon TrayIcon::iconFor(bool failed, bool darkPanel)
+{
+    QIcon base(darkPanel ? QStringLiteral(":/icons/tray-dark-panel.svg") : QStringLiteral(":/icons/tray-light-panel.svg"));
+    if (!failed)
+        return base;
+    QIcon marked;
+    for (int size : {16, 22, 24, 32, 48, 64}) {
+        QPixmap pm = base.pixmap(size, size);
+        QPainter p(&pm);
+        p.setRenderHint(QPainter::Antialiasing);
+        const qreal r = size * 0.22;
+        p.setPen(QPen(Qt::white, std::max<qreal>(1, size / 16.0)));
+        p.setBrush(QColor(0xd3, 0x2f, 0x2f));
+        p.drawEllipse(QPointF(size - r - 1, size - r - 1), r, r);
+        marked.addPixmap(pm);
+    }
+    return marked;
+}
+
+void TrayIcon::update()
+{
+    const ImportService::Overview o = m_service->overview(m_service->now().addDays(-1)); // older failures are history
+    const int running = o.running, failed = o.failedRecently;
+    QStringList parts;
+    if (running)
+        parts << tr("%n running", nullptr, running);
+    if (failed)
+        parts << tr("%n failed", nullptr, failed);
+    if (running)
+        parts << QStringLiteral("%1 %").arg(qRound(o.meanProgress));
+    m_tip = QStringLiteral("Bulkwatch — ") + (parts.isEmpty() ? tr("nothing running") : parts.join(QStringLiteral(" · ")));
+    m_failed = failed > 0;
+    if (m_tray) {
+        const bool darkPanel = QApplication::palette().color(QPalette::Window).lightness() < 128;
+        m_tray->setIcon(iconFor(m_failed, darkPanel));
+        m_tray->setToolTip(m_tip);
+    }
+}
