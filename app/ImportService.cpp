@@ -508,9 +508,13 @@ void ImportService::onProgress(const QString &connectionId, const QString &key, 
         JobProgress job = fresh;
         if (job.jobId.isEmpty())
             job.jobId = r.job.jobId;
-        apply(r, job, true);
-        r.lastError = {};
-        touch(r, before);
+        if (r.hasDetails && !r.expired && !r.lastError.isError() && job == r.job) {
+            r.lastAnswer = now(); // nothing moved: no signal, no model update, no history write
+        } else {
+            apply(r, job, true);
+            r.lastError = {};
+            touch(r, before);
+        }
     } else if (e.kind == ErrorKind::NotFound) {
         onConnectionOk(*cs); // the server answered
         if (r.lastAnswer.isValid()) {

@@ -8,6 +8,7 @@ packages=(
   dbus gnome-keyring libsecret-tools
   xvfb xauth imagemagick fonts-dejavu-core
   desktop-file-utils appstream nodejs npm
+  clang libclang-rt-14-dev qt6-translations-l10n
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, and runs the whole test suite, with a real (throw-away) keychain.
+# Installs what is missing, builds, and runs the whole test suite with a real (throw-away) keychain;
+# then builds again with ASan + UBSan and runs the suite once more (set BULKWATCH_SKIP_SANITIZERS=1 to skip).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 "$root/scripts/build.sh"
 (cd "$root/tests/conformance" && npm ci --no-audit --no-fund --loglevel=error)
+sanitize="${BULKWATCH_SKIP_SANITIZERS:-0}"
+if [ "$sanitize" != 1 ]; then
+  cmake -S "$root" -B "$root/build-asan" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DBULKWATCH_SANITIZE=ON -DBULKWATCH_WERROR=ON >/dev/null
+  cmake --build "$root/build-asan" -j"$(nproc)"
+fi
 
 # A private session bus with an unlocked, throw-away gnome-keyring: QtKeychain talks to the real Secret Service.
 tmp="$(mktemp -d)"
@@ -14,6 +20,7 @@ env -u DISPLAY -u WAYLAND_DISPLAY -u XDG_CURRENT_DESKTOP -u DESKTOP_SESSION -u K
     XDG_DATA_HOME="$tmp/data" XDG_RUNTIME_DIR="$tmp/run" HOME="$tmp" BULKWATCH_TEST_KEYRING=1 \
     dbus-run-session -- bash -c '
       set -euo pipefail
+      root="$1"; sanitize="$2"; shift 2
       printf %s throwaway-password | gnome-keyring-daemon --foreground --unlock --components=secrets >/dev/null 2>&1 &
       keyring=$!
       trap "kill $keyring 2>/dev/null || true" EXIT
@@ -22,5 +29,16 @@ env -u DISPLAY -u WAYLAND_DISPLAY -u XDG_CURRENT_DESKTOP -u DESKTOP_SESSION -u K
           org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null | grep -q "boolean true" && break
         sleep 0.1
       done
-      cd "$1/build" && ctest --output-on-failure -j2 "${@:2}"
-    ' bash "$root" "$@"
+      echo "== the test suite"
+      (cd "$root/build" && ctest --output-on-failure -j2 "$@")
+      if [ "$sanitize" != 1 ]; then
+        echo "== the test suite again, built with ASan + UBSan"
+        # Not here: the fuzzer (its own sanitizer build), timing/memory figures that sanitizers distort
+        # (benchmark, soak) and the package (built from the release tree above).
+        (cd "$root/build-asan" && \
+          ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=0 \
+          LSAN_OPTIONS=suppressions=$root/tests/sanitizers/lsan.supp:print_suppressions=0 \
+          UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:suppressions=$root/tests/sanitizers/ubsan.supp \
+          ctest --output-on-failure -j2 -E "fuzz_response_parser|benchmark_smoke|tst_soak|packaging_deb" "$@")
+      fi
+    ' bash "$root" "$sanitize" "$@"

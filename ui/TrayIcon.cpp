@@ -19,8 +19,13 @@ TrayIcon::TrayIcon(ImportService *service, QWidget *window, QObject *parent)
     coalesce->setSingleShot(true);
     coalesce->setInterval(300);
     connect(coalesce, &QTimer::timeout, this, &TrayIcon::update);
-    connect(service, &ImportService::jobChanged, coalesce, qOverload<>(&QTimer::start));
-    connect(service, &ImportService::jobRemoved, coalesce, qOverload<>(&QTimer::start));
+    // Started, never restarted: steady polling must not starve it.
+    const auto kick = [coalesce] {
+        if (!coalesce->isActive())
+            coalesce->start();
+    };
+    connect(service, &ImportService::jobChanged, coalesce, kick);
+    connect(service, &ImportService::jobRemoved, coalesce, kick);
     tryShow();
     update();
 }

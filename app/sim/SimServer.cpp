@@ -216,7 +216,8 @@ void SimServer::deliver(QTcpSocket *socket, const Answer &a, const SimFaultRule 
         return;
     }
     if (kind == QLatin1String("garbage")) {
-        const QByteArray junk("\x1f\x8b\x08\x00garbage{{{\xff\xfe not json", 31);
+        static const char bytes[] = "\x1f\x8b\x08\x00garbage{{{\xff\xfe not json";
+        const QByteArray junk(bytes, sizeof(bytes) - 1); // with its NUL byte: hence the explicit length
         socket->write(headerBlock(200, "application/json", junk.size(), {}) + junk);
         return;
     }
