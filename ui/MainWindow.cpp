@@ -222,7 +222,7 @@ void MainWindow::buildLayout()
     m_jobsView->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_jobsView->addActions({m_copyReport, m_export, m_retry, m_commit, m_abort});
     const QList<QPair<int, int>> widths = {{JobsModel::JobIdColumn, 170}, {JobsModel::ConnectionColumn, 110},
-                                           {JobsModel::CollectionColumn, 140}, {JobsModel::StateColumn, 120},
+                                           {JobsModel::CollectionColumn, 140}, {JobsModel::StateColumn, 150},
                                            {JobsModel::ProgressColumn, 130}, {JobsModel::RowsColumn, 140},
                                            {JobsModel::SizeColumn, 80}, {JobsModel::FirstSeenColumn, 135},
                                            {JobsModel::CompletedColumn, 135}, {JobsModel::DurationColumn, 90},
