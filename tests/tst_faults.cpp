@@ -69,15 +69,7 @@ void TestFaults::theAppRidesOutEveryFault()
     service.setOptions(fast());
     service.client().setMaxBodyBytes(4 * 1024 * 1024);
     service.start();
-    Connection c;
-    c.id = QStringLiteral("sim");
-    c.name = QStringLiteral("Faulty");
-    c.baseUrl = sim.server->baseUrl();
-    if (dialect != int(SimDialect::Milvus)) {
-        c.kind = Connection::Kind::ZillizCloud;
-        c.clusterId = QStringLiteral("in01-sim");
-    }
-    service.saveConnection(c, std::nullopt);
+    service.saveConnection(simConnection(sim, QStringLiteral("sim"), QStringLiteral("Faulty")), std::nullopt);
     MainWindow window(&service);
     window.show();
     QTRY_VERIFY_WITH_TIMEOUT(service.job(key("453240863839750923")) && service.job(key("453240863839750923"))->hasDetails, 8000);
@@ -123,11 +115,7 @@ void TestFaults::theServerGoneForAWhileAndBack()
     ImportService service(nullptr, nullptr);
     service.setOptions(fast());
     service.start();
-    Connection c;
-    c.id = QStringLiteral("sim");
-    c.name = QStringLiteral("Flaky");
-    c.baseUrl = sim.server->baseUrl();
-    service.saveConnection(c, std::nullopt);
+    service.saveConnection(simConnection(sim, QStringLiteral("sim"), QStringLiteral("Flaky")), std::nullopt);
     QTRY_COMPARE_WITH_TIMEOUT(service.jobs().size(), 3, 5000);
     const quint16 port = sim.server->port();
     for (QTcpServer *s : sim.server->servers())

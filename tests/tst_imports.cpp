@@ -43,21 +43,6 @@ SimScenario quickScenario()
     return s;
 }
 
-Connection connectionTo(const SimFixture &sim)
-{
-    Connection c;
-    c.id = QStringLiteral("sim");
-    c.name = QStringLiteral("sim");
-    c.baseUrl = sim.server->baseUrl();
-    if (sim.server->dialect() == SimDialect::CloudV1)
-        c.dialect = Dialect::CloudV1;
-    if (sim.server->dialect() != SimDialect::Milvus) {
-        c.kind = Connection::Kind::ZillizCloud;
-        c.clusterId = QStringLiteral("in01-sim");
-    }
-    return c;
-}
-
 struct Created
 {
     QString key;
@@ -133,7 +118,7 @@ void TestImports::aNewImportIsWatchedUntilItCompletes()
     ImportService service(nullptr, nullptr);
     service.setOptions(fast());
     service.start();
-    service.saveConnection(connectionTo(sim), std::nullopt);
+    service.saveConnection(simConnection(sim), std::nullopt);
     QTRY_COMPARE_WITH_TIMEOUT(service.health(QStringLiteral("sim")).state, ConnectionHealth::State::Ok, 5000);
     const Created c = create(service, request({QStringLiteral("a.parquet"), QStringLiteral("b.parquet")}, dialect != int(SimDialect::Milvus)));
     QVERIFY2(!c.error.isError(), qPrintable(c.error.summary()));
@@ -150,7 +135,7 @@ void TestImports::aFailedImportIsRetriedWithTheSameParameters()
     ImportService service(nullptr, nullptr);
     service.setOptions(fast());
     service.start();
-    service.saveConnection(connectionTo(sim), std::nullopt);
+    service.saveConnection(simConnection(sim), std::nullopt);
     CreateRequest req = request({QStringLiteral("good.parquet"), QStringLiteral("will-fail.parquet")}, false);
     req.options.insert(QStringLiteral("timeout"), QStringLiteral("300s"));
     const Created first = create(service, req);
@@ -182,7 +167,7 @@ void TestImports::aJobCreatedElsewhereIsPrefilledForRetry()
     ImportService service(nullptr, nullptr);
     service.setOptions(fast());
     service.start();
-    service.saveConnection(connectionTo(sim), std::nullopt);
+    service.saveConnection(simConnection(sim), std::nullopt);
     const QString key = JobRecord::keyOf(QStringLiteral("sim"), QStringLiteral("453240863839750924"));
     QTRY_VERIFY_WITH_TIMEOUT(service.job(key) && service.job(key)->hasDetails, 5000);
     QVERIFY(!service.retryJob(key, [](const QString &, const ApiError &) {}));
@@ -201,7 +186,7 @@ void TestImports::twoPhaseImportsAreCommittedOrAborted()
     ImportService service(nullptr, nullptr);
     service.setOptions(fast());
     service.start();
-    service.saveConnection(connectionTo(sim), std::nullopt);
+    service.saveConnection(simConnection(sim), std::nullopt);
     CreateRequest req = request({QStringLiteral("a.parquet")}, false);
     req.options.insert(QStringLiteral("auto_commit"), QStringLiteral("false"));
     const Created toCommit = create(service, req);
@@ -229,7 +214,7 @@ void TestImports::declinedConfirmationChangesNothing()
     ImportService service(nullptr, nullptr);
     service.setOptions(fast());
     service.start();
-    service.saveConnection(connectionTo(sim), std::nullopt);
+    service.saveConnection(simConnection(sim), std::nullopt);
     CreateRequest req = request({QStringLiteral("a.parquet")}, false);
     req.options.insert(QStringLiteral("auto_commit"), QStringLiteral("false"));
     const Created c = create(service, req);
@@ -276,7 +261,7 @@ void TestImports::createErrorsSayWhatHappenedAndWhatToDo()
     ImportService service(nullptr, nullptr);
     service.setOptions(fast());
     service.start();
-    service.saveConnection(connectionTo(sim), std::nullopt);
+    service.saveConnection(simConnection(sim), std::nullopt);
     CreateRequest req;
     req.collectionName = collection;
     for (const QString &f : files)
@@ -304,7 +289,7 @@ void TestImports::bucketKeysAreKeptOnlyWhenAsked()
     QStringList log;
     service.client().setLogger([&](const QString &l) { log << l; });
     service.start();
-    service.saveConnection(connectionTo(sim), std::nullopt);
+    service.saveConnection(simConnection(sim), std::nullopt);
     CreateRequest req = request({QStringLiteral("a.parquet")}, true);
     req.accessKey = "AKIA-bucket-access";
     req.secretKey = "bucket-secret-do-not-store";
@@ -350,7 +335,7 @@ void TestImports::theDialogValidatesBeforeSending()
     SimFixture sim(quickScenario());
     ImportService service(nullptr, nullptr);
     service.start();
-    service.saveConnection(connectionTo(sim), std::nullopt);
+    service.saveConnection(simConnection(sim), std::nullopt);
     NewImportDialog dialog(&service, QStringLiteral("sim"), {});
     dialog.collectionEdit()->setText(collection);
     dialog.filesEdit()->setPlainText(files);
@@ -372,7 +357,7 @@ void TestImports::cloudObjectUrlsMustBeUrls()
     SimFixture sim(quickScenario(), SimDialect::CloudV2);
     ImportService service(nullptr, nullptr);
     service.start();
-    service.saveConnection(connectionTo(sim), std::nullopt);
+    service.saveConnection(simConnection(sim), std::nullopt);
     NewImportDialog dialog(&service, QStringLiteral("sim"), {});
     dialog.collectionEdit()->setText(QStringLiteral("quick_setup"));
     dialog.filesEdit()->setPlainText(QStringLiteral("folder/1.parquet"));

@@ -32,19 +32,6 @@ ImportService::Options fast()
     return o;
 }
 
-Connection connectionTo(const SimFixture &sim, const QString &name = QStringLiteral("sim"))
-{
-    Connection c;
-    c.id = name;
-    c.name = name;
-    c.baseUrl = sim.server->baseUrl();
-    if (sim.server->dialect() != SimDialect::Milvus) {
-        c.kind = Connection::Kind::ZillizCloud;
-        c.clusterId = QStringLiteral("in01-sim");
-    }
-    return c;
-}
-
 QString key(const char *id, const QString &conn = QStringLiteral("sim"))
 {
     return JobRecord::keyOf(conn, QLatin1String(id));
@@ -85,7 +72,7 @@ void TestImportService::discoversJobsAndFetchesTheirFiles()
     ImportService service(nullptr, nullptr);
     service.setOptions(fast());
     service.start();
-    service.saveConnection(connectionTo(sim), std::nullopt);
+    service.saveConnection(simConnection(sim), std::nullopt);
     QTRY_COMPARE_WITH_TIMEOUT(service.jobs().size(), 3, 5000);
     QTRY_VERIFY_WITH_TIMEOUT(service.job(key("453240863839750924")) && service.job(key("453240863839750924"))->hasDetails, 5000);
     const JobRecord *failed = service.job(key("453240863839750924"));
@@ -104,7 +91,7 @@ void TestImportService::followsAJobToTheEndThenStopsPollingIt()
     service.setOptions(fast());
     QSignalSpy transitions(&service, &ImportService::jobTransition);
     service.start();
-    service.saveConnection(connectionTo(sim), std::nullopt);
+    service.saveConnection(simConnection(sim), std::nullopt);
     QTRY_VERIFY_WITH_TIMEOUT(service.job(key("453240863839750923")) && service.job(key("453240863839750923"))->job.state == JobState::Completed, 10000);
     // Finished jobs found by the list are described once, for their files; then nothing more.
     QTRY_VERIFY_WITH_TIMEOUT([&] {
@@ -133,7 +120,7 @@ void TestImportService::backsOffOnErrorsKeepsTheLastGoodStateAndResumes()
     ImportService service(nullptr, nullptr);
     service.setOptions(fast());
     service.start();
-    service.saveConnection(connectionTo(sim), std::nullopt);
+    service.saveConnection(simConnection(sim), std::nullopt);
     QTRY_VERIFY_WITH_TIMEOUT(service.job(key("453240863839750923")) && service.job(key("453240863839750923"))->hasDetails, 5000);
     const JobProgress before = service.job(key("453240863839750923"))->job;
     SimFaultRule f;
@@ -160,7 +147,7 @@ void TestImportService::honoursRetryAfter()
     o.requestsPerSecond = 20; // deliberately more than the server allows
     service.setOptions(o);
     service.start();
-    service.saveConnection(connectionTo(sim), std::nullopt);
+    service.saveConnection(simConnection(sim), std::nullopt);
     QTRY_COMPARE_WITH_TIMEOUT(service.health(QStringLiteral("sim")).state, ConnectionHealth::State::Backoff, 5000);
     const ConnectionHealth h = service.health(QStringLiteral("sim"));
     QCOMPARE(h.lastError.kind, ErrorKind::RateLimited);
@@ -186,7 +173,7 @@ void TestImportService::twoHundredJobsStayUnderTheServersRateLimit()
     o.saveDelayMs = 100;
     service.setOptions(o);
     service.start();
-    service.saveConnection(connectionTo(sim), std::nullopt);
+    service.saveConnection(simConnection(sim), std::nullopt);
     QTRY_COMPARE_WITH_TIMEOUT(service.jobs().size(), 200, 10000);
     QTest::qWait(4000);
     QCOMPARE(sim.server->rateLimitedCount(), 0);
@@ -209,7 +196,7 @@ void TestImportService::aForgottenJobKeepsItsLastStateAsExpired()
     service.setOptions(fast());
     QSignalSpy transitions(&service, &ImportService::jobTransition);
     service.start();
-    service.saveConnection(connectionTo(sim), std::nullopt);
+    service.saveConnection(simConnection(sim), std::nullopt);
     sim.server->engine().advance(30); // running job: importing rows
     QTRY_VERIFY_WITH_TIMEOUT(service.job(key("453240863839750923")) && service.job(key("453240863839750923"))->hasDetails, 5000);
     sim.server->engine().advance(25); // completed at 50 s
@@ -234,7 +221,7 @@ void TestImportService::aPastedIdTheServerDoesNotKnowIsExplained()
     ImportService service(nullptr, nullptr);
     service.setOptions(fast());
     service.start();
-    service.saveConnection(connectionTo(sim), std::nullopt);
+    service.saveConnection(simConnection(sim), std::nullopt);
     QVERIFY(!service.addJob(QStringLiteral("sim"), QStringLiteral("   ")).isEmpty());
     QVERIFY(service.addJob(QStringLiteral("sim"), QString(1 << 20, QLatin1Char('1'))).contains(QLatin1String("characters long")));
     QVERIFY(!service.addJob(QStringLiteral("nope"), QStringLiteral("1")).isEmpty());
@@ -255,7 +242,7 @@ void TestImportService::lateAnswersAfterAnEditAreIgnored()
     ImportService service(nullptr, nullptr);
     service.setOptions(fast());
     service.start();
-    Connection c = connectionTo(slow);
+    Connection c = simConnection(slow);
     service.saveConnection(c, std::nullopt);
     QTest::qWait(150); // requests to the slow server are under way
     c.baseUrl = fresh.server->baseUrl();
@@ -277,7 +264,7 @@ void TestImportService::aRestartKeepsEveryJob()
         ImportService service(&store, nullptr);
         service.setOptions(fast());
         service.start();
-        service.saveConnection(connectionTo(sim), std::nullopt);
+        service.saveConnection(simConnection(sim), std::nullopt);
         QTRY_VERIFY_WITH_TIMEOUT(service.job(key("453240863839750924")) && service.job(key("453240863839750924"))->hasDetails, 5000);
     }
     sim.server.reset(); // the server is gone too
@@ -302,11 +289,11 @@ void TestImportService::aRefusedKeyIsReported()
     service.setOptions(fast());
     service.start();
     QString problem = QStringLiteral("unset");
-    service.saveConnection(connectionTo(sim), QByteArray("wrong-key-value"), [&](const QString &p) { problem = p; });
+    service.saveConnection(simConnection(sim), QByteArray("wrong-key-value"), [&](const QString &p) { problem = p; });
     QTRY_COMPARE_WITH_TIMEOUT(problem, QString(), 3000);
     QTRY_COMPARE_WITH_TIMEOUT(service.health(QStringLiteral("sim")).state, ConnectionHealth::State::AuthFailed, 5000);
     QVERIFY(!service.health(QStringLiteral("sim")).lastError.summary().contains(QLatin1String("wrong-key-value")));
-    service.saveConnection(connectionTo(sim), QByteArray("right"));
+    service.saveConnection(simConnection(sim), QByteArray("right"));
     QTRY_COMPARE_WITH_TIMEOUT(service.health(QStringLiteral("sim")).state, ConnectionHealth::State::Ok, 5000);
 }
 

@@ -142,11 +142,7 @@ void TestNotifications::aFailureIsAnnouncedWithItsReasonAndKindsCanBeSwitchedOff
     center.setBatchDelayMs(100);
     center.setEnabled(Notification::Kind::Completed, false);
     service.start();
-    Connection c;
-    c.id = QStringLiteral("sim");
-    c.name = QStringLiteral("Prod");
-    c.baseUrl = sim.server->baseUrl();
-    service.saveConnection(c, std::nullopt);
+    service.saveConnection(simConnection(sim, QStringLiteral("sim"), QStringLiteral("Prod")), std::nullopt);
     QTRY_COMPARE_WITH_TIMEOUT(service.jobs().size(), 3, 5000);
     sim.server->engine().advance(60); // …923 completes: switched off
     QTRY_COMPARE_WITH_TIMEOUT(service.job(JobRecord::keyOf(QStringLiteral("sim"), QStringLiteral("453240863839750923")))->job.state, JobState::Completed, 5000);
@@ -175,11 +171,7 @@ void TestNotifications::connectionLostAndBackAreAnnouncedWhenAsked()
     center.setEnabled(Notification::Kind::ConnectionLost, true);
     center.setEnabled(Notification::Kind::ConnectionBack, true);
     service.start();
-    Connection c;
-    c.id = QStringLiteral("sim");
-    c.name = QStringLiteral("Edge");
-    c.baseUrl = sim.server->baseUrl();
-    service.saveConnection(c, std::nullopt);
+    service.saveConnection(simConnection(sim, QStringLiteral("sim"), QStringLiteral("Edge")), std::nullopt);
     QTRY_COMPARE_WITH_TIMEOUT(service.health(QStringLiteral("sim")).state, ConnectionHealth::State::Ok, 5000);
     SimFaultRule f;
     f.kind = QStringLiteral("reset");
@@ -198,11 +190,7 @@ void TestNotifications::clickingANotificationRaisesTheWindowOnThatJob()
     ImportService service(nullptr, nullptr);
     service.setOptions(fast());
     service.start();
-    Connection c;
-    c.id = QStringLiteral("sim");
-    c.name = QStringLiteral("Click");
-    c.baseUrl = sim.server->baseUrl();
-    service.saveConnection(c, std::nullopt);
+    service.saveConnection(simConnection(sim, QStringLiteral("sim"), QStringLiteral("Click")), std::nullopt);
     MainWindow window(&service);
     QTRY_COMPARE_WITH_TIMEOUT(service.jobs().size(), 3, 5000);
     window.hide();
@@ -238,11 +226,7 @@ void TestNotifications::trayTooltipSummarisesAndMarksFailures()
     ImportService service(nullptr, nullptr);
     service.setOptions(fast());
     service.start();
-    Connection c;
-    c.id = QStringLiteral("sim");
-    c.name = QStringLiteral("Tray");
-    c.baseUrl = sim.server->baseUrl();
-    service.saveConnection(c, std::nullopt);
+    service.saveConnection(simConnection(sim, QStringLiteral("sim"), QStringLiteral("Tray")), std::nullopt);
     MainWindow window(&service);
     TrayIcon tray(&service, &window);
     QTRY_COMPARE_WITH_TIMEOUT(service.jobs().size(), 3, 5000);

@@ -1,6 +1,7 @@
 #pragma once
 // Test helpers: an in-process bulkwatch-sim on 127.0.0.1 and synchronous wrappers over real HTTP.
 
+#include "Connection.h"
 #include "ImportApiClient.h"
 #include "sim/SimServer.h"
 
@@ -80,6 +81,22 @@ public:
     }
     std::unique_ptr<SimServer> server;
 };
+
+// A connection to this simulator, cloud ids filled in for the cloud dialects.
+inline Connection simConnection(const SimFixture &sim, const QString &id = QStringLiteral("sim"), const QString &name = QStringLiteral("sim"))
+{
+    Connection c;
+    c.id = id;
+    c.name = name;
+    c.baseUrl = sim.server->baseUrl();
+    if (sim.server->dialect() == SimDialect::CloudV1)
+        c.dialect = Dialect::CloudV1;
+    if (sim.server->dialect() != SimDialect::Milvus) {
+        c.kind = Connection::Kind::ZillizCloud;
+        c.clusterId = QStringLiteral("in01-sim");
+    }
+    return c;
+}
 
 struct ProgressResult
 {
