@@ -52,6 +52,17 @@ void ImportService::start()
     Q_EMIT connectionsChanged();
 }
 
+SecretStore *ImportService::storeFor(bool sessionOnly) const
+{
+    return sessionOnly ? static_cast<SecretStore *>(m_sessionKeys) : m_keychain;
+}
+
+// Errors that say something about the connection as a whole (and so hold every job on it), not about one job.
+static bool affectsConnection(const ApiError &e)
+{
+    return e.retryable || e.kind == ErrorKind::Auth || e.kind == ErrorKind::Forbidden || e.kind == ErrorKind::Tls;
+}
+
 ImportService::ConnState *ImportService::state(const QString &id)
 {
     const auto it = m_conns.find(id);
@@ -103,12 +114,12 @@ void ImportService::loadKey(ConnState &cs)
         schedule(cs, 0);
         return;
     }
-    SecretStore *store = cs.conn.sessionOnlyKey ? static_cast<SecretStore *>(m_sessionKeys) : m_keychain;
+    SecretStore *store = storeFor(cs.conn.sessionOnlyKey);
     const QString id = cs.conn.id;
-    QPointer<QObject> ctx(cs.context.get());
-    store->read(id, [this, id, ctx](const SecretStore::Result &r) {
+    QObject *ctx = cs.context.get(); // dies with the connection's state: the answer is then dropped
+    store->read(id, ctx, [this, id, ctx](const SecretStore::Result &r) {
         ConnState *c = state(id);
-        if (!ctx || !c)
+        if (!c)
             return;
         if (r.status == SecretStore::Status::Ok) {
             c->token = r.secret;
@@ -168,7 +179,7 @@ void ImportService::saveConnection(const Connection &conn, const std::optional<Q
         finish(QString());
         return;
     }
-    SecretStore *target = c.sessionOnlyKey ? static_cast<SecretStore *>(m_sessionKeys) : m_keychain;
+    SecretStore *target = storeFor(c.sessionOnlyKey);
     auto afterWrite = [this, c, previous, existed, finish](const SecretStore::Result &r) {
         if (r.status != SecretStore::Status::Ok) {
             finish(r.message);
@@ -176,15 +187,15 @@ void ImportService::saveConnection(const Connection &conn, const std::optional<Q
         }
         // A key moved between keychain and memory must not stay behind in the other place.
         if (existed && previous.sessionOnlyKey != c.sessionOnlyKey && previous.hasKey) {
-            SecretStore *old = previous.sessionOnlyKey ? static_cast<SecretStore *>(m_sessionKeys) : m_keychain;
-            old->remove(c.id, [](const SecretStore::Result &) {});
+            SecretStore *old = storeFor(previous.sessionOnlyKey);
+            old->remove(c.id, this, [](const SecretStore::Result &) {});
         }
         finish(QString());
     };
     if (key->isEmpty())
-        target->remove(c.id, afterWrite);
+        target->remove(c.id, this, afterWrite);
     else
-        target->write(c.id, *key, afterWrite);
+        target->write(c.id, *key, this, afterWrite);
 }
 
 void ImportService::removeConnection(const QString &id)
@@ -195,8 +206,8 @@ void ImportService::removeConnection(const QString &id)
     const Connection conn = cs->conn;
     m_conns.erase(id);
     if (conn.hasKey) {
-        SecretStore *store = conn.sessionOnlyKey ? static_cast<SecretStore *>(m_sessionKeys) : m_keychain;
-        store->remove(id, [this](const SecretStore::Result &r) {
+        SecretStore *store = storeFor(conn.sessionOnlyKey);
+        store->remove(id, this, [this](const SecretStore::Result &r) {
             if (r.status != SecretStore::Status::Ok)
                 Q_EMIT historyError(tr("The key could not be deleted from the keychain: %1").arg(r.message));
         });
@@ -479,7 +490,7 @@ void ImportService::onConnectionError(ConnState &cs, const ApiError &e)
         delay += static_cast<qint64>(QRandomGenerator::global()->bounded(std::max<qint64>(1, delay / 4)));
         if (e.retryAfterMs > delay)
             delay = e.retryAfterMs;
-        cs.health.state = (e.kind == ErrorKind::Network || e.kind == ErrorKind::Timeout || e.kind == ErrorKind::Tls)
+        cs.health.state = (e.kind == ErrorKind::Network || e.kind == ErrorKind::Timeout)
             ? ConnectionHealth::State::Offline
             : ConnectionHealth::State::Backoff;
     }
@@ -532,7 +543,7 @@ void ImportService::onProgress(const QString &connectionId, const QString &key, 
         r.lastError = e;
         markDirty(key);
         Q_EMIT jobChanged(r);
-        if (e.retryable || e.kind == ErrorKind::Auth || e.kind == ErrorKind::Forbidden || e.kind == ErrorKind::Tls)
+        if (affectsConnection(e))
             onConnectionError(*cs, e);
     }
     if (isActive(r) || (e.isError() && e.kind != ErrorKind::NotFound && !r.expired))
@@ -557,7 +568,7 @@ void ImportService::onList(const QString &connectionId, const QVector<JobSummary
         anyActive = anyActive || (r.connectionId == connectionId && isActive(r));
     cs->nextListMs = mono() + (paged ? m_options.pagedListIntervalMs : m_options.listIntervalMs) * (anyActive || list.isEmpty() ? 1 : 5);
     if (e.isError()) {
-        if (e.retryable || e.kind == ErrorKind::Auth || e.kind == ErrorKind::Forbidden || e.kind == ErrorKind::Tls)
+        if (affectsConnection(e))
             onConnectionError(*cs, e);
         else {
             cs->health.lastError = e; // e.g. a proxy without the list route: keep watching jobs by ID
@@ -604,7 +615,7 @@ void ImportService::onList(const QString &connectionId, const QVector<JobSummary
         const bool progressChanged = s.progress && std::abs(*s.progress - r.job.progress) > 0.001;
         if (!stateChanged && !progressChanged && r.job.reason == s.reason) {
             // The list keeps this job fresh: describe it rarely, unless its files are on screen.
-            if (isActive(r) && key != m_selected && r.hasDetails && progressChanged == false && s.progress)
+            if (isActive(r) && key != m_selected && r.hasDetails && s.progress)
                 cs->dueMs.insert(key, std::max(cs->dueMs.value(key, 0), mono() + m_options.coveredByListIntervalMs));
             r.lastAnswer = now();
             continue;
@@ -799,7 +810,7 @@ void ImportService::createJob(const QString &connectionId, const CreateRequest &
     if (params.value(QLatin1String("bucketKeysRemembered")).toBool()) {
         const QByteArray keys = QJsonDocument(QJsonObject{{QStringLiteral("accessKey"), QString::fromUtf8(req.accessKey)},
                                                           {QStringLiteral("secretKey"), QString::fromUtf8(req.secretKey)}}).toJson(QJsonDocument::Compact);
-        m_keychain->write(bucketEntry, keys, [this](const SecretStore::Result &r) {
+        m_keychain->write(bucketEntry, keys, this, [this](const SecretStore::Result &r) {
             if (r.status != SecretStore::Status::Ok)
                 Q_EMIT historyError(tr("The bucket keys could not be kept in the keychain: %1").arg(r.message));
         });
@@ -843,7 +854,7 @@ bool ImportService::retryJob(const QString &key, CreateDone done)
         createJob(connectionId, req, false, done);
         return true;
     }
-    m_keychain->read(connectionId + QStringLiteral(":bucket"), [this, connectionId, req, done](const SecretStore::Result &res) mutable {
+    m_keychain->read(connectionId + QStringLiteral(":bucket"), this, [this, connectionId, req, done](const SecretStore::Result &res) mutable {
         if (res.status != SecretStore::Status::Ok)
             return done({}, ApiError::make(ErrorKind::Auth, tr("The bucket keys could not be read from the keychain: %1").arg(res.message)));
         const QJsonObject keys = QJsonDocument::fromJson(res.secret).object();

@@ -138,6 +138,7 @@ private:
 
     qint64 mono() const { return m_mono.elapsed(); }
     ConnState *state(const QString &id);
+    SecretStore *storeFor(bool sessionOnly) const; // where a connection's key lives
     void attach(const Connection &conn);
     void loadKey(ConnState &cs);
     void pump(const QString &connectionId);

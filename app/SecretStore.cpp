@@ -4,13 +4,13 @@
 #include <QTimer>
 #include <qt6keychain/keychain.h>
 
-void MemorySecretStore::write(const QString &key, const QByteArray &secret, Callback cb)
+void MemorySecretStore::write(const QString &key, const QByteArray &secret, QObject *context, Callback cb)
 {
     m_secrets.insert(key, secret);
-    QTimer::singleShot(0, this, [cb] { cb({}); });
+    QTimer::singleShot(0, context, [cb] { cb({}); });
 }
 
-void MemorySecretStore::read(const QString &key, Callback cb)
+void MemorySecretStore::read(const QString &key, QObject *context, Callback cb)
 {
     Result r;
     if (m_secrets.contains(key)) {
@@ -19,13 +19,13 @@ void MemorySecretStore::read(const QString &key, Callback cb)
         r.status = Status::NotFound;
         r.message = QCoreApplication::translate("SecretStore", "No key was kept for this session.");
     }
-    QTimer::singleShot(0, this, [cb, r] { cb(r); });
+    QTimer::singleShot(0, context, [cb, r] { cb(r); });
 }
 
-void MemorySecretStore::remove(const QString &key, Callback cb)
+void MemorySecretStore::remove(const QString &key, QObject *context, Callback cb)
 {
     m_secrets.remove(key);
-    QTimer::singleShot(0, this, [cb] { cb({}); });
+    QTimer::singleShot(0, context, [cb] { cb({}); });
 }
 
 QString MemorySecretStore::backendName() const
@@ -89,24 +89,24 @@ SecretStore::Result KeychainSecretStore::explain(int error, const QString &error
     return r;
 }
 
-void KeychainSecretStore::write(const QString &key, const QByteArray &secret, Callback cb)
+void KeychainSecretStore::write(const QString &key, const QByteArray &secret, QObject *context, Callback cb)
 {
     auto *job = new QKeychain::WritePasswordJob(m_service, this);
     job->setAutoDelete(true);
     job->setInsecureFallback(false); // never a silent plain-text file
     job->setKey(key);
     job->setTextData(QString::fromUtf8(secret)); // text, so secret-tool and other tools show it as typed
-    connect(job, &QKeychain::Job::finished, this, [cb](QKeychain::Job *j) { cb(explain(j->error(), j->errorString())); });
+    connect(job, &QKeychain::Job::finished, context, [cb](QKeychain::Job *j) { cb(explain(j->error(), j->errorString())); });
     job->start();
 }
 
-void KeychainSecretStore::read(const QString &key, Callback cb)
+void KeychainSecretStore::read(const QString &key, QObject *context, Callback cb)
 {
     auto *job = new QKeychain::ReadPasswordJob(m_service, this);
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
     job->setKey(key);
-    connect(job, &QKeychain::Job::finished, this, [cb](QKeychain::Job *j) {
+    connect(job, &QKeychain::Job::finished, context, [cb](QKeychain::Job *j) {
         Result r = explain(j->error(), j->errorString());
         if (r.status == Status::Ok)
             r.secret = static_cast<QKeychain::ReadPasswordJob *>(j)->textData().toUtf8();
@@ -115,13 +115,13 @@ void KeychainSecretStore::read(const QString &key, Callback cb)
     job->start();
 }
 
-void KeychainSecretStore::remove(const QString &key, Callback cb)
+void KeychainSecretStore::remove(const QString &key, QObject *context, Callback cb)
 {
     auto *job = new QKeychain::DeletePasswordJob(m_service, this);
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
     job->setKey(key);
-    connect(job, &QKeychain::Job::finished, this, [cb](QKeychain::Job *j) {
+    connect(job, &QKeychain::Job::finished, context, [cb](QKeychain::Job *j) {
         Result r = explain(j->error(), j->errorString());
         if (r.status == Status::NotFound)
             r = {}; // already gone is what we wanted

@@ -20,9 +20,10 @@ public:
     using Callback = std::function<void(const Result &)>;
 
     using QObject::QObject;
-    virtual void write(const QString &key, const QByteArray &secret, Callback cb) = 0;
-    virtual void read(const QString &key, Callback cb) = 0;
-    virtual void remove(const QString &key, Callback cb) = 0;
+    // cb runs only while `context` lives: a keychain may answer after the asker is gone.
+    virtual void write(const QString &key, const QByteArray &secret, QObject *context, Callback cb) = 0;
+    virtual void read(const QString &key, QObject *context, Callback cb) = 0;
+    virtual void remove(const QString &key, QObject *context, Callback cb) = 0;
     virtual QString backendName() const = 0;
 };
 
@@ -32,9 +33,9 @@ class MemorySecretStore : public SecretStore
     Q_OBJECT
 public:
     using SecretStore::SecretStore;
-    void write(const QString &key, const QByteArray &secret, Callback cb) override;
-    void read(const QString &key, Callback cb) override;
-    void remove(const QString &key, Callback cb) override;
+    void write(const QString &key, const QByteArray &secret, QObject *context, Callback cb) override;
+    void read(const QString &key, QObject *context, Callback cb) override;
+    void remove(const QString &key, QObject *context, Callback cb) override;
     QString backendName() const override;
     bool contains(const QString &key) const { return m_secrets.contains(key); }
 
@@ -48,9 +49,9 @@ class KeychainSecretStore : public SecretStore
     Q_OBJECT
 public:
     explicit KeychainSecretStore(const QString &service, QObject *parent = nullptr);
-    void write(const QString &key, const QByteArray &secret, Callback cb) override;
-    void read(const QString &key, Callback cb) override;
-    void remove(const QString &key, Callback cb) override;
+    void write(const QString &key, const QByteArray &secret, QObject *context, Callback cb) override;
+    void read(const QString &key, QObject *context, Callback cb) override;
+    void remove(const QString &key, QObject *context, Callback cb) override;
     QString backendName() const override;
 
     // Translates QtKeychain's answer into plain words (public for tests).

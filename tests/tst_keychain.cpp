@@ -69,18 +69,18 @@ void TestKeychain::writesReadsReplacesAndDeletes()
 {
     KeychainSecretStore store(kService);
     const QString key = QStringLiteral("test-connection-1");
-    QCOMPARE(run([&](auto cb) { store.write(key, "first-secret-value", cb); }).status, SecretStore::Status::Ok);
-    SecretStore::Result r = run([&](auto cb) { store.read(key, cb); });
+    QCOMPARE(run([&](auto cb) { store.write(key, "first-secret-value", &store, cb); }).status, SecretStore::Status::Ok);
+    SecretStore::Result r = run([&](auto cb) { store.read(key, &store, cb); });
     QCOMPARE(r.status, SecretStore::Status::Ok);
     QCOMPARE(r.secret, QByteArray("first-secret-value"));
     QCOMPARE(secretTool({QStringLiteral("lookup"), QStringLiteral("server"), kService, QStringLiteral("user"), key}), QStringLiteral("first-secret-value"));
 
-    QCOMPARE(run([&](auto cb) { store.write(key, "second-secret-value", cb); }).status, SecretStore::Status::Ok);
-    QCOMPARE(run([&](auto cb) { store.read(key, cb); }).secret, QByteArray("second-secret-value"));
+    QCOMPARE(run([&](auto cb) { store.write(key, "second-secret-value", &store, cb); }).status, SecretStore::Status::Ok);
+    QCOMPARE(run([&](auto cb) { store.read(key, &store, cb); }).secret, QByteArray("second-secret-value"));
     QCOMPARE(secretTool({QStringLiteral("lookup"), QStringLiteral("server"), kService, QStringLiteral("user"), key}), QStringLiteral("second-secret-value"));
 
-    QCOMPARE(run([&](auto cb) { store.remove(key, cb); }).status, SecretStore::Status::Ok);
-    QCOMPARE(run([&](auto cb) { store.read(key, cb); }).status, SecretStore::Status::NotFound);
+    QCOMPARE(run([&](auto cb) { store.remove(key, &store, cb); }).status, SecretStore::Status::Ok);
+    QCOMPARE(run([&](auto cb) { store.read(key, &store, cb); }).status, SecretStore::Status::NotFound);
     QCOMPARE(secretTool({QStringLiteral("lookup"), QStringLiteral("server"), kService, QStringLiteral("user"), key}), QString());
 }
 
@@ -158,7 +158,7 @@ void TestKeychain::theCommandLineUsesASavedConnection()
         QVERIFY(store.saveConnection(c));
     }
     KeychainSecretStore keychain(kService);
-    QCOMPARE(run([&](auto cb) { keychain.write(c.id, "cli-keychain-key", cb); }).status, SecretStore::Status::Ok);
+    QCOMPARE(run([&](auto cb) { keychain.write(c.id, "cli-keychain-key", &keychain, cb); }).status, SecretStore::Status::Ok);
 
     const auto cli = [&](const QStringList &args) {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -179,7 +179,7 @@ void TestKeychain::theCommandLineUsesASavedConnection()
     r = cli({QStringLiteral("status"), QStringLiteral("--connection"), QStringLiteral("nope"), QStringLiteral("--job"), QStringLiteral("1")});
     QCOMPARE(r.first, 2);
     QVERIFY(r.second.contains(QLatin1String("no saved connection named 'nope'")));
-    run([&](auto cb) { keychain.remove(c.id, cb); });
+    run([&](auto cb) { keychain.remove(c.id, &keychain, cb); });
 }
 
 #endif

@@ -62,7 +62,7 @@ void TestNoKeychain::theRealStoreSaysThereIsNoKeychain()
     KeychainSecretStore store(QStringLiteral(BULKWATCH_APP_ID));
     SecretStore::Result result;
     bool done = false;
-    store.write(QStringLiteral("x"), "never-stored-secret", [&](const SecretStore::Result &r) { result = r; done = true; });
+    store.write(QStringLiteral("x"), "never-stored-secret", &store, [&](const SecretStore::Result &r) { result = r; done = true; });
     QTRY_VERIFY_WITH_TIMEOUT(done, 15000);
     QCOMPARE(result.status, SecretStore::Status::NoBackend);
     QVERIFY2(result.message.contains(QLatin1String("No usable keychain")), qPrintable(result.message));

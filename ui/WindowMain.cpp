@@ -139,7 +139,7 @@ void configureCommandLine(CommandLine &cli)
             KeychainSecretStore keychain(QStringLiteral(BULKWATCH_APP_ID));
             QEventLoop loop;
             SecretStore::Result result;
-            keychain.read(c.id, [&](const SecretStore::Result &r) {
+            keychain.read(c.id, &loop, [&](const SecretStore::Result &r) {
                 result = r;
                 loop.quit();
             });

@@ -138,7 +138,11 @@ bool SimServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
     } else {
         a = route(request, path); // faults that deform an answer (drip, reset, truncate) need the real one
     }
-    record(path, fault && fault->kind != QLatin1String("latency") ? (fault->kind == QLatin1String("status") || fault->kind == QLatin1String("html5xx") ? fault->status : 0) : a.status);
+    // What the client will see: the answer, a fault's own status, or 0 where no whole HTTP answer comes.
+    int shownStatus = a.status;
+    if (fault && fault->kind != QLatin1String("latency"))
+        shownStatus = (fault->kind == QLatin1String("status") || fault->kind == QLatin1String("html5xx")) ? fault->status : 0;
+    record(path, shownStatus);
 
     int delay = m_latencyMs + (fault && fault->kind == QLatin1String("latency") ? fault->latencyMs : 0);
     if (m_jitterMs > 0)
