@@ -17,15 +17,21 @@ trap 'rm -rf "$out"' EXIT
 deb="$(ls "$out"/*.deb)"
 echo "built $(basename "$deb"):"
 dpkg-deb -f "$deb" Package Version Depends Recommends
-dpkg-deb -f "$deb" Depends | grep -q libsecret-1-0
-dpkg-deb -c "$deb" | grep -q "usr/share/applications/io.github.bulkwatch.Bulkwatch.desktop"
-dpkg-deb -c "$deb" | grep -q "usr/share/metainfo/io.github.bulkwatch.Bulkwatch.metainfo.xml"
-dpkg-deb -c "$deb" | grep -q "usr/share/icons/hicolor/scalable/apps/io.github.bulkwatch.Bulkwatch.svg"
+# Output is captured before it is matched: `producer | grep -q` under pipefail fails whenever grep exits at the
+# first match and the producer is killed by SIGPIPE (seen in CI).
+depends="$(dpkg-deb -f "$deb" Depends)"
+contents="$(dpkg-deb -c "$deb")"
+has() { [[ "$1" == *"$2"* ]] || { echo "missing from the package: $2" >&2; return 1; }; }
+has "$depends" libsecret-1-0
+has "$contents" "usr/share/applications/io.github.bulkwatch.Bulkwatch.desktop"
+has "$contents" "usr/share/metainfo/io.github.bulkwatch.Bulkwatch.metainfo.xml"
+has "$contents" "usr/share/icons/hicolor/scalable/apps/io.github.bulkwatch.Bulkwatch.svg"
 $sudo dpkg -i "$deb" >/dev/null
 trap '$sudo dpkg -r bulkwatch >/dev/null 2>&1 || true; rm -rf "$out"' EXIT
 installed="$(dpkg -L bulkwatch | grep '/bin/bulkwatch$')"
 "$installed" --version
-HOME="$out" QT_QPA_PLATFORM=offscreen BULKWATCH_EXIT_AFTER_FIRST_PAINT=1 timeout 60 "$installed" --history "$out/h.sqlite" | grep -q first-paint
+painted="$(HOME="$out" QT_QPA_PLATFORM=offscreen BULKWATCH_EXIT_AFTER_FIRST_PAINT=1 timeout 60 "$installed" --history "$out/h.sqlite")"
+has "$painted" first-paint
 echo "installed bulkwatch started offscreen and painted its window"
 $sudo dpkg -r bulkwatch >/dev/null
 ! dpkg -s bulkwatch >/dev/null 2>&1

@@ -12,7 +12,8 @@ packages=(
 )
 missing=()
 for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  status="$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)"
+  [ "$status" = "install ok installed" ] || missing+=("$p")
 done
 # Node may come from elsewhere (e.g. a nodesource or nvm install): keep it rather than pulling Debian's.
 if command -v node >/dev/null && command -v npm >/dev/null; then
