@@ -1,14 +1,13 @@
 // bulkwatch: the window with no subcommand, the command line with one.
 
 #include "CommandLine.h"
+#include "DesktopApp.h"
+#include "SavedConnections.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QTextStream>
 #include <QTimer>
-
-int runWindow(int argc, char **argv); // ui/ (GUI entry), defined in ui/WindowMain.cpp
-void configureCommandLine(CommandLine &cli);   // saved connections for the CLI (ui/WindowMain.cpp)
 
 int main(int argc, char **argv)
 {
@@ -16,7 +15,7 @@ int main(int argc, char **argv)
     const bool cli = CommandLine::isCommand(first) || first == QLatin1String("--version") || first == QLatin1String("-v")
         || first == QLatin1String("--help") || first == QLatin1String("-h");
     if (!cli)
-        return runWindow(argc, argv);
+        return runDesktopApp(argc, argv);
 
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("bulkwatch"));
@@ -32,7 +31,7 @@ int main(int argc, char **argv)
             return QByteArray();
         return in.readLine(64 * 1024);
     });
-    configureCommandLine(command);
+    useSavedConnections(command);
     QObject::connect(&command, &CommandLine::finished, &app, [](int code) { QCoreApplication::exit(code); });
     QTimer::singleShot(0, &command, &CommandLine::start);
     return app.exec();

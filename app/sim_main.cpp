@@ -1,6 +1,6 @@
 // bulkwatch-sim: the import API of Zilliz Cloud / Milvus, simulated on 127.0.0.1.
 
-#include "sim/SimServer.h"
+#include "SimServer.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -4,7 +4,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 "$root/scripts/build.sh"
-(cd "$root/tests/conformance" && npm ci --no-audit --no-fund --loglevel=error)
+(cd "$root/tests/sim/conformance" && npm ci --no-audit --no-fund --loglevel=error)
 sanitize="${BULKWATCH_SKIP_SANITIZERS:-0}"
 if [ "$sanitize" != 1 ]; then
   cmake -S "$root" -B "$root/build-asan" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DBULKWATCH_SANITIZE=ON -DBULKWATCH_WERROR=ON >/dev/null

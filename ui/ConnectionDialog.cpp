@@ -166,12 +166,11 @@ void ConnectionDialog::validate()
 
 void ConnectionDialog::testConnection()
 {
-    Connection c = connection();
-    QByteArray token = m_key->text().trimmed().toUtf8();
+    const Connection c = connection();
     m_status->setText(tr("Testing…"));
     m_test->setEnabled(false);
     QPointer<ConnectionDialog> self(this);
-    m_service->client().listJobs(c.endpoint(token), QString(), this, [self](const QVector<JobSummary> &jobs, const ApiError &e) {
+    m_service->testConnection(c, key(), this, [self](int jobs, const ApiError &e) {
         if (!self)
             return;
         self->m_test->setEnabled(true);
@@ -179,7 +178,7 @@ void ConnectionDialog::testConnection()
             self->m_status->setText(ErrorAdvice::forConnection(e));
             Q_EMIT self->tested(false);
         } else {
-            self->m_status->setText(tr("Connected: the server lists %n import job(s).", nullptr, static_cast<int>(jobs.size())));
+            self->m_status->setText(tr("Connected: the server lists %n import job(s).", nullptr, jobs));
             Q_EMIT self->tested(true);
         }
     });

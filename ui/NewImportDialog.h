@@ -2,7 +2,7 @@
 // Start an import (or re-start one): connection, database, collection, partition, one file group per line,
 // bucket keys for this request only (or remembered in the keychain), Milvus options. Validated before sending.
 
-#include "ImportApiClient.h"
+#include "CreateRequest.h"
 
 #include <QDialog>
 

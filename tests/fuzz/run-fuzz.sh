@@ -10,8 +10,8 @@ mkdir -p "$out/corpus"
 qt_inc=/usr/include/x86_64-linux-gnu/qt6
 clang++ -std=c++17 -g -O1 -fPIC -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
   -DBULKWATCH_VERSION='"fuzz"' -DBULKWATCH_APP_ID='"io.github.bulkwatch.Bulkwatch"' \
-  -I "$root/app" -isystem "$qt_inc" -isystem "$qt_inc/QtCore" \
-  "$root/app/ResponseParser.cpp" "$root/app/ApiError.cpp" "$root/app/ImportTypes.cpp" "$root/app/Endpoint.cpp" \
+  -I "$root/app/core" -I "$root/app/protocol" -isystem "$qt_inc" -isystem "$qt_inc/QtCore" \
+  "$root/app/protocol/ResponseParser.cpp" "$root/app/core/ApiError.cpp" "$root/app/core/ImportTypes.cpp" "$root/app/core/Endpoint.cpp" \
   "$here/fuzz_response_parser.cpp" -lQt6Core -o "$out/fuzz_response_parser"
 cd "$out"
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \

@@ -3,7 +3,7 @@
 
 #include "Connection.h"
 #include "ImportApiClient.h"
-#include "sim/SimServer.h"
+#include "SimServer.h"
 
 #include <QEventLoop>
 #include <QJsonDocument>

@@ -89,7 +89,7 @@ void TestKeyLeak::theKeyIsFoundNowhereAfterASession()
         QString error;
         QVERIFY(store.open(historyPath, &error));
         ImportService service(&store, keychain.get());
-        service.client().setLogger([&](const QString &line) { log << line; });
+        service.setRequestLogger([&](const QString &line) { log << line; });
         service.start();
         MainWindow window(&service);
         window.show();

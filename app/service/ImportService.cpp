@@ -1,18 +1,20 @@
 #include "ImportService.h"
 
 #include "HistoryStore.h"
+#include "ImportApiClient.h"
 #include "SecretStore.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTimer>
 
 ImportService::ImportService(HistoryStore *store, SecretStore *keychain, QObject *parent)
-    : QObject(parent), m_store(store), m_keychain(keychain), m_sessionKeys(new MemorySecretStore(this)),
+    : JobSource(parent), m_store(store), m_keychain(keychain), m_sessionKeys(new MemorySecretStore(this)),
       m_nam(new QNetworkAccessManager(this)), m_client(new ImportApiClient(*m_nam, this)),
       m_now([] { return QDateTime::currentDateTimeUtc(); }), m_saveTimer(new QTimer(this))
 {
@@ -34,6 +36,7 @@ void ImportService::setOptions(const Options &o)
     m_options = o;
     m_options.requestsPerSecond = std::clamp(o.requestsPerSecond, 0.1, 20.0);
     m_client->setDeadlineMs(o.deadlineMs);
+    m_client->setMaxBodyBytes(o.maxBodyBytes);
     m_saveTimer->setInterval(o.saveDelayMs);
 }
 
@@ -196,6 +199,41 @@ void ImportService::saveConnection(const Connection &conn, const std::optional<Q
         target->remove(c.id, this, afterWrite);
     else
         target->write(c.id, *key, this, afterWrite);
+}
+
+void ImportService::setRequestLogger(std::function<void(const QString &)> logger)
+{
+    m_client->setLogger(std::move(logger));
+}
+
+int ImportService::openReplies() const
+{
+    return static_cast<int>(m_nam->findChildren<QNetworkReply *>().size());
+}
+
+void ImportService::testConnection(const Connection &conn, const std::optional<QByteArray> &key, QObject *context,
+                                   std::function<void(int, const ApiError &)> done)
+{
+    QPointer<QObject> ctx(context);
+    auto run = [this, conn, ctx, done](const QByteArray &token) {
+        if (!ctx)
+            return;
+        m_client->listJobs(conn.endpoint(token), QString(), ctx, [done](const QVector<JobSummary> &jobs, const ApiError &e) {
+            done(static_cast<int>(jobs.size()), e);
+        });
+    };
+    if (key || !conn.hasKey) {
+        run(key.value_or(QByteArray()));
+        return;
+    }
+    // Editing a saved connection without retyping its key: test with the key it already has.
+    if (const ConnState *cs = state(conn.id); cs && cs->keyReady) {
+        run(cs->token);
+        return;
+    }
+    storeFor(conn.sessionOnlyKey)->read(conn.id, context, [run](const SecretStore::Result &r) {
+        run(r.status == SecretStore::Status::Ok ? r.secret : QByteArray());
+    });
 }
 
 void ImportService::removeConnection(const QString &id)

@@ -3,6 +3,7 @@
 // a deadline over the whole transfer, a body-size cap and same-origin-only redirects.
 
 #include "ApiError.h"
+#include "CreateRequest.h"
 #include "Endpoint.h"
 #include "ImportTypes.h"
 
@@ -18,16 +19,6 @@
 class QNetworkAccessManager;
 class QNetworkReply;
 
-struct CreateRequest
-{
-    QString dbName;
-    QString collectionName;
-    QString partitionName;
-    QVector<QStringList> fileGroups; // one inner list per file (or per set of NumPy files)
-    QByteArray accessKey;            // bucket credentials: for this request only
-    QByteArray secretKey;
-    QJsonObject options;             // Milvus options, e.g. {"timeout": "300s"}
-};
 
 class ImportApiClient : public QObject
 {

@@ -1,7 +1,6 @@
 #include "HistoryStore.h"
 
 #include "JobFormatter.h"
-#include "ResponseParser.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -49,6 +48,13 @@ QByteArray filesJson(const QVector<FileProgress> &files)
     return QJsonDocument(arr).toJson(QJsonDocument::Compact);
 }
 
+std::optional<qint64> int64Of(const QJsonValue &v)
+{
+    if (v.isDouble())
+        return static_cast<qint64>(v.toDouble());
+    return std::nullopt;
+}
+
 QVector<FileProgress> filesOf(const QByteArray &json)
 {
     QVector<FileProgress> files;
@@ -56,7 +62,7 @@ QVector<FileProgress> filesOf(const QByteArray &json)
         const QJsonObject o = v.toObject();
         FileProgress f;
         f.fileName = o.value(QLatin1String("fileName")).toString();
-        f.fileSize = ResponseParser::toInt64(o.value(QLatin1String("fileSize")));
+        f.fileSize = int64Of(o.value(QLatin1String("fileSize")));
         f.serverState = o.value(QLatin1String("serverState")).toString();
         f.state = fileStateFromServer(f.serverState);
         const QString normalised = o.value(QLatin1String("state")).toString();
@@ -64,9 +70,9 @@ QVector<FileProgress> filesOf(const QByteArray &json)
             if (fileStateName(s) == normalised)
                 f.state = s;
         f.progress = o.value(QLatin1String("progress")).toDouble();
-        f.importedRows = ResponseParser::toInt64(o.value(QLatin1String("importedRows")));
-        f.totalRows = ResponseParser::toInt64(o.value(QLatin1String("totalRows")));
-        f.completeTime = ResponseParser::toUtcTime(o.value(QLatin1String("completeTime")));
+        f.importedRows = int64Of(o.value(QLatin1String("importedRows")));
+        f.totalRows = int64Of(o.value(QLatin1String("totalRows")));
+        f.completeTime = timeOf(o.value(QLatin1String("completeTime")).toVariant());
         f.reason = o.value(QLatin1String("reason")).toString();
         files << f;
     }

@@ -1,6 +1,7 @@
-// The window's entry point (bulkwatch with no subcommand) and the CLI's access to saved connections.
+// The window's entry point (bulkwatch with no subcommand): composes store, keychain, service, window, tray and
+// notifications.
 
-#include "CommandLine.h"
+#include "DesktopApp.h"
 #include "HistoryStore.h"
 #include "ImportService.h"
 #include "MainWindow.h"
@@ -9,13 +10,12 @@
 #include "NotificationCenter.h"
 #include "TrayIcon.h"
 #include "SecretStore.h"
-#include "sim/SimServer.h"
+#include "SimServer.h"
 
 #include <QApplication>
 #include <QLibraryInfo>
 #include <QTranslator>
 #include <QCommandLineParser>
-#include <QEventLoop>
 #include <QMessageBox>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -29,7 +29,7 @@ void setIdentity()
 }
 } // namespace
 
-int runWindow(int argc, char **argv)
+int runDesktopApp(int argc, char **argv)
 {
     QApplication app(argc, argv);
     setIdentity();
@@ -117,58 +117,4 @@ int runWindow(int argc, char **argv)
     }
     window.show();
     return app.exec();
-}
-
-void configureCommandLine(CommandLine &cli)
-{
-    cli.setConnectionResolver([](const QString &name, Endpoint *ep, QString *error) {
-        HistoryStore store;
-        if (!store.open(HistoryStore::defaultPath(), error))
-            return false;
-        for (const Connection &c : store.connections()) {
-            if (c.name.compare(name, Qt::CaseInsensitive) != 0 && c.id != name)
-                continue;
-            *ep = c.endpoint({});
-            if (!c.hasKey)
-                return true;
-            if (c.sessionOnlyKey) {
-                *error = QCoreApplication::translate("main", "the key of '%1' was kept for a window session only; "
-                                                             "set BULKWATCH_API_KEY or use --api-key-stdin").arg(c.name);
-                return false;
-            }
-            KeychainSecretStore keychain(QStringLiteral(BULKWATCH_APP_ID));
-            QEventLoop loop;
-            SecretStore::Result result;
-            keychain.read(c.id, &loop, [&](const SecretStore::Result &r) {
-                result = r;
-                loop.quit();
-            });
-            QTimer::singleShot(15000, &loop, &QEventLoop::quit);
-            loop.exec();
-            if (result.status != SecretStore::Status::Ok) {
-                *error = QCoreApplication::translate("main", "cannot read the key of '%1' from the keychain: %2").arg(c.name, result.message);
-                return false;
-            }
-            ep->token = result.secret;
-            return true;
-        }
-        *error = QCoreApplication::translate("main", "no saved connection named '%1' (see 'bulkwatch connections')").arg(name);
-        return false;
-    });
-    cli.setConnectionLister([]() -> QString {
-        HistoryStore store;
-        QString error;
-        if (!store.open(HistoryStore::defaultPath(), &error))
-            return error + QLatin1Char('\n');
-        const auto conns = store.connections();
-        if (conns.isEmpty())
-            return QCoreApplication::translate("main", "No saved connections. Add one in the window.\n");
-        QString out;
-        for (const Connection &c : conns) {
-            out += c.name + QStringLiteral("\t") + c.baseUrl.toDisplayString() + QStringLiteral("\t") + c.describe() + QStringLiteral("\t")
-                + (!c.hasKey ? QStringLiteral("no key") : c.sessionOnlyKey ? QStringLiteral("key: this session only") : QStringLiteral("key: keychain"))
-                + QLatin1Char('\n');
-        }
-        return out;
-    });
 }

@@ -66,8 +66,9 @@ void TestFaults::theAppRidesOutEveryFault()
     sim.server->engine().setSpeed(0);
     sim.server->engine().advance(30); // …923 is importing rows
     ImportService service(nullptr, nullptr);
-    service.setOptions(fast());
-    service.client().setMaxBodyBytes(4 * 1024 * 1024);
+    ImportService::Options options = fast();
+    options.maxBodyBytes = 4 * 1024 * 1024;
+    service.setOptions(options);
     service.start();
     service.saveConnection(simConnection(sim, QStringLiteral("sim"), QStringLiteral("Faulty")), std::nullopt);
     MainWindow window(&service);

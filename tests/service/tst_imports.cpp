@@ -287,7 +287,7 @@ void TestImports::bucketKeysAreKeptOnlyWhenAsked()
     ImportService service(&store, &keychain);
     service.setOptions(fast());
     QStringList log;
-    service.client().setLogger([&](const QString &l) { log << l; });
+    service.setRequestLogger([&](const QString &l) { log << l; });
     service.start();
     service.saveConnection(simConnection(sim), std::nullopt);
     CreateRequest req = request({QStringLiteral("a.parquet")}, true);

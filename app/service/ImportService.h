@@ -4,8 +4,9 @@
 // exponential backoff with jitter that honours Retry-After, and history written in batches.
 
 #include "Connection.h"
-#include "ImportApiClient.h"
+#include "CreateRequest.h"
 #include "JobRecord.h"
+#include "JobSource.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -17,6 +18,7 @@
 #include <memory>
 
 class HistoryStore;
+class ImportApiClient;
 class QNetworkAccessManager;
 class QTimer;
 class SecretStore;
@@ -32,7 +34,7 @@ struct ConnectionHealth
     QString keyProblem;   // why no key could be read, in plain words
 };
 
-class ImportService : public QObject
+class ImportService : public JobSource
 {
     Q_OBJECT
 public:
@@ -50,7 +52,8 @@ public:
         int maxBackoffMs = 60000;
         int authRetryMs = 60000;
         int saveDelayMs = 1000;
-        int deadlineMs = ImportApiClient::DefaultDeadlineMs;
+        int deadlineMs = 30000;          // over a whole answer
+        qint64 maxBodyBytes = 64LL * 1024 * 1024; // larger answers are refused unread
     };
 
     ImportService(HistoryStore *store, SecretStore *keychain, QObject *parent = nullptr);
@@ -59,24 +62,30 @@ public:
     void setOptions(const Options &o);
     const Options &options() const { return m_options; }
     void setClock(std::function<QDateTime()> now) { m_now = std::move(now); }
-    QDateTime now() const { return m_now(); }
-    ImportApiClient &client() { return *m_client; }
-    QNetworkAccessManager &network() { return *m_nam; }
+    QDateTime now() const override { return m_now(); }
+    // Receives one line per HTTP exchange (method, URL without secrets, status, time); never headers or bodies.
+    void setRequestLogger(std::function<void(const QString &line)> logger);
+    // Network replies still alive (for leak checks in tests).
+    int openReplies() const;
 
     // Reads connections and jobs from the history and starts watching.
     void start();
 
     QVector<Connection> connections() const;
-    const Connection *connection(const QString &id) const;
+    const Connection *connection(const QString &id) const override;
     ConnectionHealth health(const QString &connectionId) const;
     // Adds or replaces a connection. A non-null key replaces the stored one (keychain, or memory when
     // conn.sessionOnlyKey); done(message) reports a keychain failure ("" on success).
     void saveConnection(const Connection &conn, const std::optional<QByteArray> &key,
                         std::function<void(const QString &problem)> done = {});
     void removeConnection(const QString &id);
+    // Tries a connection's settings without saving them: lists its jobs once. With no key given, the saved key
+    // of conn.id is used. done(jobCount, error) runs only while context lives.
+    void testConnection(const Connection &conn, const std::optional<QByteArray> &key, QObject *context,
+                        std::function<void(int jobCount, const ApiError &error)> done);
 
-    QVector<JobRecord> jobs() const;
-    const JobRecord *job(const QString &key) const;
+    QVector<JobRecord> jobs() const override;
+    const JobRecord *job(const QString &key) const override;
     // Starts watching a pasted job ID; returns why it cannot be added, or "" on success.
     QString addJob(const QString &connectionId, const QString &pastedId);
     void removeJob(const QString &key);
@@ -109,10 +118,7 @@ public:
     Overview overview(const QDateTime &failedSince) const; // for the tray, without copying any job
 
 Q_SIGNALS:
-    void jobChanged(const JobRecord &record);
-    void jobRemoved(const QString &key);
-    void jobTransition(const JobRecord &record, JobState from, JobState to);
-    void connectionsChanged();
+    // jobChanged, jobRemoved, jobTransition and connectionsChanged come from JobSource.
     void healthChanged(const QString &connectionId);
     void historyError(const QString &message);
 

@@ -1,0 +1,4 @@
+#pragma once
+// The desktop front end: bulkwatch with no subcommand.
+
+int runDesktopApp(int argc, char **argv);
