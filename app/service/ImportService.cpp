@@ -1,5 +1,6 @@
 #include "ImportService.h"
 
+#include "Backoff.h"
 #include "HistoryStore.h"
 #include "ImportApiClient.h"
 #include "SecretStore.h"
@@ -522,12 +523,7 @@ void ImportService::onConnectionError(ConnState &cs, const ApiError &e)
         delay = m_options.authRetryMs;
     } else {
         ++cs.failures;
-        // Exponential backoff with jitter; Retry-After wins when it asks for longer.
-        const int exp = std::min(cs.failures - 1, 16);
-        delay = std::min<qint64>(m_options.maxBackoffMs, 1000LL << exp);
-        delay += static_cast<qint64>(QRandomGenerator::global()->bounded(std::max<qint64>(1, delay / 4)));
-        if (e.retryAfterMs > delay)
-            delay = e.retryAfterMs;
+        delay = Backoff::delayMs(cs.failures, m_options.maxBackoffMs, e.retryAfterMs);
         cs.health.state = (e.kind == ErrorKind::Network || e.kind == ErrorKind::Timeout)
             ? ConnectionHealth::State::Offline
             : ConnectionHealth::State::Backoff;
