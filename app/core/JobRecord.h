@@ -26,6 +26,11 @@ struct JobRecord
     double percentPerSecond = -1;
     QString notifiedState;    // the last state a notification was shown for (no repeats across restarts)
     QJsonObject createParams; // what Bulkwatch created it with (never bucket keys), for Retry
+    // Read from the history without its file list (loaded when first needed); storedFileCount says how many.
+    bool filesLoaded = true;
+    int storedFileCount = 0;
+    // Changes with every update of job: an answer diffed against an older state is diffed again (not trusted).
+    quint64 generation = 0;
 
     QString key() const { return keyOf(connectionId, job.jobId); }
     static QString keyOf(const QString &connectionId, const QString &jobId) { return connectionId + QLatin1Char('\n') + jobId; }

@@ -1,12 +1,12 @@
 #include "JobsModel.h"
 
-#include "ImportService.h"
+#include "JobSource.h"
 #include "JobFormatter.h"
 
 #include <QTimer>
 #include <algorithm>
 
-JobsModel::JobsModel(ImportService *service, QObject *parent)
+JobsModel::JobsModel(JobSource *service, QObject *parent)
     : QAbstractTableModel(parent), m_service(service), m_applyTimer(new QTimer(this)), m_clockTimer(new QTimer(this))
 {
     m_applyTimer->setSingleShot(true);
@@ -15,9 +15,9 @@ JobsModel::JobsModel(ImportService *service, QObject *parent)
     m_clockTimer->setInterval(1000);
     connect(m_clockTimer, &QTimer::timeout, this, &JobsModel::tick);
     if (service) {
-        connect(service, &ImportService::jobChanged, this, &JobsModel::upsert);
-        connect(service, &ImportService::jobRemoved, this, &JobsModel::remove);
-        connect(service, &ImportService::connectionsChanged, this, [this] {
+        connect(service, &JobSource::jobChanged, this, &JobsModel::upsert);
+        connect(service, &JobSource::jobRemoved, this, &JobsModel::remove);
+        connect(service, &JobSource::connectionsChanged, this, [this] {
             if (!m_rows.isEmpty())
                 Q_EMIT dataChanged(index(0, ConnectionColumn), index(m_rows.size() - 1, ConnectionColumn), {Qt::DisplayRole});
         });

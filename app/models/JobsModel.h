@@ -10,7 +10,7 @@
 #include <QVector>
 #include <functional>
 
-class ImportService;
+class JobSource;
 class QTimer;
 
 class JobsModel : public QAbstractTableModel
@@ -29,7 +29,7 @@ public:
         SearchTextRole,              // what the filter's text search looks at
     };
 
-    explicit JobsModel(ImportService *service, QObject *parent = nullptr);
+    explicit JobsModel(JobSource *source, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -48,7 +48,7 @@ private:
     void remove(const QString &key);
     void tick();
 
-    ImportService *m_service;
+    JobSource *m_service;
     QVector<JobRecord> m_rows;
     QHash<QString, int> m_index;
     QHash<QString, JobRecord> m_pending;

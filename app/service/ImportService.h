@@ -1,12 +1,20 @@
 #pragma once
 // Watches import jobs on every connection: one QNetworkAccessManager, one request in flight per job, a request
 // budget per connection shared among jobs (selected and running first), list polling that discovers jobs,
-// exponential backoff with jitter that honours Retry-After, and history written in batches.
+// exponential backoff with jitter that honours Retry-After, and history written in batches on its own thread.
+//
+// A facade over its parts: ConnectionKeys (keys), RequestBudget and Backoff (politeness), AnswerMerge (pure
+// merging and diffing), CreateParams (the create codec), HistoryWriter (the store's thread). Its own code is in
+// three files by concern: ImportService.cpp (connections, jobs, history), ImportPolling.cpp (scheduling and
+// answers), ImportActions.cpp (create, retry, commit, abort).
 
 #include "Connection.h"
 #include "CreateRequest.h"
 #include "JobRecord.h"
 #include "JobSource.h"
+
+#include "AnswerMerge.h"
+#include "RequestBudget.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -17,12 +25,14 @@
 #include <functional>
 #include <memory>
 
+class ConnectionKeys;
 class HistoryStore;
+class HistoryWriter;
 class ImportApiClient;
 class QNetworkAccessManager;
+class QThreadPool;
 class QTimer;
 class SecretStore;
-class MemorySecretStore;
 
 struct ConnectionHealth
 {
@@ -62,6 +72,8 @@ public:
     void setOptions(const Options &o);
     const Options &options() const { return m_options; }
     void setClock(std::function<QDateTime()> now) { m_now = std::move(now); }
+    // The monotonic clock the scheduler runs on (ms); tests may drive it.
+    void setMonotonicClock(std::function<qint64()> monoMs) { m_monoClock = std::move(monoMs); }
     QDateTime now() const override { return m_now(); }
     // Receives one line per HTTP exchange (method, URL without secrets, status, time); never headers or bodies.
     void setRequestLogger(std::function<void(const QString &line)> logger);
@@ -99,8 +111,6 @@ public:
     bool retryJob(const QString &key, CreateDone done);
     void commitJob(const QString &key, std::function<void(const ApiError &)> done);
     void abortJob(const QString &key, std::function<void(const ApiError &)> done);
-    static QJsonObject paramsOf(const CreateRequest &req);  // without bucket keys
-    static CreateRequest requestOf(const QJsonObject &params);
     // What is known of a job, as a request to start it again (for jobs created elsewhere: collection and files).
     CreateRequest requestFor(const QString &key) const;
 
@@ -119,6 +129,8 @@ public:
 
 Q_SIGNALS:
     // jobChanged, jobRemoved, jobTransition and connectionsChanged come from JobSource.
+    // After jobChanged for a describe answer: which of its files changed (all when replaced).
+    void filesChanged(const QString &key, const QVector<int> &rows, bool replaced);
     void healthChanged(const QString &connectionId);
     void historyError(const QString &message);
 
@@ -131,7 +143,7 @@ private:
         ConnectionHealth health;
         int failures = 0;
         qint64 holdUntilMs = 0;       // backoff: no requests before this (monotonic ms)
-        std::deque<qint64> sentMs;    // request times in the last second, for the budget
+        RequestBudget budget;
         int inFlight = 0;
         bool listInFlight = false;
         qint64 nextListMs = 0;
@@ -142,40 +154,43 @@ private:
         bool keyRetried = false;
     };
 
-    qint64 mono() const { return m_mono.elapsed(); }
+    qint64 mono() const { return m_monoClock ? m_monoClock() : m_mono.elapsed(); }
     ConnState *state(const QString &id);
-    SecretStore *storeFor(bool sessionOnly) const; // where a connection's key lives
+    const ConnState *state(const QString &id) const;
     void attach(const Connection &conn);
     void loadKey(ConnState &cs);
     void pump(const QString &connectionId);
     void schedule(ConnState &cs, qint64 atMs);
-    bool budgetAvailable(ConnState &cs, qint64 now, qint64 *nextSlotMs);
     bool isActive(const JobRecord &r) const;
     qint64 intervalFor(const JobRecord &r) const;
     void pollJob(ConnState &cs, const QString &key);
     void pollList(ConnState &cs);
     void onProgress(const QString &connectionId, const QString &key, const JobProgress &job, const ApiError &e);
+    void onDescribed(ConnState &cs, JobRecord &r, const JobProgress &fresh, const AnswerMerge::Delta &delta);
+    void loadFilesIfNeeded(JobRecord &r) const;
     void onList(const QString &connectionId, const QVector<JobSummary> &jobs, const ApiError &e);
     void onConnectionError(ConnState &cs, const ApiError &e);
     void onConnectionOk(ConnState &cs);
-    void apply(JobRecord &r, const JobProgress &fresh, bool details);
     void twoPhase(const QString &key, bool commit, std::function<void(const ApiError &)> done);
     void touch(JobRecord &r, JobState before);
-    void markDirty(const QString &key);
-    void flushSome(int maxFiles);
+    void markDirty(const QString &key, bool files = false);
+    void writeDirty();
 
     HistoryStore *m_store;
-    SecretStore *m_keychain;
-    MemorySecretStore *m_sessionKeys;
+    std::unique_ptr<HistoryWriter> m_writer; // writes on its own thread; reads stay with m_store
+    ConnectionKeys *m_keys;
     QNetworkAccessManager *m_nam;
     ImportApiClient *m_client;
+    QThreadPool *m_diffPool; // diffs large answers off the GUI thread
     Options m_options;
     std::function<QDateTime()> m_now;
+    std::function<qint64()> m_monoClock;
     QElapsedTimer m_mono;
     std::map<QString, std::unique_ptr<ConnState>> m_conns;
-    QHash<QString, JobRecord> m_jobs;
+    mutable QHash<QString, JobRecord> m_jobs; // mutable: job() completes a record with its lazily loaded files
     QSet<QString> m_dismissed; // removed by the user this session: not re-added by list polling
     QSet<QString> m_dirty;
+    QSet<QString> m_dirtyFiles; // of m_dirty: those whose file list changed too
     QTimer *m_saveTimer;
     QString m_selected;
 };

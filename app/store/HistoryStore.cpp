@@ -1,6 +1,6 @@
 #include "HistoryStore.h"
 
-#include "JobFormatter.h"
+#include "HistoryCodec.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -40,44 +40,6 @@ std::optional<qint64> optionalOf(const QVariant &v)
     return v.toLongLong();
 }
 
-QByteArray filesJson(const QVector<FileProgress> &files)
-{
-    QJsonArray arr;
-    for (const FileProgress &f : files)
-        arr.append(JobFormatter::toJson(f));
-    return QJsonDocument(arr).toJson(QJsonDocument::Compact);
-}
-
-std::optional<qint64> int64Of(const QJsonValue &v)
-{
-    if (v.isDouble())
-        return static_cast<qint64>(v.toDouble());
-    return std::nullopt;
-}
-
-QVector<FileProgress> filesOf(const QByteArray &json)
-{
-    QVector<FileProgress> files;
-    for (const QJsonValue &v : QJsonDocument::fromJson(json).array()) {
-        const QJsonObject o = v.toObject();
-        FileProgress f;
-        f.fileName = o.value(QLatin1String("fileName")).toString();
-        f.fileSize = int64Of(o.value(QLatin1String("fileSize")));
-        f.serverState = o.value(QLatin1String("serverState")).toString();
-        f.state = fileStateFromServer(f.serverState);
-        const QString normalised = o.value(QLatin1String("state")).toString();
-        for (FileState s : {FileState::Pending, FileState::Running, FileState::Retrying, FileState::Completed, FileState::Failed})
-            if (fileStateName(s) == normalised)
-                f.state = s;
-        f.progress = o.value(QLatin1String("progress")).toDouble();
-        f.importedRows = int64Of(o.value(QLatin1String("importedRows")));
-        f.totalRows = int64Of(o.value(QLatin1String("totalRows")));
-        f.completeTime = timeOf(o.value(QLatin1String("completeTime")).toVariant());
-        f.reason = o.value(QLatin1String("reason")).toString();
-        files << f;
-    }
-    return files;
-}
 } // namespace
 
 HistoryStore::HistoryStore()
@@ -143,6 +105,8 @@ bool HistoryStore::open(const QString &path, QString *error)
     q.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
     q.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
     q.exec(QStringLiteral("PRAGMA foreign_keys=ON"));
+    // The writer thread has a connection of its own: wait for the other's transaction instead of failing.
+    q.exec(QStringLiteral("PRAGMA busy_timeout=10000"));
     int version = 0;
     if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
         version = q.value(0).toInt();
@@ -190,6 +154,25 @@ bool HistoryStore::migrate(int from, QString *error)
         ok = ok && exec(QStringLiteral("ALTER TABLE jobs ADD COLUMN create_params TEXT"));
     if (from < 3)
         ok = ok && exec(QStringLiteral("ALTER TABLE connections ADD COLUMN ca_file TEXT"));
+    if (from < 4) {
+        // File lists move to a table of their own, in the store's codec: start-up reads none of them, and a
+        // job's state can change without rewriting its files.
+        ok = ok && exec(QStringLiteral("CREATE TABLE job_files (connection_id TEXT NOT NULL, job_id TEXT NOT NULL,"
+                                       " data BLOB NOT NULL, PRIMARY KEY (connection_id, job_id))"));
+        ok = ok && exec(QStringLiteral("ALTER TABLE jobs ADD COLUMN file_count INTEGER NOT NULL DEFAULT 0"));
+        if (ok && from >= 1) {
+            QSqlQuery read(db);
+            read.setForwardOnly(true);
+            ok = read.exec(QStringLiteral("SELECT connection_id, job_id, files FROM jobs WHERE files IS NOT NULL AND files != ''"));
+            while (ok && read.next()) {
+                const QVector<FileProgress> files = HistoryCodec::decodeLegacyJsonFiles(read.value(2).toByteArray());
+                ok = exec(QStringLiteral("INSERT OR REPLACE INTO job_files (connection_id, job_id, data) VALUES (?,?,?)"),
+                          {read.value(0), read.value(1), HistoryCodec::encodeFiles(files)})
+                    && exec(QStringLiteral("UPDATE jobs SET file_count = ?, files = NULL WHERE connection_id = ? AND job_id = ?"),
+                            {static_cast<int>(files.size()), read.value(0), read.value(1)});
+            }
+        }
+    }
     ok = ok && exec(QStringLiteral("PRAGMA user_version = %1").arg(SchemaVersion));
     if (!ok) {
         db.rollback();
@@ -242,18 +225,19 @@ bool HistoryStore::removeConnection(const QString &id)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName);
     db.transaction();
-    const bool ok = exec(QStringLiteral("DELETE FROM jobs WHERE connection_id = ?"), {id})
+    const bool ok = exec(QStringLiteral("DELETE FROM job_files WHERE connection_id = ?"), {id})
+        && exec(QStringLiteral("DELETE FROM jobs WHERE connection_id = ?"), {id})
         && exec(QStringLiteral("DELETE FROM connections WHERE id = ?"), {id});
     return ok ? db.commit() : (db.rollback(), false);
 }
 
-QVector<JobRecord> HistoryStore::jobs() const
+QVector<JobRecord> HistoryStore::jobs(Files files) const
 {
     QVector<JobRecord> out;
     QSqlQuery q(QSqlDatabase::database(m_connectionName));
     q.setForwardOnly(true);
     q.exec(QStringLiteral("SELECT connection_id, job_id, collection, state, server_state, progress, imported_rows, total_rows,"
-                          " file_size, complete_time, create_time, reason, files, has_details, added_by_hand, first_seen,"
+                          " file_size, complete_time, create_time, reason, file_count, has_details, added_by_hand, first_seen,"
                           " last_answer, last_change, ended_at, expired, expired_at, last_error, notified_state, create_params FROM jobs"
                           " ORDER BY first_seen"));
     while (q.next()) {
@@ -271,7 +255,8 @@ QVector<JobRecord> HistoryStore::jobs() const
         r.job.completeTime = timeOf(q.value(9));
         r.job.createTime = timeOf(q.value(10));
         r.job.reason = q.value(11).toString();
-        r.job.files = filesOf(q.value(12).toByteArray());
+        r.storedFileCount = q.value(12).toInt();
+        r.filesLoaded = r.storedFileCount == 0;
         r.hasDetails = q.value(13).toBool();
         r.addedByHand = q.value(14).toBool();
         r.firstSeen = timeOf(q.value(15));
@@ -289,10 +274,35 @@ QVector<JobRecord> HistoryStore::jobs() const
         r.createParams = QJsonDocument::fromJson(q.value(23).toByteArray()).object();
         out << r;
     }
+    if (files == Files::Included) {
+        for (JobRecord &r : out) {
+            if (!r.filesLoaded) {
+                r.job.files = loadFiles(r.connectionId, r.job.jobId);
+                r.filesLoaded = true;
+            }
+        }
+    }
     return out;
 }
 
-bool HistoryStore::saveJobs(const QVector<JobRecord> &records)
+QVector<FileProgress> HistoryStore::loadFiles(const QString &connectionId, const QString &jobId) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    q.prepare(QStringLiteral("SELECT data FROM job_files WHERE connection_id = ? AND job_id = ?"));
+    q.addBindValue(connectionId);
+    q.addBindValue(jobId);
+    if (!q.exec() || !q.next())
+        return {};
+    return HistoryCodec::decodeFiles(q.value(0).toByteArray());
+}
+
+bool HistoryStore::setNotified(const QString &connectionId, const QString &jobId, const QString &state)
+{
+    return exec(QStringLiteral("UPDATE jobs SET notified_state = ? WHERE connection_id = ? AND job_id = ?"),
+                {state, connectionId, jobId});
+}
+
+bool HistoryStore::saveJobs(const QVector<JobRecord> &records, const QSet<QString> *filesFor)
 {
     if (records.isEmpty())
         return true;
@@ -301,27 +311,48 @@ bool HistoryStore::saveJobs(const QVector<JobRecord> &records)
         m_lastError = db.lastError().text();
         return false;
     }
+    // An upsert, not INSERT OR REPLACE: the row keeps its identity, and columns not named (none today) survive.
     QSqlQuery q(db);
     q.prepare(QStringLiteral(
-        "INSERT OR REPLACE INTO jobs (connection_id, job_id, collection, state, server_state, progress, imported_rows,"
-        " total_rows, file_size, complete_time, create_time, reason, files, has_details, added_by_hand, first_seen,"
-        " last_answer, last_change, ended_at, expired, expired_at, last_error, notified_state, create_params)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+        "INSERT INTO jobs (connection_id, job_id, collection, state, server_state, progress, imported_rows,"
+        " total_rows, file_size, complete_time, create_time, reason, has_details, added_by_hand, first_seen,"
+        " last_answer, last_change, ended_at, expired, expired_at, last_error, notified_state, create_params, file_count)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+        " ON CONFLICT(connection_id, job_id) DO UPDATE SET collection=excluded.collection, state=excluded.state,"
+        " server_state=excluded.server_state, progress=excluded.progress, imported_rows=excluded.imported_rows,"
+        " total_rows=excluded.total_rows, file_size=excluded.file_size, complete_time=excluded.complete_time,"
+        " create_time=excluded.create_time, reason=excluded.reason, has_details=excluded.has_details,"
+        " added_by_hand=excluded.added_by_hand, first_seen=excluded.first_seen, last_answer=excluded.last_answer,"
+        " last_change=excluded.last_change, ended_at=excluded.ended_at, expired=excluded.expired,"
+        " expired_at=excluded.expired_at, last_error=excluded.last_error, notified_state=excluded.notified_state,"
+        " create_params=excluded.create_params, file_count=excluded.file_count"));
+    QSqlQuery fq(db);
+    fq.prepare(QStringLiteral("INSERT OR REPLACE INTO job_files (connection_id, job_id, data) VALUES (?,?,?)"));
     for (const JobRecord &r : records) {
+        const bool writeFiles = r.filesLoaded && (!filesFor || filesFor->contains(r.key()));
+        const int fileCount = r.filesLoaded ? static_cast<int>(r.job.files.size()) : r.storedFileCount;
         const QVariantList binds = {r.connectionId, r.job.jobId,
                                     r.job.collectionName ? QVariant(*r.job.collectionName) : QVariant(),
                                     jobStateName(r.job.state), r.job.serverState, r.job.progress,
                                     optional(r.job.importedRows), optional(r.job.totalRows), optional(r.job.fileSize),
                                     timeText(r.job.completeTime), timeText(r.job.createTime), r.job.reason,
-                                    filesJson(r.job.files), r.hasDetails, r.addedByHand, timeText(r.firstSeen),
+                                    r.hasDetails, r.addedByHand, timeText(r.firstSeen),
                                     timeText(r.lastAnswer), timeText(r.lastChange), timeText(r.endedAt), r.expired,
                                     timeText(r.expiredAt), r.lastError.isError() ? r.lastError.summary() : QString(),
                                     r.notifiedState,
-                                    r.createParams.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(r.createParams).toJson(QJsonDocument::Compact))};
+                                    r.createParams.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(r.createParams).toJson(QJsonDocument::Compact)),
+                                    fileCount};
         for (int i = 0; i < binds.size(); ++i)
             q.bindValue(i, binds[i]);
-        if (!q.exec()) {
-            m_lastError = q.lastError().text();
+        bool ok = q.exec();
+        if (ok && writeFiles) {
+            fq.bindValue(0, r.connectionId);
+            fq.bindValue(1, r.job.jobId);
+            fq.bindValue(2, HistoryCodec::encodeFiles(r.job.files));
+            ok = fq.exec();
+        }
+        if (!ok) {
+            m_lastError = (q.lastError().isValid() ? q.lastError() : fq.lastError()).text();
             db.rollback();
             return false;
         }
@@ -335,5 +366,6 @@ bool HistoryStore::saveJobs(const QVector<JobRecord> &records)
 
 bool HistoryStore::removeJob(const QString &connectionId, const QString &jobId)
 {
-    return exec(QStringLiteral("DELETE FROM jobs WHERE connection_id = ? AND job_id = ?"), {connectionId, jobId});
+    return exec(QStringLiteral("DELETE FROM job_files WHERE connection_id = ? AND job_id = ?"), {connectionId, jobId})
+        && exec(QStringLiteral("DELETE FROM jobs WHERE connection_id = ? AND job_id = ?"), {connectionId, jobId});
 }

@@ -5,13 +5,15 @@
 #include "Connection.h"
 #include "JobRecord.h"
 
+#include <QSet>
 #include <QString>
 #include <QVector>
 
 class HistoryStore
 {
 public:
-    static constexpr int SchemaVersion = 3; // 2: jobs.create_params; 3: connections.ca_file
+    // 2: jobs.create_params; 3: connections.ca_file; 4: file lists in job_files, in the store's own codec
+    static constexpr int SchemaVersion = 4;
 
     HistoryStore();
     ~HistoryStore();
@@ -29,8 +31,15 @@ public:
     bool saveConnection(const Connection &c);
     bool removeConnection(const QString &id); // and its jobs
 
-    QVector<JobRecord> jobs() const;
-    bool saveJobs(const QVector<JobRecord> &records); // one transaction
+    // Every job. Without files, each record has filesLoaded = false and its storedFileCount: start-up then reads
+    // no file list at all, and loadFiles() fetches one job's when it is needed.
+    enum class Files { Included, Lazy };
+    QVector<JobRecord> jobs(Files files = Files::Included) const;
+    QVector<FileProgress> loadFiles(const QString &connectionId, const QString &jobId) const;
+    // One transaction. A record's file list is written only when it is loaded and, with filesFor given, its key is
+    // in it (a state change alone does not rewrite 1,024 files).
+    bool saveJobs(const QVector<JobRecord> &records, const QSet<QString> *filesFor = nullptr);
+    bool setNotified(const QString &connectionId, const QString &jobId, const QString &state);
     bool removeJob(const QString &connectionId, const QString &jobId);
     QString lastError() const { return m_lastError; }
 

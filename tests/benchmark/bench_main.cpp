@@ -340,9 +340,9 @@ int main(int argc, char **argv)
     const int seconds = std::max(2, p.value(secondsOpt).toInt());
     const double speed = p.value(speedOpt).toDouble();
     const QString dialect = p.value(dialectOpt);
-    const QString binDir = QCoreApplication::applicationDirPath();
-    const QString simExe = binDir + QStringLiteral("/bulkwatch-sim");
-    const QString appExe = binDir + QStringLiteral("/bulkwatch");
+    // The harness is built next to its results, not next to the binaries it measures: CMake tells it where they are.
+    const QString simExe = QStringLiteral(BULKWATCH_SIM_BINARY);
+    const QString appExe = QStringLiteral(BULKWATCH_APP_BINARY);
     QTextStream err(stderr);
     QTemporaryDir tmp;
     qputenv("XDG_CONFIG_HOME", tmp.filePath(QStringLiteral("config")).toUtf8()); // the window's settings stay out of the user's

@@ -2,6 +2,7 @@
 
 #include "ErrorAdvice.h"
 #include "HistoryStore.h"
+#include "CreateParams.h"
 #include "ImportService.h"
 #include "MainWindow.h"
 #include "NewImportDialog.h"
@@ -148,8 +149,8 @@ void TestImports::aFailedImportIsRetriedWithTheSameParameters()
     QVERIFY(!again.error.isError());
     QVERIFY(again.key != first.key);
     const JobRecord *r = service.job(again.key);
-    QCOMPARE(ImportService::requestOf(r->createParams).fileGroups, req.fileGroups);
-    QCOMPARE(ImportService::requestOf(r->createParams).options.value(QLatin1String("timeout")).toString(), QStringLiteral("300s"));
+    QCOMPARE(CreateParams::fromJson(r->createParams).fileGroups, req.fileGroups);
+    QCOMPARE(CreateParams::fromJson(r->createParams).options.value(QLatin1String("timeout")).toString(), QStringLiteral("300s"));
     QTRY_VERIFY_WITH_TIMEOUT(service.job(again.key)->hasDetails, 5000);
     QCOMPARE(service.job(again.key)->job.files.size(), 2);
 }

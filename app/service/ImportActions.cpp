@@ -1,0 +1,127 @@
+// ImportService: starting, retrying, committing and aborting imports.
+
+#include "ImportService.h"
+
+#include "ConnectionKeys.h"
+#include "CreateParams.h"
+#include "ImportApiClient.h"
+#include "SecretStore.h"
+
+#include <QJsonDocument>
+#include <QPointer>
+
+namespace {
+QString bucketEntry(const QString &connectionId)
+{
+    return connectionId + QStringLiteral(":bucket");
+}
+} // namespace
+
+CreateRequest ImportService::requestFor(const QString &key) const
+{
+    const JobRecord *r = job(key);
+    if (!r)
+        return {};
+    if (!r->createParams.isEmpty())
+        return CreateParams::fromJson(r->createParams);
+    const Connection *c = connection(r->connectionId);
+    return CreateParams::fromServerRecord(*r, c ? c->dbName : QString());
+}
+
+void ImportService::createJob(const QString &connectionId, const CreateRequest &req, bool rememberBucketKeys, CreateDone done)
+{
+    ConnState *cs = state(connectionId);
+    if (!cs || !cs->keyReady) {
+        done({}, ApiError::make(ErrorKind::Auth, cs ? tr("The connection's key is not available yet.") : tr("Choose a connection first.")));
+        return;
+    }
+    const bool remember = rememberBucketKeys && (!req.accessKey.isEmpty() || !req.secretKey.isEmpty());
+    const QJsonObject params = CreateParams::toJson(req, remember);
+    if (remember) {
+        const QByteArray keys = QJsonDocument(QJsonObject{{QStringLiteral("accessKey"), QString::fromUtf8(req.accessKey)},
+                                                          {QStringLiteral("secretKey"), QString::fromUtf8(req.secretKey)}}).toJson(QJsonDocument::Compact);
+        m_keys->keychain()->write(bucketEntry(connectionId), keys, this, [this](const SecretStore::Result &r) {
+            if (r.status != SecretStore::Status::Ok)
+                Q_EMIT historyError(tr("The bucket keys could not be kept in the keychain: %1").arg(r.message));
+        });
+    }
+    QPointer<QObject> ctx(cs->context.get());
+    m_client->createJob(cs->conn.endpoint(cs->token), req, cs->context.get(), [this, connectionId, params, done, ctx](const QString &jobId, const ApiError &e) {
+        ConnState *c = state(connectionId);
+        if (!ctx || !c)
+            return;
+        if (e.isError())
+            return done({}, e);
+        const QString key = JobRecord::keyOf(connectionId, jobId);
+        JobRecord r;
+        r.connectionId = connectionId;
+        r.job.jobId = jobId;
+        r.job.collectionName = params.value(QLatin1String("collectionName")).toString();
+        r.job.state = JobState::Pending;
+        r.addedByHand = true;
+        r.firstSeen = now();
+        r.createParams = params;
+        r.notifiedState = jobStateName(JobState::Pending);
+        m_jobs.insert(key, r);
+        m_dismissed.remove(key);
+        markDirty(key);
+        Q_EMIT jobChanged(r);
+        c->dueMs.insert(key, 0); // watch it at once
+        schedule(*c, 0);
+        done(key, {});
+    });
+}
+
+bool ImportService::retryJob(const QString &key, CreateDone done)
+{
+    const JobRecord *r = job(key);
+    if (!r || r->createParams.isEmpty())
+        return false;
+    const QString connectionId = r->connectionId;
+    CreateRequest req = CreateParams::fromJson(r->createParams);
+    if (!CreateParams::bucketKeysRemembered(r->createParams)) {
+        createJob(connectionId, req, false, done);
+        return true;
+    }
+    m_keys->keychain()->read(bucketEntry(connectionId), this, [this, connectionId, req, done](const SecretStore::Result &res) mutable {
+        if (res.status != SecretStore::Status::Ok)
+            return done({}, ApiError::make(ErrorKind::Auth, tr("The bucket keys could not be read from the keychain: %1").arg(res.message)));
+        const QJsonObject keys = QJsonDocument::fromJson(res.secret).object();
+        req.accessKey = keys.value(QLatin1String("accessKey")).toString().toUtf8();
+        req.secretKey = keys.value(QLatin1String("secretKey")).toString().toUtf8();
+        createJob(connectionId, req, true, done);
+    });
+    return true;
+}
+
+void ImportService::twoPhase(const QString &key, bool commit, std::function<void(const ApiError &)> done)
+{
+    const JobRecord *r = job(key);
+    ConnState *cs = r ? state(r->connectionId) : nullptr;
+    if (!cs) {
+        done(ApiError::make(ErrorKind::NotFound, tr("No such job.")));
+        return;
+    }
+    const QString connectionId = cs->conn.id;
+    auto after = [this, key, connectionId, done](const ApiError &e) {
+        if (ConnState *c = state(connectionId)) {
+            c->dueMs.insert(key, 0); // show the outcome at once
+            schedule(*c, 0);
+        }
+        done(e);
+    };
+    if (commit)
+        m_client->commitJob(cs->conn.endpoint(cs->token), r->job.jobId, cs->context.get(), after);
+    else
+        m_client->abortJob(cs->conn.endpoint(cs->token), r->job.jobId, cs->context.get(), after);
+}
+
+void ImportService::commitJob(const QString &key, std::function<void(const ApiError &)> done)
+{
+    twoPhase(key, true, std::move(done));
+}
+
+void ImportService::abortJob(const QString &key, std::function<void(const ApiError &)> done)
+{
+    twoPhase(key, false, std::move(done));
+}
