@@ -1,5 +1,6 @@
 #include "CommandLine.h"
 
+#include "Backoff.h"
 #include "ImportApiClient.h"
 #include "JobFormatter.h"
 
@@ -7,8 +8,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
-#include <QRandomGenerator>
 #include <QTimer>
+
+namespace {
+// A watch that cannot reach its server asks again at least once a minute.
+constexpr qint64 kMaxWatchBackoffMs = 60000;
+} // namespace
 
 CommandLine::CommandLine(const QStringList &arguments, QTextStream &out, QTextStream &err, QObject *parent)
     : QObject(parent), m_args(arguments), m_out(out), m_err(err)
@@ -259,13 +264,9 @@ void CommandLine::pollWatch()
                 m_err << "bulkwatch: " << text << " — retrying\n";
             m_lastError = text;
             m_err.flush();
-            // Exponential backoff with jitter, honouring Retry-After.
-            const int exp = std::min(m_failures, 6);
-            int delay = std::min(60000, m_intervalMs * (1 << exp) / 2);
-            delay += static_cast<int>(QRandomGenerator::global()->bounded(std::max(1, delay / 4)));
-            if (e.retryAfterMs > delay)
-                delay = e.retryAfterMs;
-            m_watchTimer->start(delay);
+            // The service's backoff (exponential, jitter, Retry-After wins), never sooner than the interval asked for.
+            const qint64 delay = std::max<qint64>(m_intervalMs, Backoff::delayMs(m_failures, kMaxWatchBackoffMs, e.retryAfterMs));
+            m_watchTimer->start(static_cast<int>(delay));
             return;
         }
         m_failures = 0;
