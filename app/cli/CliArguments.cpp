@@ -2,6 +2,7 @@
 
 #include <QCommandLineParser>
 #include <algorithm>
+#include <limits>
 #include <vector>
 
 namespace CliArguments {
@@ -251,7 +252,9 @@ Parsed parse(const QStringList &arguments)
         QStringList names;
         for (const OptionSpec &o : kOptions)
             names << QLatin1String(o.name);
-        return usage(QStringLiteral("unknown option --%1%2").arg(name.left(100), didYouMean(name, names, QStringLiteral("--"))), command);
+        // QCommandLineParser reads "-x" as the short option x: name it as it was typed.
+        const QString dashes = name.size() == 1 ? QStringLiteral("-") : QStringLiteral("--");
+        return usage(QStringLiteral("unknown option %1%2%3").arg(dashes, name.left(100), didYouMean(name, names, QStringLiteral("--"))), command);
     }
     if (!parsed)
         return usage(parser.errorText().left(200), command);
@@ -298,14 +301,21 @@ int editDistance(const QString &a, const QString &b)
 
 QString nearest(const QString &word, const QStringList &candidates)
 {
-    // A typo is a few steps away; anything further is another word, and a wrong guess misleads more than none.
+    // A typo is a few steps away, or the word with letters left out ("ls" for list); anything further is another
+    // word, and a wrong guess misleads more than none ("-x" is not "--db").
     const QString w = word.left(64).toLower();
-    const int limit = std::min(3, std::max(2, int(w.size()) / 2));
+    const int limit = std::min(3, std::max(1, int(w.size()) / 2));
+    const auto abbreviates = [&w](const QString &c) {
+        int i = 0;
+        for (const QChar ch : c)
+            i += i < w.size() && w.at(i) == ch ? 1 : 0;
+        return w.size() >= 2 && i == w.size();
+    };
     QString best;
-    int bestDistance = limit + 1;
+    int bestDistance = std::numeric_limits<int>::max();
     for (const QString &c : candidates) {
         const int d = editDistance(w, c);
-        if (d < bestDistance) {
+        if ((d <= limit || abbreviates(c)) && d < bestDistance) {
             best = c;
             bestDistance = d;
         }

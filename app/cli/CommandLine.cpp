@@ -1,3 +1,5 @@
+// Runs the commands. What the command line accepts, and its help, are in CliArguments.cpp.
+
 #include "CommandLine.h"
 
 #include "Backoff.h"

@@ -300,6 +300,7 @@ void TestCommandLine::unknownCommandsSuggestTheNearestOne_data()
     QTest::newRow("xyz") << QStringList{QStringLiteral("xyz")} << "";
     QTest::newRow("empty word") << QStringList{QString()} << "";
     QTest::newRow("--bogus") << QStringList{QStringLiteral("--bogus")} << "";
+    QTest::newRow("x") << QStringList{QStringLiteral("x")} << "";
 }
 
 void TestCommandLine::unknownCommandsSuggestTheNearestOne()
@@ -324,6 +325,9 @@ void TestCommandLine::unknownOptionsSuggestTheNearestOne()
     QCOMPARE(r.out, QString());
     QVERIFY2(r.err.contains(QLatin1String("unknown option --endpiont. Did you mean '--endpoint'?")), qPrintable(r.err));
     QVERIFY2(r.err.contains(QLatin1String("Try 'bulkwatch status --help'.")), qPrintable(r.err));
+    r = runCli({QStringLiteral("status"), QStringLiteral("-x")});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.startsWith(QLatin1String("bulkwatch: unknown option -x\n")), qPrintable(r.err)); // no far-fetched guess
     r = runCli({QStringLiteral("list"), QStringLiteral("--endpoint")});
     QCOMPARE(r.code, 2);
     QVERIFY2(r.err.contains(QLatin1String("--endpoint needs a value")), qPrintable(r.err));
