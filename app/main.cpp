@@ -8,13 +8,16 @@
 #include <QFile>
 #include <QTextStream>
 #include <QTimer>
+#include <algorithm>
 
 int main(int argc, char **argv)
 {
-    const QString first = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
-    const bool cli = CommandLine::isCommand(first) || first == QLatin1String("--version") || first == QLatin1String("-v")
-        || first == QLatin1String("--help") || first == QLatin1String("-h");
-    if (!cli)
+    // Only no arguments or window options (--demo, --history FILE, Qt's -style ...) open the window; any other
+    // first word is a command, and an unknown one is the command line's usage error, not a window.
+    QStringList arguments;
+    for (int i = 0; i < std::min(argc, 2); ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    if (!CommandLine::handles(arguments))
         return runDesktopApp(argc, argv);
 
     QCoreApplication app(argc, argv);

@@ -2,6 +2,7 @@
 // `bulkwatch status|list|watch|create|commit|abort|connections`: the same core as the window, for scripts.
 
 #include "ApiError.h"
+#include "CliArguments.h"
 #include "Endpoint.h"
 #include "ImportTypes.h"
 
@@ -18,14 +19,20 @@ class CommandLine : public QObject
 {
     Q_OBJECT
 public:
-    // Looks up a saved connection's endpoint and key (wired to the connection store by main()).
-    using ConnectionResolver = std::function<bool(const QString &name, Endpoint *ep, QString *error)>;
+    // Looks up a saved connection's endpoint and key (wired to the connection store by main()). The key may come
+    // from a keychain that answers later, so the answer is a callback: done(ok, endpoint, error) runs once, and
+    // only while `context` lives; an empty error when !ok means "no such connection".
+    using ConnectionResolved = std::function<void(bool ok, const Endpoint &ep, const QString &error)>;
+    using ConnectionResolver = std::function<void(const QString &name, QObject *context, ConnectionResolved done)>;
     using ConnectionLister = std::function<QString()>;
 
     CommandLine(const QStringList &arguments, QTextStream &out, QTextStream &err, QObject *parent = nullptr);
     ~CommandLine() override;
 
-    static bool isCommand(const QString &word);
+    // Whether these arguments (arguments[0] is the program) are for the command line rather than the window:
+    // any first argument that is not an option is a command, known or not, so a typo is a usage error and never
+    // opens a window (on a machine without a display that would abort).
+    static bool handles(const QStringList &arguments);
     void setStdin(std::function<QByteArray()> reader) { m_readStdin = std::move(reader); }
     void setEnvironmentKey(const QByteArray &key) { m_envKey = key; }
     void setConnectionResolver(ConnectionResolver r) { m_resolve = std::move(r); }
@@ -42,7 +49,8 @@ private:
     void finish(int code);
     void fail(const ApiError &e);
     void usage(const QString &message);
-    bool buildEndpoint(Endpoint *ep);
+    void startWithEndpoint();
+    bool completeEndpoint(Endpoint *ep);
     void runStatus();
     void runList();
     void runWatch();
@@ -55,8 +63,7 @@ private:
     QTextStream &m_out;
     QTextStream &m_err;
     QString m_command;
-    QHash<QString, QStringList> m_opts; // option -> values (repeatable)
-    QSet<QString> m_flags;
+    CliArguments::Parsed m_parsed;
     Endpoint m_ep;
     QString m_jobId;
     QNetworkAccessManager *m_nam = nullptr;

@@ -1397,6 +1397,10 @@ Mehrere NumPy-Dateien einer Gruppe: a.npy, b.npy</translation>
         <translation>keine gespeicherte Verbindung namens „%1“ (siehe „bulkwatch connections“)</translation>
     </message>
     <message>
+        <source>it did not answer within 15 seconds</source>
+        <translation>er hat nicht innerhalb von 15 Sekunden geantwortet</translation>
+    </message>
+    <message>
         <source>No saved connections. Add one in the window.
 </source>
         <translation>Keine gespeicherten Verbindungen. Legen Sie eine im Fenster an.

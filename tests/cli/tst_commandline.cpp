@@ -1,4 +1,5 @@
-// `bulkwatch status|list|watch|create|commit|abort` against bulkwatch-sim: documented output and exit codes.
+// `bulkwatch status|list|watch|create|commit|abort` against bulkwatch-sim: documented output and exit codes,
+// per-command help, and typos that are usage errors (with a suggestion) rather than a window.
 
 #include "CommandLine.h"
 #include "support/ProcessRun.h"
@@ -69,6 +70,22 @@ private Q_SLOTS:
     void usageErrorsExplainThemselves();
 
     void helpAndVersion();
+
+    void unknownCommandsSuggestTheNearestOne_data();
+    void unknownCommandsSuggestTheNearestOne();
+
+    void unknownOptionsSuggestTheNearestOne();
+
+    void everyCommandHasItsOwnHelp_data();
+    void everyCommandHasItsOwnHelp();
+
+    void onlyWindowOptionsOpenTheWindow_data();
+    void onlyWindowOptionsOpenTheWindow();
+
+    void theRealBinaryRefusesAnUnknownCommandWithoutADisplay_data();
+    void theRealBinaryRefusesAnUnknownCommandWithoutADisplay();
+
+    void aSavedConnectionMayAnswerLater();
 
     void watchPrintsALinePerChangeUntilCompleted();
 
@@ -253,22 +270,250 @@ void TestCommandLine::helpAndVersion()
     QCOMPARE(r.out, QStringLiteral("bulkwatch " BULKWATCH_VERSION "\n"));
     r = runCli({QStringLiteral("--help")});
     QCOMPARE(r.code, 0);
-    for (const char *w : {"status", "list", "watch", "Exit codes", "BULKWATCH_API_KEY"})
+    for (const char *w : {"status", "list", "watch", "create", "commit", "abort", "connections", "Exit codes", "BULKWATCH_API_KEY",
+                          "COMMAND --help"})
         QVERIFY2(r.out.contains(QLatin1String(w)), w);
+    // Every documented exit code, 1 (watch: the job failed, was cancelled or expired) included.
+    const QString codes = r.out.mid(r.out.indexOf(QLatin1String("Exit codes")));
+    for (const char *c : {" 0 ok", " 1 watch", " 2 usage", " 3 auth", " 4 not found", " 5 network", " 6 malformed"})
+        QVERIFY2(codes.contains(QLatin1String(c)), c);
+    QCOMPARE(runCli({}).out, r.out); // no arguments to the command line: the same help
+    QCOMPARE(runCli({QStringLiteral("-h")}).out, r.out);
+    QCOMPARE(runCli({QStringLiteral("-v")}).out, QStringLiteral("bulkwatch " BULKWATCH_VERSION "\n"));
+}
+
+void TestCommandLine::unknownCommandsSuggestTheNearestOne_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("suggestion"); // empty: nothing is close enough to suggest
+    QTest::newRow("lst") << QStringList{QStringLiteral("lst")} << "list";
+    QTest::newRow("ls") << QStringList{QStringLiteral("ls")} << "list";
+    QTest::newRow("stauts x") << QStringList{QStringLiteral("stauts"), QStringLiteral("x")} << "status";
+    QTest::newRow("stat --job 1") << QStringList{QStringLiteral("stat"), QStringLiteral("--job"), QStringLiteral("1")} << "status";
+    QTest::newRow("STATUS") << QStringList{QStringLiteral("STATUS")} << "status";
+    QTest::newRow("wacth") << QStringList{QStringLiteral("wacth")} << "watch";
+    QTest::newRow("creat") << QStringList{QStringLiteral("creat")} << "create";
+    QTest::newRow("comit") << QStringList{QStringLiteral("comit")} << "commit";
+    QTest::newRow("abrot") << QStringList{QStringLiteral("abrot")} << "abort";
+    QTest::newRow("connection") << QStringList{QStringLiteral("connection")} << "connections";
+    QTest::newRow("frobnicate") << QStringList{QStringLiteral("frobnicate")} << "";
+    QTest::newRow("xyz") << QStringList{QStringLiteral("xyz")} << "";
+    QTest::newRow("empty word") << QStringList{QString()} << "";
+    QTest::newRow("--bogus") << QStringList{QStringLiteral("--bogus")} << "";
+    QTest::newRow("x") << QStringList{QStringLiteral("x")} << "";
+}
+
+void TestCommandLine::unknownCommandsSuggestTheNearestOne()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, suggestion);
+    const CliRun r = runCli(args);
+    QCOMPARE(r.code, 2);
+    QCOMPARE(r.out, QString());
+    QVERIFY2(r.err.startsWith(QStringLiteral("bulkwatch: unknown command '%1'").arg(args.first())), qPrintable(r.err));
+    if (suggestion.isEmpty())
+        QVERIFY2(!r.err.contains(QLatin1String("Did you mean")), qPrintable(r.err));
+    else
+        QVERIFY2(r.err.contains(QStringLiteral("unknown command '%1'. Did you mean '%2'?\n").arg(args.first(), suggestion)), qPrintable(r.err));
+    QVERIFY(r.err.contains(QLatin1String("Try 'bulkwatch --help'.")));
+}
+
+void TestCommandLine::unknownOptionsSuggestTheNearestOne()
+{
+    CliRun r = runCli({QStringLiteral("status"), QStringLiteral("--endpiont"), QStringLiteral("http://127.0.0.1:1"), QStringLiteral("--job"), QStringLiteral("1")});
+    QCOMPARE(r.code, 2);
+    QCOMPARE(r.out, QString());
+    QVERIFY2(r.err.contains(QLatin1String("unknown option --endpiont. Did you mean '--endpoint'?")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QLatin1String("Try 'bulkwatch status --help'.")), qPrintable(r.err));
+    r = runCli({QStringLiteral("status"), QStringLiteral("-x")});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.startsWith(QLatin1String("bulkwatch: unknown option -x\n")), qPrintable(r.err)); // no far-fetched guess
+    r = runCli({QStringLiteral("list"), QStringLiteral("--endpoint")});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains(QLatin1String("--endpoint needs a value")), qPrintable(r.err));
+    r = runCli({QStringLiteral("list"), QStringLiteral("--endpoint"), QStringLiteral("http://127.0.0.1:1"), QStringLiteral("stray")});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains(QLatin1String("unexpected argument 'stray'")), qPrintable(r.err));
+    // A key is refused in every spelling, wherever it stands, and never echoed.
+    for (const QStringList &key : {QStringList{QStringLiteral("--api-key=s3cret")}, QStringList{QStringLiteral("--token"), QStringLiteral("s3cret")},
+                                   QStringList{QStringLiteral("--key")}}) {
+        r = runCli(QStringList{QStringLiteral("list"), QStringLiteral("--endpoint"), QStringLiteral("http://127.0.0.1:1")} + key);
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QLatin1String("never taken from arguments")), qPrintable(r.err));
+        QVERIFY(!r.err.contains(QLatin1String("s3cret")));
+    }
+}
+
+void TestCommandLine::everyCommandHasItsOwnHelp_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QStringList>("shown");
+    QTest::addColumn<QStringList>("notShown");
+    const QStringList network = {QStringLiteral("--endpoint URL"), QStringLiteral("--connection NAME"), QStringLiteral("--api-key-stdin"),
+                                 QStringLiteral("--json"), QStringLiteral("--verbose"), QStringLiteral("--timeout SECONDS"), QStringLiteral("Exit codes")};
+    QTest::newRow("status") << "status" << network + QStringList{QStringLiteral("--job ID")} << QStringList{QStringLiteral("--file"), QStringLiteral("--interval")};
+    QTest::newRow("list") << "list" << network + QStringList{QStringLiteral("--collection NAME")} << QStringList{QStringLiteral("--job"), QStringLiteral("--file")};
+    QTest::newRow("watch") << "watch" << network + QStringList{QStringLiteral("--job ID"), QStringLiteral("--interval SECONDS"), QStringLiteral(" 1 watch")} << QStringList{QStringLiteral("--file")};
+    QTest::newRow("create") << "create" << network + QStringList{QStringLiteral("--collection NAME"), QStringLiteral("--file PATH"), QStringLiteral("--two-phase"), QStringLiteral("--option KEY=VALUE")} << QStringList{QStringLiteral("--job"), QStringLiteral("--interval")};
+    QTest::newRow("commit") << "commit" << network + QStringList{QStringLiteral("--job ID")} << QStringList{QStringLiteral("--file"), QStringLiteral("--collection")};
+    QTest::newRow("abort") << "abort" << network + QStringList{QStringLiteral("--job ID")} << QStringList{QStringLiteral("--file"), QStringLiteral("--collection")};
+    QTest::newRow("connections") << "connections" << QStringList{QStringLiteral("--help")} << QStringList{QStringLiteral("--endpoint"), QStringLiteral("--job")};
+}
+
+void TestCommandLine::everyCommandHasItsOwnHelp()
+{
+    QFETCH(QString, command);
+    QFETCH(QStringList, shown);
+    QFETCH(QStringList, notShown);
+    const CliRun r = runCli({command, QStringLiteral("--help")});
+    QCOMPARE(r.code, 0);
+    QCOMPARE(r.err, QString());
+    QVERIFY2(r.out.startsWith(QStringLiteral("Usage: bulkwatch %1").arg(command)), qPrintable(r.out));
+    for (const QString &w : shown)
+        QVERIFY2(r.out.contains(w), qPrintable(w));
+    for (const QString &w : notShown)
+        QVERIFY2(!r.out.contains(w), qPrintable(w));
+    QVERIFY(r.out != runCli({QStringLiteral("--help")}).out);
+    // -h too, and after other options (which are not checked then: help comes first).
+    QCOMPARE(runCli({command, QStringLiteral("-h")}).out, r.out);
+    const CliRun later = runCli({command, QStringLiteral("--json"), QStringLiteral("--help")});
+    QCOMPARE(later.code, 0);
+    QCOMPARE(later.out, r.out);
+}
+
+void TestCommandLine::onlyWindowOptionsOpenTheWindow_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<bool>("cli");
+    QTest::newRow("nothing") << QStringList{} << false;
+    QTest::newRow("--demo") << QStringList{QStringLiteral("--demo")} << false;
+    QTest::newRow("--history FILE") << QStringList{QStringLiteral("--history"), QStringLiteral("h.sqlite")} << false;
+    QTest::newRow("-style fusion") << QStringList{QStringLiteral("-style"), QStringLiteral("fusion")} << false;
+    QTest::newRow("lst") << QStringList{QStringLiteral("lst")} << true;
+    QTest::newRow("stauts x") << QStringList{QStringLiteral("stauts"), QStringLiteral("x")} << true;
+    QTest::newRow("status") << QStringList{QStringLiteral("status")} << true;
+    QTest::newRow("empty word") << QStringList{QString()} << true;
+    QTest::newRow("--help") << QStringList{QStringLiteral("--help")} << true;
+    QTest::newRow("-h") << QStringList{QStringLiteral("-h")} << true;
+    QTest::newRow("--version") << QStringList{QStringLiteral("--version")} << true;
+    QTest::newRow("-v") << QStringList{QStringLiteral("-v")} << true;
+}
+
+void TestCommandLine::onlyWindowOptionsOpenTheWindow()
+{
+    QFETCH(QStringList, args);
+    QFETCH(bool, cli);
+    QCOMPARE(CommandLine::handles(QStringList{QStringLiteral("bulkwatch")} + args), cli);
+}
+
+void TestCommandLine::theRealBinaryRefusesAnUnknownCommandWithoutADisplay_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("words");
+    QTest::newRow("lst") << QStringList{QStringLiteral("lst")} << 2 << "unknown command 'lst'. Did you mean 'list'?";
+    QTest::newRow("stauts x") << QStringList{QStringLiteral("stauts"), QStringLiteral("x")} << 2 << "unknown command 'stauts'. Did you mean 'status'?";
+    QTest::newRow("list --help") << QStringList{QStringLiteral("list"), QStringLiteral("--help")} << 0 << "Usage: bulkwatch list";
+}
+
+void TestCommandLine::theRealBinaryRefusesAnUnknownCommandWithoutADisplay()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, code);
+    QFETCH(QString, words);
+    // As on a server or in CI: nothing to open a window on. Opening one would abort (exit 134) instead.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char *v : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+        env.remove(QLatin1String(v));
+    const ProcessResult r = runProcess(QStringLiteral(BULKWATCH_BINARY), args, env);
+    QVERIFY2(r.output.contains(words), qPrintable(r.output));
+    QCOMPARE(r.exitCode, code);
+    QVERIFY2(!r.output.contains(QLatin1String("qt.qpa")), qPrintable(r.output));
+}
+
+void TestCommandLine::aSavedConnectionMayAnswerLater()
+{
+    SimFixture sim(scenario());
+    sim.server->setApiKey("saved-key-7");
+    const auto run = [&](CommandLine::ConnectionResolver resolver, const QStringList &args) {
+        CliRun r;
+        QTextStream out(&r.out);
+        QTextStream err(&r.err);
+        CommandLine cli(QStringList{QStringLiteral("bulkwatch")} + args, out, err);
+        cli.setConnectionResolver(std::move(resolver));
+        QSignalSpy done(&cli, &CommandLine::finished);
+        cli.start();
+        if (done.isEmpty())
+            done.wait(60000);
+        out.flush();
+        err.flush();
+        r.code = cli.exitCode();
+        return r;
+    };
+    // The key arrives later, as from a keychain: the command goes on with it when it does.
+    int asked = 0;
+    const QStringList status = {QStringLiteral("status"), QStringLiteral("--connection"), QStringLiteral("Prod"),
+                                QStringLiteral("--job"), QStringLiteral("453240863839750922"), QStringLiteral("--json")};
+    CliRun r = run([&](const QString &name, QObject *context, CommandLine::ConnectionResolved answer) {
+        ++asked;
+        QCOMPARE(name, QStringLiteral("Prod"));
+        QTimer::singleShot(100, context, [&sim, answer] {
+            Endpoint ep;
+            ep.baseUrl = sim.server->baseUrl();
+            ep.token = "saved-key-7";
+            answer(true, ep, {});
+        });
+    }, status);
+    QCOMPARE(asked, 1);
+    QCOMPARE(r.code, 0);
+    QCOMPARE(r.json().value(QLatin1String("state")).toString(), QStringLiteral("completed"));
+    QVERIFY(!r.out.contains(QLatin1String("saved-key-7")) && !r.err.contains(QLatin1String("saved-key-7")));
+    // A refusal that comes later is still a usage error in its own words; an unnamed one says which name failed.
+    r = run([](const QString &, QObject *context, CommandLine::ConnectionResolved answer) {
+        QTimer::singleShot(50, context, [answer] { answer(false, {}, QStringLiteral("cannot read the key of 'Prod' from the keychain: locked")); });
+    }, status);
+    QCOMPARE(r.code, 2);
+    QCOMPARE(r.out, QString());
+    QVERIFY2(r.err.contains(QLatin1String("cannot read the key of 'Prod' from the keychain: locked")), qPrintable(r.err));
+    r = run([](const QString &, QObject *, CommandLine::ConnectionResolved answer) { answer(false, {}, {}); }, status);
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains(QLatin1String("no saved connection named 'Prod'")), qPrintable(r.err));
+    // --endpoint still overrides the saved URL, as before.
+    r = run([](const QString &, QObject *, CommandLine::ConnectionResolved answer) {
+        Endpoint ep;
+        ep.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:1"));
+        ep.token = "saved-key-7";
+        answer(true, ep, {});
+    }, status + QStringList{QStringLiteral("--endpoint"), sim.server->baseUrl().toString()});
+    QCOMPARE(r.code, 0);
 }
 
 void TestCommandLine::watchPrintsALinePerChangeUntilCompleted()
 {
     SimScenario s = scenario();
     SimFixture sim(s);
-    sim.server->engine().setSpeed(200); // 50 simulated seconds in a quarter second
+    // The simulated clock moves 5 s only once the watch has asked twice since the last step: the second request
+    // is sent only after the first answer (which already saw the step) was printed. So every phase is seen,
+    // however slow the machine, and the sorting phase (20 simulated seconds) cannot slip between two polls.
+    sim.server->engine().setSpeed(0);
+    int askedAtStep = sim.server->requestCount();
+    QTimer stepper;
+    connect(&stepper, &QTimer::timeout, this, [&] {
+        if (sim.server->requestCount() < askedAtStep + 2)
+            return;
+        sim.server->engine().advance(5);
+        askedAtStep = sim.server->requestCount();
+    });
+    stepper.start(5);
     const CliRun r = runCli({QStringLiteral("watch"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString(),
                              QStringLiteral("--job"), QStringLiteral("453240863839750923"), QStringLiteral("--interval"), QStringLiteral("0.05")});
+    stepper.stop();
     QCOMPARE(r.code, 0);
     const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QVERIFY2(lines.size() >= 3, qPrintable(r.out));
     QVERIFY(lines.last().contains(QLatin1String("completed")));
-    QVERIFY(r.out.contains(QLatin1String("sorting / building index")) || lines.size() >= 3);
+    QVERIFY2(!lines.first().contains(QLatin1String("completed")), qPrintable(r.out)); // it was watched while it ran
+    QVERIFY2(r.out.contains(QLatin1String("sorting / building index")), qPrintable(r.out));
     for (int i = 1; i < lines.size(); ++i)
         QVERIFY(lines[i] != lines[i - 1]);
 }
