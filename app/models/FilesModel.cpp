@@ -102,6 +102,8 @@ void FilesModel::setFiles(const QString &jobKey, const QVector<FileProgress> &fi
         endResetModel();
         return;
     }
+    if (files.constData() == m_files.constData())
+        return; // the same shared list: a delta already announced its changes
     int first = -1;
     for (int i = 0; i <= files.size(); ++i) {
         const bool changed = i < files.size() && files[i] != m_files[i];
@@ -113,5 +115,26 @@ void FilesModel::setFiles(const QString &jobKey, const QVector<FileProgress> &fi
             Q_EMIT dataChanged(index(first, 0), index(i - 1, ColumnCount - 1));
             first = -1;
         }
+    }
+}
+
+void FilesModel::applyDelta(const QString &jobKey, const QVector<FileProgress> &files, const QVector<int> &changedRows, bool replaced)
+{
+    if (jobKey != m_jobKey)
+        return;
+    if (replaced || files.size() != m_files.size()) {
+        beginResetModel();
+        m_files = files;
+        endResetModel();
+        return;
+    }
+    m_files = files;
+    // One dataChanged per contiguous span of changed rows (the rows arrive in ascending order).
+    for (int i = 0; i < changedRows.size();) {
+        int j = i;
+        while (j + 1 < changedRows.size() && changedRows[j + 1] == changedRows[j] + 1)
+            ++j;
+        Q_EMIT dataChanged(index(changedRows[i], 0), index(changedRows[j], ColumnCount - 1));
+        i = j + 1;
     }
 }

@@ -20,6 +20,9 @@ public:
 
     // Shows these files; same job and same count: in place, else a reset (a different job was selected).
     void setFiles(const QString &jobKey, const QVector<FileProgress> &files);
+    // The service's delta for a job (diffed off the GUI thread): only changedRows are announced; nothing is
+    // compared here. Ignored for a job that is not the one shown.
+    void applyDelta(const QString &jobKey, const QVector<FileProgress> &files, const QVector<int> &changedRows, bool replaced);
     const FileProgress *file(int row) const;
     static QString stateText(FileState s);
 

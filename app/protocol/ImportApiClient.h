@@ -18,6 +18,7 @@
 
 class QNetworkAccessManager;
 class QNetworkReply;
+class QThreadPool;
 
 
 class ImportApiClient : public QObject
@@ -82,7 +83,13 @@ private:
     QByteArray v2ProgressBody(const Endpoint &ep, const QString &jobId) const;
     static QString progressKey(const Endpoint &ep);
 
+    // Runs parse() on the parser thread for a large body (inline for a small one, where the hop costs more than
+    // the parse), then done(result) on this object's thread.
+    template<typename Parse, typename Done>
+    void parseThen(qsizetype bodySize, Parse parse, Done done);
+
     QNetworkAccessManager &m_nam;
+    QThreadPool *m_parsePool;
     int m_deadlineMs = DefaultDeadlineMs;
     qint64 m_maxBodyBytes = DefaultMaxBodyBytes;
     int m_inFlight = 0;

@@ -201,6 +201,7 @@ Envelope parseEnvelope(int httpStatus, const QByteArray &body, const QString &pa
         env.error.retryable = isRetryableKind(env.error.kind);
         return env;
     }
+    env.isJsonObject = true;
     const QJsonObject o = doc.object();
     env.rawData = o.value(QLatin1String("data"));
     env.data = env.rawData.toObject();

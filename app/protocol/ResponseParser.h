@@ -15,6 +15,7 @@ struct Envelope
     ApiError error;      // kind None on success
     QJsonObject data;    // the "data" object (empty when absent or not an object)
     QJsonValue rawData;  // the "data" value as sent
+    bool isJsonObject = false; // the body was a JSON object (the probe moves on past a 2xx that is not)
 };
 
 struct ListPage
