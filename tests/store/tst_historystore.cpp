@@ -1,6 +1,10 @@
 // The SQLite history: survives restarts, refuses damaged or newer files without touching them.
 
+#include "HistoryCodec.h"
 #include "HistoryStore.h"
+#include "HistoryWriter.h"
+
+#include <QSignalSpy>
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -78,6 +82,11 @@ private Q_SLOTS:
 
     void anotherProgramsDatabaseIsRefused();
     void aVersion1HistoryIsMigratedKeepingItsJobs();
+    void aVersion3HistoryKeepsItsFilesInTheNewCodec();
+    void fileListsAreLoadedOnlyWhenAsked();
+    void aNotificationMarkDoesNotRewriteTheFiles();
+    void theWriterThreadWritesInOrderAndFlushWaits();
+    void theCodecRoundTripsEveryField();
 };
 
 // Bodies are hidden from moc: its tokenizer trips over some JSON test strings.
@@ -263,6 +272,162 @@ void TestHistoryStore::aVersion1HistoryIsMigratedKeepingItsJobs()
     r.createParams = QJsonObject{{QStringLiteral("collectionName"), QStringLiteral("old_col")}};
     QVERIFY(s.saveJobs({r}));
     QCOMPARE(s.jobs()[0].createParams.value(QLatin1String("collectionName")).toString(), QStringLiteral("old_col"));
+}
+
+void TestHistoryStore::aVersion3HistoryKeepsItsFilesInTheNewCodec()
+{
+    // Bulkwatch 0.1.0 (schema 3) kept a job's files as JSON text in jobs.files; schema 4 moves them.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v3.sqlite"));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v3"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE connections (id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, base_url TEXT NOT NULL,"
+                                      " dialect TEXT NOT NULL, cluster_id TEXT, project_id TEXT, region_id TEXT, db_name TEXT,"
+                                      " session_only_key INTEGER NOT NULL DEFAULT 0, has_key INTEGER NOT NULL DEFAULT 0, position INTEGER, ca_file TEXT)")));
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE jobs (connection_id TEXT NOT NULL REFERENCES connections(id) ON DELETE CASCADE, job_id TEXT NOT NULL,"
+                                      " collection TEXT, state TEXT, server_state TEXT, progress REAL, imported_rows INTEGER, total_rows INTEGER,"
+                                      " file_size INTEGER, complete_time TEXT, create_time TEXT, reason TEXT, files TEXT, has_details INTEGER,"
+                                      " added_by_hand INTEGER, first_seen TEXT, last_answer TEXT, last_change TEXT, ended_at TEXT,"
+                                      " expired INTEGER NOT NULL DEFAULT 0, expired_at TEXT, last_error TEXT, notified_state TEXT,"
+                                      " create_params TEXT, PRIMARY KEY (connection_id, job_id))")));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO connections VALUES ('c1','Old','milvus','http://h:19530','auto','','','','',0,0,1,'')")));
+        const QString files = QStringLiteral(
+            R"([{"fileName":"[a.parquet]","fileSize":1024,"state":"completed","serverState":"Completed","progress":100,)"
+            R"("importedRows":500,"totalRows":500,"completeTime":"2024-04-01T06:17:55.000Z","reason":""},)"
+            R"({"fileName":"[b.parquet]","fileSize":null,"state":"failed","serverState":"Failed","progress":5,)"
+            R"("importedRows":null,"totalRows":100,"completeTime":null,"reason":"row 17: dim mismatch"}])");
+        q.prepare(QStringLiteral("INSERT INTO jobs (connection_id, job_id, collection, state, server_state, progress, reason, files, has_details)"
+                                 " VALUES ('c1','448761313698322011','old_col','failed','Failed',0,'quota exceeded',?,1)"));
+        q.addBindValue(files);
+        QVERIFY(q.exec());
+        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 3")));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("v3"));
+    HistoryStore s;
+    QString error;
+    QVERIFY2(s.open(path, &error), qPrintable(error));
+    const auto lazy = s.jobs(HistoryStore::Files::Lazy);
+    QCOMPARE(lazy.size(), 1);
+    QVERIFY(!lazy[0].filesLoaded);
+    QCOMPARE(lazy[0].storedFileCount, 2);
+    const QVector<FileProgress> got = s.loadFiles(QStringLiteral("c1"), QStringLiteral("448761313698322011"));
+    QCOMPARE(got.size(), 2);
+    QCOMPARE(got[0].fileName, QStringLiteral("[a.parquet]"));
+    QCOMPARE(got[0].fileSize, std::optional<qint64>(1024));
+    QCOMPARE(got[0].state, FileState::Completed);
+    QCOMPARE(got[0].importedRows, std::optional<qint64>(500));
+    QCOMPARE(got[0].completeTime, QDateTime(QDate(2024, 4, 1), QTime(6, 17, 55), Qt::UTC));
+    QCOMPARE(got[1].state, FileState::Failed);
+    QCOMPARE(got[1].fileSize, std::nullopt);
+    QCOMPARE(got[1].reason, QStringLiteral("row 17: dim mismatch"));
+    QVERIFY(!got[1].completeTime.isValid());
+    QCOMPARE(s.jobs()[0].job.files, got);
+}
+
+void TestHistoryStore::fileListsAreLoadedOnlyWhenAsked()
+{
+    QTemporaryDir dir;
+    HistoryStore s;
+    QString error;
+    QVERIFY(s.open(dir.filePath(QStringLiteral("h.sqlite")), &error));
+    Connection c;
+    c.id = QStringLiteral("c1");
+    c.name = QStringLiteral("Local");
+    c.baseUrl = QUrl(QStringLiteral("http://localhost:19530"));
+    QVERIFY(s.saveConnection(c));
+    JobRecord r = record(QStringLiteral("job-1"));
+    QVERIFY(s.saveJobs({r}));
+    const auto lazy = s.jobs(HistoryStore::Files::Lazy);
+    QCOMPARE(lazy.size(), 1);
+    QVERIFY(lazy[0].job.files.isEmpty());
+    QCOMPARE(lazy[0].storedFileCount, 1);
+    // A record saved while its files are not loaded keeps the stored ones.
+    JobRecord unloaded = lazy[0];
+    unloaded.job.progress = 7;
+    QVERIFY(s.saveJobs({unloaded}));
+    QCOMPARE(s.loadFiles(c.id, QStringLiteral("job-1")), r.job.files);
+    QCOMPARE(s.jobs()[0].job.files, r.job.files);
+    QCOMPARE(s.jobs()[0].job.progress, 7.0);
+}
+
+void TestHistoryStore::aNotificationMarkDoesNotRewriteTheFiles()
+{
+    QTemporaryDir dir;
+    HistoryStore s;
+    QString error;
+    QVERIFY(s.open(dir.filePath(QStringLiteral("h.sqlite")), &error));
+    Connection c;
+    c.id = QStringLiteral("c1");
+    c.name = QStringLiteral("Local");
+    c.baseUrl = QUrl(QStringLiteral("http://localhost:19530"));
+    QVERIFY(s.saveConnection(c));
+    JobRecord r = record(QStringLiteral("job-1"));
+    QVERIFY(s.saveJobs({r}));
+    // Files saved with a state change only when asked (filesFor): an empty set leaves them as they were.
+    JobRecord changed = r;
+    changed.job.files[0].reason = QStringLiteral("not to be written");
+    const QSet<QString> none;
+    QVERIFY(s.saveJobs({changed}, &none));
+    QCOMPARE(s.loadFiles(c.id, QStringLiteral("job-1"))[0].reason, r.job.files[0].reason);
+    QVERIFY(s.setNotified(c.id, QStringLiteral("job-1"), QStringLiteral("completed")));
+    QCOMPARE(s.jobs()[0].notifiedState, QStringLiteral("completed"));
+    QCOMPARE(s.jobs()[0].job.files, r.job.files);
+}
+
+void TestHistoryStore::theWriterThreadWritesInOrderAndFlushWaits()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("h.sqlite"));
+    HistoryStore reader;
+    QString error;
+    QVERIFY(reader.open(path, &error));
+    Connection c;
+    c.id = QStringLiteral("c1");
+    c.name = QStringLiteral("Local");
+    c.baseUrl = QUrl(QStringLiteral("http://localhost:19530"));
+    {
+        HistoryWriter writer(path);
+        QSignalSpy failed(&writer, &HistoryWriter::failed);
+        writer.saveConnection(c);
+        JobRecord r = record(QStringLiteral("job-1"));
+        for (int i = 1; i <= 50; ++i) {
+            r.job.progress = i;
+            writer.saveJobs({r}, {r.key()});
+        }
+        writer.setNotified(c.id, QStringLiteral("job-1"), QStringLiteral("failed"));
+        writer.flush();
+        // flush() returned: everything asked before it is visible to another connection.
+        QCOMPARE(reader.jobs().size(), 1);
+        QCOMPARE(reader.jobs()[0].job.progress, 50.0);
+        QCOMPARE(reader.jobs()[0].job.files.size(), 1);
+        writer.removeJob(c.id, QStringLiteral("job-1"));
+        QCOMPARE(failed.size(), 0);
+    } // the destructor writes what is still queued
+    QCOMPARE(reader.jobs().size(), 0);
+    QVERIFY(reader.loadFiles(c.id, QStringLiteral("job-1")).isEmpty());
+}
+
+void TestHistoryStore::theCodecRoundTripsEveryField()
+{
+    FileProgress a;
+    a.fileName = QStringLiteral("id:1 paths:\"s3://b/ü.parquet\"");
+    a.fileSize = 0;
+    a.state = FileState::Retrying;
+    a.serverState = QStringLiteral("Retry");
+    a.progress = 33.25;
+    a.importedRows = std::numeric_limits<qint64>::max();
+    a.totalRows = -1;
+    a.completeTime = QDateTime(QDate(2025, 1, 2), QTime(3, 4, 5, 678), Qt::UTC);
+    a.reason = QString(5000, QLatin1Char('x'));
+    FileProgress b; // every optional empty
+    const QVector<FileProgress> files{a, b};
+    QCOMPARE(HistoryCodec::decodeFiles(HistoryCodec::encodeFiles(files)), files);
+    QVERIFY(HistoryCodec::decodeFiles(QByteArray("\x07garbage")).isEmpty());
+    QVERIFY(HistoryCodec::decodeFiles(HistoryCodec::encodeFiles(files).left(40)).isEmpty()); // truncated: refused
 }
 
 #endif
