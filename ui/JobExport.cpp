@@ -66,6 +66,7 @@ bool writeFile(const QString &path, const QVector<JobRecord> &records, const QLi
                                                                                        : toCsv(records, connections);
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size() || !f.commit()) {
+        // The window shows this message (and its translation lives under MainWindow, where it always has).
         *error = f.errorString().isEmpty() ? QCoreApplication::translate("MainWindow", "the folder does not exist or is not writable")
                                            : f.errorString();
         return false;

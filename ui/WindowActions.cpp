@@ -14,9 +14,9 @@ namespace {
 struct Command
 {
     QString text;
-    QString themeIcon;
+    QString themeIcon; // empty: a menu-only command, no icon
     QStyle::StandardPixmap fallbackIcon;
-    void (MainWindow::*slot)();
+    void (MainWindow::*slot)(); // nullptr: wired by hand below
 };
 } // namespace
 
