@@ -1,6 +1,7 @@
 #pragma once
-// The main window: jobs table (filter, search, sort), the selected job's phase, error and files,
-// connection health in the status bar. Everything a user does here has a keyboard shortcut.
+// The main window: a shell around the jobs table (filter, search, sort), the selected job's details, the
+// connection health in the status bar and the window's actions; it keeps the selection and runs the commands.
+// Everything a user does here has a keyboard shortcut.
 
 #include <QMainWindow>
 #include <QPointer>
@@ -12,15 +13,14 @@ class TrayIcon;
 class JobsModel;
 class FilesModel;
 class JobFilterProxy;
-class QAction;
-class QComboBox;
-class QLabel;
+class ConnectionStatus;
+class JobDetailsPanel;
+class JobsTable;
+class WindowActions;
 class QLineEdit;
-class QPlainTextEdit;
 class QSplitter;
 class QTabBar;
 class QTableView;
-class QTimer;
 struct JobRecord;
 
 class MainWindow : public QMainWindow
@@ -33,8 +33,8 @@ public:
     // For tests and for notifications ("clicking one raises the window on that job").
     void selectJob(const QString &key);
     QString selectedJobKey() const;
-    QTableView *jobsView() const { return m_jobsView; }
-    QTableView *filesView() const { return m_filesView; }
+    QTableView *jobsView() const;
+    QTableView *filesView() const;
     JobFilterProxy *proxy() const { return m_proxy; }
     JobsModel *jobsModel() const { return m_jobsModel; }
     FilesModel *filesModel() const { return m_filesModel; }
@@ -42,8 +42,8 @@ public:
     QString errorText() const;
     QString healthText() const;
     QString emptyText() const;
-    QLineEdit *searchEdit() const { return m_search; }
-    QTabBar *stateTabs() const { return m_stateTabs; }
+    QLineEdit *searchEdit() const;
+    QTabBar *stateTabs() const;
     QString supportReportForSelection() const;
     bool exportTo(const QString &path, QString *error) const;
     // Notifications and tray, when the app has them (the window works without).
@@ -73,14 +73,12 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void buildActions();
-    void buildLayout();
+    void setSelectedJob(const QString &key);
     void restoreLayout();
     void saveLayout() const;
     void showSelected();
-    void updateHealth();
-    void updateEmptyState();
-    void updateConnectionFilter();
+    void updateConnections();
+    void updateJobActions();
     QVector<JobRecord> selectedRecords() const;
     QString currentConnectionId() const;
 
@@ -88,27 +86,13 @@ private:
     JobsModel *m_jobsModel;
     JobFilterProxy *m_proxy;
     FilesModel *m_filesModel;
-    QTableView *m_jobsView = nullptr;
-    QTableView *m_filesView = nullptr;
+    WindowActions *m_actions = nullptr;
+    JobsTable *m_table = nullptr;
+    JobDetailsPanel *m_details = nullptr;
+    ConnectionStatus *m_health = nullptr;
     QSplitter *m_splitter = nullptr;
-    QLabel *m_title = nullptr;
-    QLabel *m_phase = nullptr;
-    QPlainTextEdit *m_error = nullptr;
-    QLabel *m_empty = nullptr;
-    QLabel *m_health = nullptr;
-    QTabBar *m_stateTabs = nullptr;
-    QComboBox *m_connectionFilter = nullptr;
-    QLineEdit *m_search = nullptr;
-    QTimer *m_searchDebounce = nullptr;
-    QTimer *m_healthTimer = nullptr;
     QString m_selectedKey;
-    QAction *m_addConnection = nullptr, *m_editConnection = nullptr, *m_removeConnection = nullptr, *m_addJob = nullptr,
-            *m_refresh = nullptr, *m_copy = nullptr, *m_copyReport = nullptr, *m_export = nullptr, *m_removeJob = nullptr,
-            *m_find = nullptr, *m_quit = nullptr, *m_newImport = nullptr, *m_retry = nullptr, *m_commit = nullptr,
-            *m_abort = nullptr;
     std::function<bool(const QString &, const QString &)> m_confirm;
     QPointer<NotificationCenter> m_notifications;
     QPointer<TrayIcon> m_tray;
-    QAction *m_preferences = nullptr;
-    void updateJobActions();
 };

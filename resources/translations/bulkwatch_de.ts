@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
     <name>AddJobDialog</name>
@@ -214,11 +215,61 @@
     </message>
     <message numerus="yes">
         <source>Connected: the server lists %n import job(s).</source>
-        <translation><numerusform>Verbunden: Der Server listet %n Import-Job.</numerusform><numerusform>Verbunden: Der Server listet %n Import-Jobs.</numerusform></translation>
+        <translation>
+            <numerusform>Verbunden: Der Server listet %n Import-Job.</numerusform>
+            <numerusform>Verbunden: Der Server listet %n Import-Jobs.</numerusform>
+        </translation>
     </message>
     <message>
         <source>You can keep the key for this session only: tick the box above and save again. It will be asked for again after a restart.</source>
         <translation>Sie können den Schlüssel nur für diese Sitzung behalten: Haken oben setzen und erneut speichern. Nach einem Neustart wird er wieder abgefragt.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionStatus</name>
+    <message>
+        <source>Connection health</source>
+        <translation>Verbindungszustand</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>verbinde …</translation>
+    </message>
+    <message>
+        <source>last answer %1 s ago</source>
+        <translation>letzte Antwort vor %1 s</translation>
+    </message>
+    <message>
+        <source>rate limited — retrying in %1 s</source>
+        <translation>Anfragen gedrosselt — neuer Versuch in %1 s</translation>
+    </message>
+    <message>
+        <source>server trouble — retrying in %1 s</source>
+        <translation>Serverprobleme — neuer Versuch in %1 s</translation>
+    </message>
+    <message>
+        <source>TLS certificate not accepted — edit the connection to trust its CA (retrying in %1 s)</source>
+        <translation>TLS-Zertifikat nicht akzeptiert — bearbeiten Sie die Verbindung, um ihrer CA zu vertrauen (neuer Versuch in %1 s)</translation>
+    </message>
+    <message>
+        <source>offline — showing last known state, retrying in %1 s</source>
+        <translation>offline — letzter bekannter Stand, neuer Versuch in %1 s</translation>
+    </message>
+    <message>
+        <source>the key was refused — edit the connection</source>
+        <translation>der Schlüssel wurde abgelehnt — Verbindung bearbeiten</translation>
+    </message>
+    <message>
+        <source>no key — %1</source>
+        <translation>kein Schlüssel — %1</translation>
+    </message>
+    <message>
+        <source> · unencrypted</source>
+        <translation> · unverschlüsselt</translation>
+    </message>
+    <message>
+        <source>No connections</source>
+        <translation>Keine Verbindungen</translation>
     </message>
 </context>
 <context>
@@ -285,7 +336,7 @@
         <translation>Der Server hat nicht rechtzeitig geantwortet: Er ist vielleicht überlastet, oder die Adresse führt ins Leere.</translation>
     </message>
     <message>
-        <source>The server's TLS certificate was not accepted: check the URL, or trust the issuing CA.</source>
+        <source>The server&apos;s TLS certificate was not accepted: check the URL, or trust the issuing CA.</source>
         <translation>Das TLS-Zertifikat des Servers wurde nicht akzeptiert: Prüfen Sie die URL oder vertrauen Sie der ausstellenden CA.</translation>
     </message>
     <message>
@@ -454,7 +505,7 @@
         <translation>Der Verlauf konnte nicht geschrieben werden: %1</translation>
     </message>
     <message>
-        <source>The connection's key is not available yet.</source>
+        <source>The connection&apos;s key is not available yet.</source>
         <translation>Der Schlüssel der Verbindung ist noch nicht verfügbar.</translation>
     </message>
     <message>
@@ -471,6 +522,45 @@
     </message>
 </context>
 <context>
+    <name>JobDetailsPanel</name>
+    <message>
+        <source>Phase</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Files of the selected job</source>
+        <translation>Dateien des ausgewählten Jobs</translation>
+    </message>
+    <message>
+        <source>Select a job to see its files.</source>
+        <translation>Wählen Sie einen Job, um seine Dateien zu sehen.</translation>
+    </message>
+    <message>
+        <source>Job %1 · %2 · %3</source>
+        <translation>Job %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Fetching the files…</source>
+        <translation>Dateien werden geholt …</translation>
+    </message>
+    <message>
+        <source>No change for %1.</source>
+        <translation>Seit %1 unverändert.</translation>
+    </message>
+    <message>
+        <source>The server gave no reason for this failure.</source>
+        <translation>Der Server hat für diesen Fehler keinen Grund genannt.</translation>
+    </message>
+    <message>
+        <source>Last poll: %1</source>
+        <translation>Letzte Abfrage: %1</translation>
+    </message>
+</context>
+<context>
     <name>JobId</name>
     <message>
         <source>The job ID is empty.</source>
@@ -481,14 +571,14 @@
         <translation>Das sind %1 Zeichen; eine Job-ID ist ein kurzes Kürzel wie job-01fa0e5d42cjxudhpuehyp oder 453240863839750922.</translation>
     </message>
     <message>
-        <source>A job ID has only letters, digits, '-', '_', '.' and ':' (e.g. job-01fa0e5d42cjxudhpuehyp or 453240863839750922).</source>
+        <source>A job ID has only letters, digits, &apos;-&apos;, &apos;_&apos;, &apos;.&apos; and &apos;:&apos; (e.g. job-01fa0e5d42cjxudhpuehyp or 453240863839750922).</source>
         <translation>Eine Job-ID besteht nur aus Buchstaben, Ziffern, „-“, „_“, „.“ und „:“ (z. B. job-01fa0e5d42cjxudhpuehyp oder 453240863839750922).</translation>
     </message>
 </context>
 <context>
     <name>JobPhase</name>
     <message>
-        <source>Waiting in the server's queue — no data read yet.</source>
+        <source>Waiting in the server&apos;s queue — no data read yet.</source>
         <translation>Wartet in der Warteschlange des Servers — noch keine Daten gelesen.</translation>
     </message>
     <message>
@@ -604,19 +694,31 @@
     </message>
     <message numerus="yes">
         <source>%n second(s) ago</source>
-        <translation><numerusform>vor %n Sekunde</numerusform><numerusform>vor %n Sekunden</numerusform></translation>
+        <translation>
+            <numerusform>vor %n Sekunde</numerusform>
+            <numerusform>vor %n Sekunden</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n minute(s) ago</source>
-        <translation><numerusform>vor %n Minute</numerusform><numerusform>vor %n Minuten</numerusform></translation>
+        <translation>
+            <numerusform>vor %n Minute</numerusform>
+            <numerusform>vor %n Minuten</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s) ago</source>
-        <translation><numerusform>vor %n Stunde</numerusform><numerusform>vor %n Stunden</numerusform></translation>
+        <translation>
+            <numerusform>vor %n Stunde</numerusform>
+            <numerusform>vor %n Stunden</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) ago</source>
-        <translation><numerusform>vor %n Tag</numerusform><numerusform>vor %n Tagen</numerusform></translation>
+        <translation>
+            <numerusform>vor %n Tag</numerusform>
+            <numerusform>vor %n Tagen</numerusform>
+        </translation>
     </message>
     <message>
         <source>The server gave no reason for this failure.</source>
@@ -640,7 +742,10 @@
     </message>
     <message numerus="yes">
         <source>no change for %n min</source>
-        <translation><numerusform>seit %n min unverändert</numerusform><numerusform>seit %n min unverändert</numerusform></translation>
+        <translation>
+            <numerusform>seit %n min unverändert</numerusform>
+            <numerusform>seit %n min unverändert</numerusform>
+        </translation>
     </message>
     <message>
         <source>moving</source>
@@ -660,131 +765,7 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message>
-        <source>Bulkwatch</source>
-        <translation>Bulkwatch</translation>
-    </message>
-    <message>
-        <source>Add &amp;connection…</source>
-        <translation>&amp;Verbindung hinzufügen …</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+N</source>
-        <translation>Ctrl+Shift+N</translation>
-    </message>
-    <message>
-        <source>&amp;Edit connection…</source>
-        <translation>Verbindung &amp;bearbeiten …</translation>
-    </message>
-    <message>
-        <source>Ctrl+E</source>
-        <translation>Ctrl+E</translation>
-    </message>
-    <message>
-        <source>&amp;Remove connection…</source>
-        <translation>Verbindung &amp;entfernen …</translation>
-    </message>
-    <message>
-        <source>&amp;Watch job by ID…</source>
-        <translation>Job per ID &amp;beobachten …</translation>
-    </message>
-    <message>
-        <source>&amp;Refresh now</source>
-        <translation>Jetzt &amp;aktualisieren</translation>
-    </message>
-    <message>
-        <source>&amp;Copy error</source>
-        <translation>Fehler &amp;kopieren</translation>
-    </message>
-    <message>
-        <source>Copy &amp;support report</source>
-        <translation>&amp;Support-Bericht kopieren</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+C</source>
-        <translation>Ctrl+Shift+C</translation>
-    </message>
-    <message>
-        <source>E&amp;xport selection…</source>
-        <translation>Auswahl e&amp;xportieren …</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+S</source>
-        <translation>Ctrl+Shift+S</translation>
-    </message>
-    <message>
-        <source>Remove from &amp;history</source>
-        <translation>Aus dem &amp;Verlauf entfernen</translation>
-    </message>
-    <message>
-        <source>&amp;New import…</source>
-        <translation>&amp;Neuer Import …</translation>
-    </message>
-    <message>
-        <source>Ctrl+I</source>
-        <translation>Ctrl+I</translation>
-    </message>
-    <message>
-        <source>Re&amp;try import</source>
-        <translation>Import &amp;wiederholen</translation>
-    </message>
-    <message>
-        <source>Ctrl+R</source>
-        <translation>Ctrl+R</translation>
-    </message>
-    <message>
-        <source>&amp;Commit import…</source>
-        <translation>Import &amp;committen …</translation>
-    </message>
-    <message>
-        <source>A&amp;bort import…</source>
-        <translation>Import a&amp;bbrechen …</translation>
-    </message>
-    <message>
-        <source>&amp;Find…</source>
-        <translation>&amp;Suchen …</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>&amp;Bearbeiten</translation>
-    </message>
-    <message>
-        <source>&amp;Preferences…</source>
-        <translation>&amp;Einstellungen …</translation>
-    </message>
-    <message>
-        <source>&amp;Jobs</source>
-        <translation>&amp;Jobs</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Hilfe</translation>
-    </message>
-    <message>
-        <source>&amp;About Bulkwatch</source>
-        <translation>&amp;Über Bulkwatch</translation>
-    </message>
-    <message>
-        <source>About Bulkwatch</source>
-        <translation>Über Bulkwatch</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Bulkwatch %1&lt;/b&gt;&lt;p&gt;A desktop monitor for bulk-import jobs on Zilliz Cloud and Milvus.&lt;/p&gt;&lt;p&gt;API keys are kept in the system keychain only.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;Bulkwatch %1&lt;/b&gt;&lt;p&gt;Ein Desktop-Monitor für Bulk-Import-Jobs auf Zilliz Cloud und Milvus.&lt;/p&gt;&lt;p&gt;API-Schlüssel werden nur im Schlüsselbund des Systems aufbewahrt.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Main</source>
-        <translation>Haupt</translation>
-    </message>
+    <name>JobsTable</name>
     <message>
         <source>State filter</source>
         <translation>Statusfilter</translation>
@@ -826,60 +807,8 @@
         <translation>Import-Jobs</translation>
     </message>
     <message>
-        <source>Phase</source>
-        <translation>Phase</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>Fehler</translation>
-    </message>
-    <message>
-        <source>Files of the selected job</source>
-        <translation>Dateien des ausgewählten Jobs</translation>
-    </message>
-    <message>
-        <source>Connection health</source>
-        <translation>Verbindungszustand</translation>
-    </message>
-    <message>
-        <source>Keep watching?</source>
-        <translation>Weiter beobachten?</translation>
-    </message>
-    <message>
-        <source>Keep Bulkwatch running in the tray to be notified when imports end?</source>
-        <translation>Bulkwatch im Systembereich weiterlaufen lassen, um bei Importende benachrichtigt zu werden?</translation>
-    </message>
-    <message>
-        <source>You can change this in Preferences.</source>
-        <translation>Sie können das in den Einstellungen ändern.</translation>
-    </message>
-    <message>
         <source>All connections</source>
         <translation>Alle Verbindungen</translation>
-    </message>
-    <message>
-        <source>Select a job to see its files.</source>
-        <translation>Wählen Sie einen Job, um seine Dateien zu sehen.</translation>
-    </message>
-    <message>
-        <source>Job %1 · %2 · %3</source>
-        <translation>Job %1 · %2 · %3</translation>
-    </message>
-    <message>
-        <source>Fetching the files…</source>
-        <translation>Dateien werden geholt …</translation>
-    </message>
-    <message>
-        <source>No change for %1.</source>
-        <translation>Seit %1 unverändert.</translation>
-    </message>
-    <message>
-        <source>The server gave no reason for this failure.</source>
-        <translation>Der Server hat für diesen Fehler keinen Grund genannt.</translation>
-    </message>
-    <message>
-        <source>Last poll: %1</source>
-        <translation>Letzte Abfrage: %1</translation>
     </message>
     <message>
         <source>No connections yet.
@@ -897,45 +826,24 @@ Jobs started elsewhere (SDKs, pipelines) appear by themselves; watch one by ID w
         <translation>Noch keine Import-Jobs.
 Anderswo gestartete Jobs (SDKs, Pipelines) erscheinen von selbst; einen Job per ID beobachten mit Ctrl+N.</translation>
     </message>
+</context>
+<context>
+    <name>MainWindow</name>
     <message>
-        <source>connecting…</source>
-        <translation>verbinde …</translation>
+        <source>Bulkwatch</source>
+        <translation>Bulkwatch</translation>
     </message>
     <message>
-        <source>last answer %1 s ago</source>
-        <translation>letzte Antwort vor %1 s</translation>
+        <source>Keep watching?</source>
+        <translation>Weiter beobachten?</translation>
     </message>
     <message>
-        <source>rate limited — retrying in %1 s</source>
-        <translation>Anfragen gedrosselt — neuer Versuch in %1 s</translation>
+        <source>Keep Bulkwatch running in the tray to be notified when imports end?</source>
+        <translation>Bulkwatch im Systembereich weiterlaufen lassen, um bei Importende benachrichtigt zu werden?</translation>
     </message>
     <message>
-        <source>server trouble — retrying in %1 s</source>
-        <translation>Serverprobleme — neuer Versuch in %1 s</translation>
-    </message>
-    <message>
-        <source>TLS certificate not accepted — edit the connection to trust its CA (retrying in %1 s)</source>
-        <translation>TLS-Zertifikat nicht akzeptiert — bearbeiten Sie die Verbindung, um ihrer CA zu vertrauen (neuer Versuch in %1 s)</translation>
-    </message>
-    <message>
-        <source>offline — showing last known state, retrying in %1 s</source>
-        <translation>offline — letzter bekannter Stand, neuer Versuch in %1 s</translation>
-    </message>
-    <message>
-        <source>the key was refused — edit the connection</source>
-        <translation>der Schlüssel wurde abgelehnt — Verbindung bearbeiten</translation>
-    </message>
-    <message>
-        <source>no key — %1</source>
-        <translation>kein Schlüssel — %1</translation>
-    </message>
-    <message>
-        <source> · unencrypted</source>
-        <translation> · unverschlüsselt</translation>
-    </message>
-    <message>
-        <source>No connections</source>
-        <translation>Keine Verbindungen</translation>
+        <source>You can change this in Preferences.</source>
+        <translation>Sie können das in den Einstellungen ändern.</translation>
     </message>
     <message>
         <source>Remove connection</source>
@@ -986,8 +894,11 @@ Anderswo gestartete Jobs (SDKs, Pipelines) erscheinen von selbst; einen Job per 
         <translation>Aus dem Verlauf entfernen</translation>
     </message>
     <message numerus="yes">
-        <source>Remove %n job(s) from Bulkwatch's history? Nothing changes on the server.</source>
-        <translation><numerusform>%n Job aus dem Verlauf von Bulkwatch entfernen? Auf dem Server ändert sich nichts.</numerusform><numerusform>%n Jobs aus dem Verlauf von Bulkwatch entfernen? Auf dem Server ändert sich nichts.</numerusform></translation>
+        <source>Remove %n job(s) from Bulkwatch&apos;s history? Nothing changes on the server.</source>
+        <translation>
+            <numerusform>%n Job aus dem Verlauf von Bulkwatch entfernen? Auf dem Server ändert sich nichts.</numerusform>
+            <numerusform>%n Jobs aus dem Verlauf von Bulkwatch entfernen? Auf dem Server ändert sich nichts.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Retry failed</source>
@@ -1137,11 +1048,11 @@ Mehrere NumPy-Dateien einer Gruppe: a.npy, b.npy</translation>
         <translation>Geben Sie die Collection ein, in die importiert wird.</translation>
     </message>
     <message>
-        <source>Collection names start with a letter or '_' and have only letters, digits and '_'.</source>
+        <source>Collection names start with a letter or &apos;_&apos; and have only letters, digits and &apos;_&apos;.</source>
         <translation>Collection-Namen beginnen mit einem Buchstaben oder „_“ und enthalten nur Buchstaben, Ziffern und „_“.</translation>
     </message>
     <message>
-        <source>Partition names have only letters, digits and '_'.</source>
+        <source>Partition names have only letters, digits and &apos;_&apos;.</source>
         <translation>Partitionsnamen enthalten nur Buchstaben, Ziffern und „_“.</translation>
     </message>
     <message>
@@ -1195,7 +1106,10 @@ Mehrere NumPy-Dateien einer Gruppe: a.npy, b.npy</translation>
     </message>
     <message numerus="yes">
         <source>%n imports completed on %1</source>
-        <translation><numerusform>%n Import auf %1 abgeschlossen</numerusform><numerusform>%n Importe auf %1 abgeschlossen</numerusform></translation>
+        <translation>
+            <numerusform>%n Import auf %1 abgeschlossen</numerusform>
+            <numerusform>%n Importe auf %1 abgeschlossen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Job %1 into “%2” on %3.</source>
@@ -1211,7 +1125,10 @@ Mehrere NumPy-Dateien einer Gruppe: a.npy, b.npy</translation>
     </message>
     <message numerus="yes">
         <source>%n imports failed on %1</source>
-        <translation><numerusform>%n Import auf %1 fehlgeschlagen</numerusform><numerusform>%n Importe auf %1 fehlgeschlagen</numerusform></translation>
+        <translation>
+            <numerusform>%n Import auf %1 fehlgeschlagen</numerusform>
+            <numerusform>%n Importe auf %1 fehlgeschlagen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Job %1 into “%2”: %3</source>
@@ -1231,7 +1148,10 @@ Mehrere NumPy-Dateien einer Gruppe: a.npy, b.npy</translation>
     </message>
     <message numerus="yes">
         <source>%n imports expired on %1</source>
-        <translation><numerusform>%n Import auf %1 abgelaufen</numerusform><numerusform>%n Importe auf %1 abgelaufen</numerusform></translation>
+        <translation>
+            <numerusform>%n Import auf %1 abgelaufen</numerusform>
+            <numerusform>%n Importe auf %1 abgelaufen</numerusform>
+        </translation>
     </message>
     <message>
         <source>The server forgot them; Bulkwatch keeps their last known state.</source>
@@ -1264,7 +1184,7 @@ Mehrere NumPy-Dateien einer Gruppe: a.npy, b.npy</translation>
         <translation>Der Schlüsselbund hat keinen Schlüssel für diese Verbindung. Bearbeiten Sie die Verbindung, um ihn erneut einzugeben.</translation>
     </message>
     <message>
-        <source>The keychain refused access to the key. Allow Bulkwatch in the keychain's prompt or settings.</source>
+        <source>The keychain refused access to the key. Allow Bulkwatch in the keychain&apos;s prompt or settings.</source>
         <translation>Der Schlüsselbund hat den Zugriff auf den Schlüssel verweigert. Erlauben Sie Bulkwatch in der Abfrage oder den Einstellungen des Schlüsselbunds.</translation>
     </message>
     <message>
@@ -1343,15 +1263,148 @@ Mehrere NumPy-Dateien einer Gruppe: a.npy, b.npy</translation>
     </message>
     <message numerus="yes">
         <source>%n running</source>
-        <translation><numerusform>%n läuft</numerusform><numerusform>%n laufen</numerusform></translation>
+        <translation>
+            <numerusform>%n läuft</numerusform>
+            <numerusform>%n laufen</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n failed</source>
-        <translation><numerusform>%n fehlgeschlagen</numerusform><numerusform>%n fehlgeschlagen</numerusform></translation>
+        <translation>
+            <numerusform>%n fehlgeschlagen</numerusform>
+            <numerusform>%n fehlgeschlagen</numerusform>
+        </translation>
     </message>
     <message>
         <source>nothing running</source>
         <translation>nichts läuft</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>Ctrl+Shift+N</source>
+        <translation>Ctrl+Shift+N</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+C</source>
+        <translation>Ctrl+Shift+C</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+S</source>
+        <translation>Ctrl+Shift+S</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>Add &amp;connection…</source>
+        <translation>&amp;Verbindung hinzufügen …</translation>
+    </message>
+    <message>
+        <source>&amp;Edit connection…</source>
+        <translation>Verbindung &amp;bearbeiten …</translation>
+    </message>
+    <message>
+        <source>&amp;Remove connection…</source>
+        <translation>Verbindung &amp;entfernen …</translation>
+    </message>
+    <message>
+        <source>&amp;Watch job by ID…</source>
+        <translation>Job per ID &amp;beobachten …</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh now</source>
+        <translation>Jetzt &amp;aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Copy error</source>
+        <translation>Fehler &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Copy &amp;support report</source>
+        <translation>&amp;Support-Bericht kopieren</translation>
+    </message>
+    <message>
+        <source>E&amp;xport selection…</source>
+        <translation>Auswahl e&amp;xportieren …</translation>
+    </message>
+    <message>
+        <source>Remove from &amp;history</source>
+        <translation>Aus dem &amp;Verlauf entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;New import…</source>
+        <translation>&amp;Neuer Import …</translation>
+    </message>
+    <message>
+        <source>Re&amp;try import</source>
+        <translation>Import &amp;wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Commit import…</source>
+        <translation>Import &amp;committen …</translation>
+    </message>
+    <message>
+        <source>A&amp;bort import…</source>
+        <translation>Import a&amp;bbrechen …</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Suchen …</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Jobs</source>
+        <translation>&amp;Jobs</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Bulkwatch</source>
+        <translation>&amp;Über Bulkwatch</translation>
+    </message>
+    <message>
+        <source>About Bulkwatch</source>
+        <translation>Über Bulkwatch</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Bulkwatch %1&lt;/b&gt;&lt;p&gt;A desktop monitor for bulk-import jobs on Zilliz Cloud and Milvus.&lt;/p&gt;&lt;p&gt;API keys are kept in the system keychain only.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Bulkwatch %1&lt;/b&gt;&lt;p&gt;Ein Desktop-Monitor für Bulk-Import-Jobs auf Zilliz Cloud und Milvus.&lt;/p&gt;&lt;p&gt;API-Schlüssel werden nur im Schlüsselbund des Systems aufbewahrt.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Haupt</translation>
     </message>
 </context>
 <context>
@@ -1385,15 +1438,15 @@ Mehrere NumPy-Dateien einer Gruppe: a.npy, b.npy</translation>
         <translation>Bulkwatch — Demo (simulierter Server)</translation>
     </message>
     <message>
-        <source>the key of '%1' was kept for a window session only; set BULKWATCH_API_KEY or use --api-key-stdin</source>
+        <source>the key of &apos;%1&apos; was kept for a window session only; set BULKWATCH_API_KEY or use --api-key-stdin</source>
         <translation>der Schlüssel von „%1“ galt nur für eine Fenstersitzung; setzen Sie BULKWATCH_API_KEY oder verwenden Sie --api-key-stdin</translation>
     </message>
     <message>
-        <source>cannot read the key of '%1' from the keychain: %2</source>
+        <source>cannot read the key of &apos;%1&apos; from the keychain: %2</source>
         <translation>der Schlüssel von „%1“ lässt sich nicht aus dem Schlüsselbund lesen: %2</translation>
     </message>
     <message>
-        <source>no saved connection named '%1' (see 'bulkwatch connections')</source>
+        <source>no saved connection named &apos;%1&apos; (see &apos;bulkwatch connections&apos;)</source>
         <translation>keine gespeicherte Verbindung namens „%1“ (siehe „bulkwatch connections“)</translation>
     </message>
     <message>

@@ -4,12 +4,15 @@
 #include "ConnectionDialog.h"
 #include "FilesModel.h"
 #include "ImportService.h"
+#include "JobExport.h"
 #include "JobFilterProxy.h"
 #include "JobsModel.h"
 #include "MainWindow.h"
 #include "ProgressBarDelegate.h"
+#include "WindowActions.h"
 #include "support/SimFixture.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
@@ -37,6 +40,73 @@ SimScenario scenario()
 QString key(const char *id)
 {
     return JobRecord::keyOf(QStringLiteral("gui"), QLatin1String(id));
+}
+
+// RFC 4180 as spreadsheets read it: quoted cells may hold commas, doubled quotes and newlines.
+QList<QStringList> parseCsv(const QString &text)
+{
+    QList<QStringList> rows;
+    QStringList row;
+    QString cell;
+    bool quoted = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar ch = text[i];
+        if (quoted) {
+            if (ch == QLatin1Char('"') && i + 1 < text.size() && text[i + 1] == QLatin1Char('"')) {
+                cell += ch;
+                ++i;
+            } else if (ch == QLatin1Char('"')) {
+                quoted = false;
+            } else {
+                cell += ch;
+            }
+        } else if (ch == QLatin1Char('"')) {
+            quoted = true;
+        } else if (ch == QLatin1Char(',')) {
+            row << cell;
+            cell.clear();
+        } else if (ch == QLatin1Char('\n')) {
+            row << cell;
+            rows << row;
+            row.clear();
+            cell.clear();
+        } else {
+            cell += ch;
+        }
+    }
+    if (!cell.isEmpty() || !row.isEmpty())
+        rows << (row << cell);
+    return rows;
+}
+
+// The standard keys Bulkwatch uses, as Qt 6's key-binding table (qplatformtheme.cpp) binds them per keyboard
+// scheme; the primary binding first, as QKeySequence::keyBindings() returns them.
+using Table = QHash<QKeySequence::StandardKey, QList<QKeySequence>>;
+Table platformTable(const QString &scheme)
+{
+    using K = QKeySequence;
+    const bool win = scheme == QLatin1String("windows"), mac = scheme == QLatin1String("macos"),
+               gnome = scheme == QLatin1String("gnome"), x11 = scheme == QLatin1String("kde") || gnome;
+    Table t;
+    t[K::New] = {K(Qt::CTRL | Qt::Key_N)};
+    t[K::Find] = {K(Qt::CTRL | Qt::Key_F)};
+    t[K::Copy] = {K(Qt::CTRL | Qt::Key_C)};
+    if (win || x11)
+        t[K::Copy] << K(Qt::CTRL | Qt::Key_Insert);
+    t[K::Delete] = {K(Qt::Key_Delete)};
+    if (mac)
+        t[K::Delete] << K(Qt::META | Qt::Key_D);
+    if (x11)
+        t[K::Delete] << K(Qt::CTRL | Qt::Key_D);
+    if (gnome || mac)
+        t[K::Refresh] << K(Qt::CTRL | Qt::Key_R);
+    if (win || x11)
+        t[K::Refresh] << K(Qt::Key_F5);
+    if (mac)
+        t[K::Preferences] = {K(Qt::CTRL | Qt::Key_Comma)};
+    if (mac || x11)
+        t[K::Quit] = {K(Qt::CTRL | Qt::Key_Q)};
+    return t;
 }
 
 double luminance(const QColor &c)
@@ -101,6 +171,14 @@ private Q_SLOTS:
     void progressColoursAreReadableInLightAndDarkPalettes();
 
     void emptyWindowSaysWhatToDo();
+
+    void everyDocumentedShortcutFiresItsAction_data();
+    void everyDocumentedShortcutFiresItsAction();
+
+    void noTwoActionsShareAShortcutOnAnyPlatform_data();
+    void noTwoActionsShareAShortcutOnAnyPlatform();
+
+    void csvExportParsesBackWithFormulasDefused();
 };
 
 // Bodies are hidden from moc: its tokenizer trips over some JSON test strings.
@@ -313,6 +391,172 @@ void TestMainWindow::emptyWindowSaysWhatToDo()
     w.show();
     QVERIFY(w.emptyText().contains(QLatin1String("No connections yet")));
     QVERIFY(w.healthText().contains(QLatin1String("No connections")));
+}
+
+void TestMainWindow::everyDocumentedShortcutFiresItsAction_data()
+{
+    QTest::addColumn<QString>("sequence");
+    QTest::addColumn<QString>("action");
+    QTest::addColumn<bool>("inTable"); // Ctrl+C and Delete act on the focused table
+    // The README's shortcuts, and those the menus show.
+    QTest::newRow("add connection") << QStringLiteral("Ctrl+Shift+N") << QStringLiteral("addConnection") << false;
+    QTest::newRow("edit connection") << QStringLiteral("Ctrl+E") << QStringLiteral("editConnection") << false;
+    QTest::newRow("watch job by ID") << QStringLiteral("Ctrl+N") << QStringLiteral("addJob") << false;
+    QTest::newRow("refresh") << QStringLiteral("F5") << QStringLiteral("refresh") << false;
+    QTest::newRow("copy error") << QStringLiteral("Ctrl+C") << QStringLiteral("copy") << true;
+    QTest::newRow("support report") << QStringLiteral("Ctrl+Shift+C") << QStringLiteral("copyReport") << false;
+    QTest::newRow("export") << QStringLiteral("Ctrl+Shift+S") << QStringLiteral("exportJobs") << false;
+    QTest::newRow("remove from history") << QStringLiteral("Del") << QStringLiteral("removeJob") << true;
+    QTest::newRow("new import") << QStringLiteral("Ctrl+I") << QStringLiteral("newImport") << false;
+    QTest::newRow("retry") << QStringLiteral("Ctrl+R") << QStringLiteral("retry") << false;
+    QTest::newRow("find") << QStringLiteral("Ctrl+F") << QStringLiteral("find") << false;
+    QTest::newRow("preferences") << QStringLiteral("Ctrl+,") << QStringLiteral("preferences") << false;
+}
+
+void TestMainWindow::everyDocumentedShortcutFiresItsAction()
+{
+    QFETCH(QString, sequence);
+    QFETCH(QString, action);
+    QFETCH(bool, inTable);
+    auto *actions = window->findChild<WindowActions *>();
+    QVERIFY(actions);
+    const QHash<QString, QAction *> byName = {
+        {QStringLiteral("addConnection"), actions->addConnection}, {QStringLiteral("editConnection"), actions->editConnection},
+        {QStringLiteral("addJob"), actions->addJob}, {QStringLiteral("refresh"), actions->refresh},
+        {QStringLiteral("copy"), actions->copy}, {QStringLiteral("copyReport"), actions->copyReport},
+        {QStringLiteral("exportJobs"), actions->exportJobs}, {QStringLiteral("removeJob"), actions->removeJob},
+        {QStringLiteral("newImport"), actions->newImport}, {QStringLiteral("retry"), actions->retry},
+        {QStringLiteral("find"), actions->find}, {QStringLiteral("preferences"), actions->preferences}};
+    QAction *expected = byName.value(action);
+    QVERIFY(expected);
+    // The failed job enables every job action (Retry included).
+    window->selectJob(key("453240863839750924"));
+    QTRY_VERIFY(actions->retry->isEnabled());
+    // Count triggers without running the commands: their dialogs would wait for a user.
+    QHash<QAction *, int> fired;
+    for (QAction *a : actions->all()) {
+        QObject::disconnect(a, &QAction::triggered, nullptr, nullptr);
+        connect(a, &QAction::triggered, this, [&fired, a] { ++fired[a]; });
+    }
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    window->jobsView()->setFocus();
+    QTRY_VERIFY(window->jobsView()->hasFocus());
+    QWidget *target = inTable ? static_cast<QWidget *>(window->jobsView()) : static_cast<QWidget *>(window.get());
+    QTest::keySequence(target, QKeySequence(sequence, QKeySequence::PortableText));
+    QCOMPARE(fired.value(expected), 1);
+    QCOMPARE(fired.size(), 1); // and nothing else
+    // The menus and tooltips show the same sequence.
+    QCOMPARE(expected->shortcut(), QKeySequence(sequence, QKeySequence::PortableText));
+}
+
+void TestMainWindow::noTwoActionsShareAShortcutOnAnyPlatform_data()
+{
+    QTest::addColumn<QString>("scheme");
+    for (const char *scheme : {"windows", "macos", "kde", "gnome", "this platform"})
+        QTest::newRow(scheme) << QString::fromLatin1(scheme);
+}
+
+void TestMainWindow::noTwoActionsShareAShortcutOnAnyPlatform()
+{
+    QFETCH(QString, scheme);
+    const Table table = platformTable(scheme);
+    const WindowActions::KeyBindings bindings = scheme == QLatin1String("this platform")
+        ? WindowActions::KeyBindings(&QKeySequence::keyBindings)
+        : WindowActions::KeyBindings([&table](QKeySequence::StandardKey k) { return table.value(k); });
+    const QList<WindowActions::Shortcut> spec = WindowActions::shortcutTable();
+    const QList<QKeySequence> resolved = WindowActions::resolveShortcuts(spec, bindings);
+    QCOMPARE(resolved.size(), spec.size());
+    QSet<QKeySequence> seen;
+    for (const QKeySequence &k : resolved) {
+        if (k.isEmpty())
+            continue;
+        QVERIFY2(!seen.contains(k), qPrintable(k.toString() + QStringLiteral(" is shared")));
+        seen.insert(k);
+    }
+    // The README's promises hold everywhere: F5 refreshes, Ctrl+R retries, Ctrl+, opens the preferences.
+    QVERIFY(seen.contains(QKeySequence(Qt::Key_F5)));
+    QVERIFY(seen.contains(QKeySequence(Qt::CTRL | Qt::Key_R)));
+    QVERIFY(seen.contains(QKeySequence(Qt::CTRL | Qt::Key_Comma)));
+    if (scheme != QLatin1String("this platform"))
+        return;
+    // The live window: every shortcut of every action, whichever widget it sits on, belongs to one action.
+    QHash<QKeySequence, QString> owner;
+    for (QAction *a : window->findChildren<QAction *>()) {
+        for (const QKeySequence &k : a->shortcuts()) {
+            QVERIFY2(!owner.contains(k) || owner.value(k) == a->text(),
+                     qPrintable(QStringLiteral("%1: %2 and %3").arg(k.toString(), owner.value(k), a->text())));
+            owner.insert(k, a->text());
+        }
+    }
+    auto *actions = window->findChild<WindowActions *>();
+    QVERIFY(actions);
+    QVERIFY(actions->preferences->text().contains(QLatin1String("Preferences")));
+    QCOMPARE(actions->preferences->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Comma));
+}
+
+void TestMainWindow::csvExportParsesBackWithFormulasDefused()
+{
+    JobRecord r;
+    r.connectionId = QStringLiteral("c1");
+    r.job.jobId = QStringLiteral("@SUM(A1)");
+    r.job.collectionName = QStringLiteral("=HYPERLINK(\"http://evil.example\",\"click\")");
+    r.job.state = JobState::Failed;
+    r.job.serverState = QStringLiteral("-Failed");
+    r.job.reason = QStringLiteral("line one, with a comma\nline \"two\"\n+three");
+    r.firstSeen = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5), Qt::UTC);
+    JobRecord plain = r;
+    plain.job.jobId = QStringLiteral("448761313698322011");
+    plain.job.collectionName = QStringLiteral("books");
+    plain.job.serverState = QStringLiteral("Failed");
+    plain.job.reason = QStringLiteral("a = b");
+    Connection c;
+    c.id = QStringLiteral("c1");
+    c.name = QStringLiteral("+Staging, EU");
+    c.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:19530"));
+
+    const QList<QStringList> rows = parseCsv(QString::fromUtf8(JobExport::toCsv({r, plain}, {c})));
+    QCOMPARE(rows.size(), 3);
+    const QStringList header = rows[0];
+    QCOMPARE(header.first(), QStringLiteral("jobId"));
+    for (const QStringList &row : rows)
+        QCOMPARE(row.size(), header.size());
+    const auto cell = [&](int row, const char *column) { return rows[row].value(header.indexOf(QLatin1String(column))); };
+    // Each risky cell comes back whole, behind one apostrophe.
+    QCOMPARE(cell(1, "jobId"), QStringLiteral("'@SUM(A1)"));
+    QCOMPARE(cell(1, "collection"), QStringLiteral("'=HYPERLINK(\"http://evil.example\",\"click\")"));
+    QCOMPARE(cell(1, "serverState"), QStringLiteral("'-Failed"));
+    QCOMPARE(cell(1, "connection"), QStringLiteral("'+Staging, EU"));
+    QCOMPARE(cell(1, "reason"), QStringLiteral("line one, with a comma\nline \"two\"\n+three")); // starts with a letter
+    QCOMPARE(cell(1, "endpoint"), QStringLiteral("127.0.0.1:19530"));
+    QCOMPARE(cell(1, "state"), QStringLiteral("failed"));
+    // Harmless cells are left as they are.
+    QCOMPARE(cell(2, "jobId"), QStringLiteral("448761313698322011"));
+    QCOMPARE(cell(2, "collection"), QStringLiteral("books"));
+    QCOMPARE(cell(2, "reason"), QStringLiteral("a = b"));
+    for (const QStringList &row : rows)
+        for (const QString &v : row)
+            QVERIFY2(v.isEmpty() || !QStringLiteral("=+-@").contains(v.front()), qPrintable(v));
+
+    // The window's own export of the simulator's jobs: its reason (quote, comma) comes back unchanged.
+    window->jobsView()->selectAll();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("jobs.csv"));
+    QString error;
+    QVERIFY2(window->exportTo(path, &error), qPrintable(error));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QList<QStringList> exported = parseCsv(QString::fromUtf8(f.readAll()));
+    QCOMPARE(exported.size(), 4);
+    const int reasonColumn = exported[0].indexOf(QStringLiteral("reason"));
+    const int idColumn = exported[0].indexOf(QStringLiteral("jobId"));
+    bool found = false;
+    for (const QStringList &row : exported) {
+        if (row.value(idColumn) == QLatin1String("453240863839750924")) {
+            QCOMPARE(row.value(reasonColumn), service->job(key("453240863839750924"))->job.reason);
+            found = true;
+        }
+    }
+    QVERIFY(found);
 }
 
 #endif

@@ -1,0 +1,60 @@
+#include "ConnectionStatus.h"
+
+#include "ImportService.h"
+
+#include <QTimer>
+
+ConnectionStatus::ConnectionStatus(ImportService *service, QWidget *parent)
+    : QLabel(parent), m_service(service), m_timer(new QTimer(this))
+{
+    setAccessibleName(tr("Connection health"));
+    setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_timer->setInterval(1000);
+    connect(m_timer, &QTimer::timeout, this, &ConnectionStatus::refresh);
+    connect(m_service, &ImportService::healthChanged, this, &ConnectionStatus::refresh);
+    connect(m_service, &ImportService::connectionsChanged, this, &ConnectionStatus::refresh);
+    refresh();
+}
+
+void ConnectionStatus::refresh()
+{
+    const QDateTime now = m_service->now();
+    QStringList parts;
+    bool ticking = false;
+    for (const Connection &c : m_service->connections()) {
+        const ConnectionHealth h = m_service->health(c.id);
+        QString s;
+        const qint64 retryIn = h.retryAt.isValid() ? std::max<qint64>(0, (now.msecsTo(h.retryAt) + 999) / 1000) : 0;
+        switch (h.state) {
+        case ConnectionHealth::State::Connecting: s = tr("connecting…"); break;
+        case ConnectionHealth::State::Ok:
+            s = tr("last answer %1 s ago").arg(std::max<qint64>(0, h.lastAnswer.secsTo(now)));
+            ticking = true;
+            break;
+        case ConnectionHealth::State::Backoff:
+            s = (h.lastError.kind == ErrorKind::RateLimited ? tr("rate limited — retrying in %1 s") : tr("server trouble — retrying in %1 s")).arg(retryIn);
+            ticking = true;
+            break;
+        case ConnectionHealth::State::Offline:
+            s = h.lastError.kind == ErrorKind::Tls
+                ? tr("TLS certificate not accepted — edit the connection to trust its CA (retrying in %1 s)").arg(retryIn)
+                : tr("offline — showing last known state, retrying in %1 s").arg(retryIn);
+            ticking = true;
+            break;
+        case ConnectionHealth::State::AuthFailed: s = tr("the key was refused — edit the connection"); break;
+        case ConnectionHealth::State::NoKey: s = tr("no key — %1").arg(h.keyProblem); break;
+        }
+        if (c.isUnencrypted() && !isLoopbackHost(c.baseUrl.host()))
+            s += tr(" · unencrypted");
+        parts << c.name + QStringLiteral(": ") + s;
+        if (h.lastError.isError() && h.state != ConnectionHealth::State::Ok)
+            setToolTip(h.lastError.summary());
+    }
+    setText(parts.isEmpty() ? tr("No connections") : parts.join(QStringLiteral("   ·   ")));
+    // Tick only while a number on screen changes with time; once per second only while something is running.
+    const int interval = m_service->anyActive() ? 1000 : 10000;
+    if (ticking && (!m_timer->isActive() || m_timer->interval() != interval))
+        m_timer->start(interval);
+    else if (!ticking)
+        m_timer->stop();
+}
