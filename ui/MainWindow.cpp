@@ -75,6 +75,13 @@ MainWindow::MainWindow(ImportService *service, QWidget *parent)
         m_jobsModel->applyPending();
         showSelected();
     });
+    // The service diffed the answer off the GUI thread: the files view takes only the rows that changed.
+    connect(m_service, &ImportService::filesChanged, this, [this](const QString &key, const QVector<int> &rows, bool replaced) {
+        if (key != m_selectedKey)
+            return;
+        if (const JobRecord *r = m_service->job(key))
+            m_filesModel->applyDelta(key, r->job.files, rows, replaced);
+    });
     connect(m_service, &ImportService::connectionsChanged, this, &MainWindow::updateConnections);
     connect(m_service, &ImportService::historyError, this, [this](const QString &message) {
         statusBar()->showMessage(message, 15000);

@@ -239,9 +239,11 @@ void ImportService::onDescribed(ConnState &cs, JobRecord &r, const JobProgress &
         AnswerMerge::apply(r, fresh, true, now());
         r.lastError = {};
         markDirty(key, filesMoved);
-        Q_EMIT jobChanged(r);
+        // The delta first: a view showing this job's files takes the changed rows from it, and the jobChanged
+        // that follows finds its file list already current (the same shared data: nothing compared again).
         if (filesMoved)
             Q_EMIT filesChanged(key, delta.changedFiles, delta.filesReplaced);
+        Q_EMIT jobChanged(r);
         const JobState after = r.displayState();
         if (after != before)
             Q_EMIT jobTransition(r, before, after);

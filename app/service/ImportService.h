@@ -129,7 +129,7 @@ public:
 
 Q_SIGNALS:
     // jobChanged, jobRemoved, jobTransition and connectionsChanged come from JobSource.
-    // After jobChanged for a describe answer: which of its files changed (all when replaced).
+    // Just before jobChanged for a describe answer: which of its files changed (all when replaced).
     void filesChanged(const QString &key, const QVector<int> &rows, bool replaced);
     void healthChanged(const QString &connectionId);
     void historyError(const QString &message);

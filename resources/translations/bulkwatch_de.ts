@@ -226,6 +226,13 @@
     </message>
 </context>
 <context>
+    <name>ConnectionKeys</name>
+    <message>
+        <source>The key was kept for the previous session only. Edit the connection to enter it again.</source>
+        <translation>Der Schlüssel galt nur für die vorige Sitzung. Bearbeiten Sie die Verbindung, um ihn erneut einzugeben.</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionStatus</name>
     <message>
         <source>Connection health</source>
@@ -477,17 +484,17 @@
         <source>Cannot prepare the history database: %1</source>
         <translation>Die Verlaufsdatenbank lässt sich nicht vorbereiten: %1</translation>
     </message>
-</context>
-<context>
-    <name>ImportService</name>
     <message>
-        <source>The key was kept for the previous session only. Edit the connection to enter it again.</source>
-        <translation>Der Schlüssel galt nur für die vorige Sitzung. Bearbeiten Sie die Verbindung, um ihn erneut einzugeben.</translation>
+        <source>Could not write the history: %1</source>
+        <translation>Der Verlauf konnte nicht geschrieben werden: %1</translation>
     </message>
     <message>
         <source>Could not save the connection: %1</source>
         <translation>Die Verbindung konnte nicht gespeichert werden: %1</translation>
     </message>
+</context>
+<context>
+    <name>ImportService</name>
     <message>
         <source>The key could not be deleted from the keychain: %1</source>
         <translation>Der Schlüssel konnte nicht aus dem Schlüsselbund gelöscht werden: %1</translation>
@@ -499,10 +506,6 @@
     <message>
         <source>The server does not know this job: a wrong ID, another database, or it finished over 3 hours ago and has expired. (%1)</source>
         <translation>Der Server kennt diesen Job nicht: eine falsche ID, eine andere Datenbank, oder er ist vor über 3 Stunden beendet worden und abgelaufen. (%1)</translation>
-    </message>
-    <message>
-        <source>Could not write the history: %1</source>
-        <translation>Der Verlauf konnte nicht geschrieben werden: %1</translation>
     </message>
     <message>
         <source>The connection&apos;s key is not available yet.</source>
