@@ -6,6 +6,7 @@
 #include <QDBusMessage>
 #include <QDBusPendingCallWatcher>
 #include <QDBusPendingReply>
+#include <QDBusServiceWatcher>
 
 namespace {
 const QString kService = QStringLiteral("org.freedesktop.Notifications");
@@ -13,16 +14,22 @@ const QString kPath = QStringLiteral("/org/freedesktop/Notifications");
 }
 
 DBusNotifier::DBusNotifier(QObject *parent)
-    : Notifier(parent)
+    : Notifier(parent),
+      m_watcher(new QDBusServiceWatcher(kService, QDBusConnection::sessionBus(), QDBusServiceWatcher::WatchForOwnerChange, this))
 {
     QDBusConnection::sessionBus().connect(kService, kPath, kService, QStringLiteral("ActionInvoked"), this,
                                           SLOT(onActionInvoked(uint, QString)));
+    connect(m_watcher, &QDBusServiceWatcher::serviceOwnerChanged, this,
+            [this](const QString &, const QString &, const QString &newOwner) { m_available = !newOwner.isEmpty(); });
 }
 
 bool DBusNotifier::isAvailable() const
 {
-    const QDBusConnection bus = QDBusConnection::sessionBus();
-    return bus.isConnected() && bus.interface() && bus.interface()->isServiceRegistered(kService).value();
+    if (!m_available) {
+        const QDBusConnection bus = QDBusConnection::sessionBus();
+        m_available = bus.isConnected() && bus.interface() && bus.interface()->isServiceRegistered(kService).value();
+    }
+    return *m_available;
 }
 
 void DBusNotifier::show(const Notification &n)

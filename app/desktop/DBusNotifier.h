@@ -4,6 +4,9 @@
 #include "Notifier.h"
 
 #include <QHash>
+#include <optional>
+
+class QDBusServiceWatcher;
 
 class DBusNotifier : public Notifier
 {
@@ -18,4 +21,8 @@ private Q_SLOTS:
 
 private:
     QHash<uint, QString> m_jobOf; // notification id -> job key
+    // Whether a notification daemon owns the name: asked the bus once, then kept current by the watcher, so a
+    // notification never waits for a D-Bus round trip.
+    mutable std::optional<bool> m_available;
+    QDBusServiceWatcher *m_watcher;
 };
