@@ -40,6 +40,7 @@ void ImportService::setOptions(const Options &o)
     m_client->setDeadlineMs(o.deadlineMs);
     m_client->setMaxBodyBytes(o.maxBodyBytes);
     m_saveTimer->setInterval(o.saveDelayMs);
+    m_keys->setRetryDelayMs(o.keyRetryMs);
     for (auto &kv : m_conns)
         kv.second->budget.setRate(m_options.requestsPerSecond);
 }

@@ -21,7 +21,6 @@
 #include <QObject>
 #include <QPointer>
 #include <QSet>
-#include <deque>
 #include <functional>
 #include <memory>
 
@@ -61,6 +60,7 @@ public:
         int maxInFlight = 4;
         int maxBackoffMs = 60000;
         int authRetryMs = 60000;
+        int keyRetryMs = 3000;           // a keychain that did not answer at login is asked once more after this
         int saveDelayMs = 1000;
         int deadlineMs = 30000;          // over a whole answer
         qint64 maxBodyBytes = 64LL * 1024 * 1024; // larger answers are refused unread
