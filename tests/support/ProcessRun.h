@@ -3,9 +3,12 @@
 // A child that does not finish in time is killed and reaped, and reported as a failure (exitCode -1, timedOut);
 // so is one that cannot be started or that crashes. failure() says which, in words fit for a test message.
 
+#include <QDeadlineTimer> // kept for the tests that relied on these through this header
+#include <QProcess>
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
+#include <QTest>
 
 struct ProcessResult
 {

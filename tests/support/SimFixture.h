@@ -6,9 +6,12 @@
 #include "ImportApiClient.h"
 #include "SimServer.h"
 
+#include <QEventLoop> // kept for the tests that relied on these through this header
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTimer>
 #include <memory>
 
 struct RawReply
