@@ -1,8 +1,12 @@
 // The API client over real HTTP on 127.0.0.1: probing, paging, headers, deadlines, caps, redirects, faults.
 
+#include "support/RawHttpServer.h"
+#include "support/ReservedPort.h"
 #include "support/SimFixture.h"
+#include "support/Wait.h"
 
 #include <QElapsedTimer>
+#include <QRegularExpression>
 #include <QTest>
 
 class TestApiClient : public QObject
@@ -46,6 +50,9 @@ private Q_SLOTS:
     void lateAnswersAfterCancelAreDropped();
 
     void createCommitAndAbortSpeakMilvus();
+
+    void theDefaultCapRefusesA65MiBBodyUnread_data();
+    void theDefaultCapRefusesA65MiBBodyUnread();
 };
 
 // Bodies are hidden from moc: its tokenizer trips over some JSON test strings.
@@ -212,6 +219,30 @@ void TestApiClient::headersCarryKeyDatabaseAndAgent()
     const ProgressResult anon = fetchProgressSync(client, ep, QStringLiteral("453240863839750925"));
     QCOMPARE(anon.error.kind, ErrorKind::Auth);
     QCOMPARE(sim.server->requestsWithAuthorization(), 1); // no header without a key
+
+    // The headers exactly as sent, read off the wire (the simulator keeps no headers).
+    RawHttpServer raw;
+    raw.setAnswer("HTTP/1.1 200 OK\r\nContent-Type: application/json",
+                  R"({"code":0,"data":{"jobId":"453240863839750925","state":"Completed","progress":100,"details":[]}})");
+    Endpoint wire;
+    wire.baseUrl = raw.baseUrl();
+    wire.dialect = Dialect::V2;
+    wire.token = "s3cr3t-key-value";
+    wire.dbName = QStringLiteral("analytics");
+    const ProgressResult seen = fetchProgressSync(client, wire, QStringLiteral("453240863839750925"));
+    QVERIFY(seen.answered);
+    QVERIFY(!raw.requestHeads().isEmpty());
+    QCOMPARE(raw.header(0, "Authorization"), QByteArray("Bearer s3cr3t-key-value"));
+    QCOMPARE(raw.header(0, "DB-Name"), QByteArray("analytics"));
+    QCOMPARE(raw.header(0, "Accept"), QByteArray("application/json"));
+    QCOMPARE(raw.header(0, "Content-Type"), QByteArray("application/json"));
+    const QByteArray agent = raw.header(0, "User-Agent");
+    QVERIFY2(QRegularExpression(QStringLiteral("^Bulkwatch/\\d+\\.\\d+")).match(QString::fromLatin1(agent)).hasMatch(), agent.constData());
+    wire.token.clear();
+    fetchProgressSync(client, wire, QStringLiteral("453240863839750925"));
+    QCOMPARE(raw.requestHeads().size(), 2);
+    QCOMPARE(raw.header(1, "Authorization"), QByteArray());
+    QCOMPARE(raw.header(1, "User-Agent"), agent);
 }
 
 void TestApiClient::keyNeverAppearsInErrorsOrLogs()
@@ -277,13 +308,17 @@ void TestApiClient::faultsEndWithTheRightKind()
 
 void TestApiClient::retryAfterIsRead()
 {
+    // The server's limit is per second: two sequential requests may land in different seconds on a loaded
+    // machine. So ask until one is refused (each refusal must carry Retry-After), never judging by time.
     SimFixture sim(scenario(), SimDialect::CloudV2, 1);
     ImportApiClient client(nam);
-    fetchProgressSync(client, sim.endpoint(), QStringLiteral("453240863839750922"));
-    const ProgressResult r = fetchProgressSync(client, sim.endpoint(), QStringLiteral("453240863839750922"));
+    ProgressResult r;
+    for (int i = 0; i < 20 && r.error.kind != ErrorKind::RateLimited; ++i)
+        r = fetchProgressSync(client, sim.endpoint(), QStringLiteral("453240863839750922"));
     QCOMPARE(r.error.kind, ErrorKind::RateLimited);
     QCOMPARE(r.error.retryAfterMs, 1000);
     QVERIFY(r.error.retryable);
+    QVERIFY(sim.server->rateLimitedCount() >= 1);
 }
 
 void TestApiClient::redirectsStayWithinTheOrigin()
@@ -313,16 +348,15 @@ void TestApiClient::redirectsStayWithinTheOrigin()
 
 void TestApiClient::connectionRefusedIsNetwork()
 {
-    quint16 port;
-    {
-        SimFixture gone(scenario());
-        port = gone.server->port();
-    }
+    // A port that is ours but not listening: refused every time, and no parallel test can start listening there.
+    ReservedPort closed;
+    QVERIFY(closed.isValid());
     Endpoint ep;
-    ep.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
+    ep.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(closed.port()));
     ep.dialect = Dialect::V2;
     ImportApiClient client(nam);
     const ProgressResult r = fetchProgressSync(client, ep, QStringLiteral("1"));
+    QVERIFY(r.answered);
     QCOMPARE(r.error.kind, ErrorKind::Network);
     QVERIFY(r.error.retryable);
 }
@@ -335,8 +369,15 @@ void TestApiClient::lateAnswersAfterCancelAreDropped()
     bool called = false;
     client.fetchProgress(sim.endpoint(), QStringLiteral("453240863839750922"), this, [&](const JobProgress &, const ApiError &) { called = true; });
     QCOMPARE(client.requestsInFlight(), 1);
+    // The request must have reached the server, so that an answer is really on its way when it is cancelled.
+    QVERIFY(waitUntil([&] { return sim.server->requestCount() == 1; }, 10000));
     client.cancelAll();
-    QTest::qWait(600);
+    QCOMPARE(client.requestsInFlight(), 0);
+    // A second request, not cancelled, on the same client and server: once it is answered, the first answer
+    // (sent 300 ms after its request, before this one's) has had every chance to arrive.
+    const ProgressResult after = fetchProgressSync(client, sim.endpoint(), QStringLiteral("453240863839750922"));
+    QVERIFY2(!after.error.isError(), qPrintable(after.error.summary()));
+    QTest::qWait(100);
     QVERIFY(!called);
     QCOMPARE(client.requestsInFlight(), 0);
 }
@@ -349,20 +390,67 @@ void TestApiClient::createCommitAndAbortSpeakMilvus()
     req.collectionName = QStringLiteral("quick_setup");
     req.fileGroups = {QStringList{QStringLiteral("a.parquet")}};
     req.options.insert(QStringLiteral("auto_commit"), QStringLiteral("false"));
-    QString id;
-    ApiError err;
-    QEventLoop loop;
-    client.createJob(sim.endpoint(), req, &loop, [&](const QString &jobId, const ApiError &e) { id = jobId; err = e; loop.quit(); });
-    loop.exec();
-    QVERIFY2(!err.isError(), qPrintable(err.summary()));
-    QVERIFY(!id.isEmpty());
+    const CreateResult created = createSync(client, sim.endpoint(), req, 10000);
+    QVERIFY(created.answered);
+    QVERIFY2(!created.error.isError(), qPrintable(created.error.summary()));
+    QVERIFY(!created.jobId.isEmpty());
     sim.server->engine().advance(10000);
-    QCOMPARE(fetchProgressSync(client, sim.endpoint(), id).job.state, JobState::Finalizing);
-    client.commitJob(sim.endpoint(), id, &loop, [&](const ApiError &e) { err = e; loop.quit(); });
-    loop.exec();
-    QVERIFY(!err.isError());
+    QCOMPARE(fetchProgressSync(client, sim.endpoint(), created.jobId).job.state, JobState::Finalizing);
+    const DoneResult committed = commitSync(client, sim.endpoint(), created.jobId, 10000);
+    QVERIFY(committed.answered);
+    QVERIFY2(!committed.error.isError(), qPrintable(committed.error.summary()));
+    QCOMPARE(sim.server->requestCount(QStringLiteral("/commit")), 1);
     sim.server->engine().advance(5);
-    QCOMPARE(fetchProgressSync(client, sim.endpoint(), id).job.state, JobState::Completed);
+    QCOMPARE(fetchProgressSync(client, sim.endpoint(), created.jobId).job.state, JobState::Completed);
+
+    // Abort: a second two-phase job, stopped while it waits for its commit.
+    const CreateResult second = createSync(client, sim.endpoint(), req, 10000);
+    QVERIFY2(second.answered && !second.error.isError(), qPrintable(second.error.summary()));
+    sim.server->engine().advance(10000);
+    QCOMPARE(fetchProgressSync(client, sim.endpoint(), second.jobId).job.state, JobState::Finalizing);
+    const DoneResult aborted = abortSync(client, sim.endpoint(), second.jobId, 10000);
+    QVERIFY(aborted.answered);
+    QVERIFY2(!aborted.error.isError(), qPrintable(aborted.error.summary()));
+    QCOMPARE(sim.server->requestCount(QStringLiteral("/abort")), 1);
+    sim.server->engine().advance(5);
+    const ProgressResult gone = fetchProgressSync(client, sim.endpoint(), second.jobId);
+    QVERIFY2(gone.job.state == JobState::Failed || gone.error.kind == ErrorKind::NotFound,
+             qPrintable(QStringLiteral("state %1, error %2").arg(int(gone.job.state)).arg(gone.error.summary())));
+    QCOMPARE(fetchProgressSync(client, sim.endpoint(), created.jobId).job.state, JobState::Completed); // the other is untouched
+}
+
+// The client's real default cap (64 MiB, nothing set): a 65 MiB answer is refused, with a Content-Length by its
+// header before the body is read, without one as soon as the cap is passed; the server is cut off early.
+void TestApiClient::theDefaultCapRefusesA65MiBBodyUnread_data()
+{
+    QTest::addColumn<bool>("withContentLength");
+    QTest::addColumn<qint64>("bodyBytes");
+    QTest::addColumn<qint64>("sentAtMost");
+    QTest::newRow("Content-Length: 65 MiB") << true << 65LL * 1024 * 1024 << 32LL * 1024 * 1024;
+    QTest::newRow("no length, 300 MiB") << false << 300LL * 1024 * 1024 << 100LL * 1024 * 1024;
+}
+
+void TestApiClient::theDefaultCapRefusesA65MiBBodyUnread()
+{
+    QFETCH(bool, withContentLength);
+    QFETCH(qint64, bodyBytes);
+    QFETCH(qint64, sentAtMost);
+    RawHttpServer raw;
+    raw.setStreamedAnswer(bodyBytes, withContentLength);
+    ImportApiClient client(nam);
+    QCOMPARE(ImportApiClient::DefaultMaxBodyBytes, 64LL * 1024 * 1024);
+    Endpoint ep;
+    ep.baseUrl = raw.baseUrl();
+    ep.dialect = Dialect::V2;
+    const ProgressResult r = fetchProgressSync(client, ep, QStringLiteral("1"), 60000);
+    QVERIFY(r.answered);
+    QCOMPARE(r.error.kind, ErrorKind::Malformed);
+    QVERIFY2(r.error.message.contains(QLatin1String("larger than 64 MiB")), qPrintable(r.error.message));
+    QVERIFY(r.error.retryable);
+    QCOMPARE(client.requestsInFlight(), 0);
+    QVERIFY(waitUntil([&] { return raw.clientClosed(); }, 10000));
+    QVERIFY2(raw.bodyBytesSent() < sentAtMost, qPrintable(QString::number(raw.bodyBytesSent())));
+    QCOMPARE(raw.requestHeads().size(), 1); // refused, not probed elsewhere
 }
 
 #endif

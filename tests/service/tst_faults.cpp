@@ -4,6 +4,8 @@
 #include "ImportService.h"
 #include "JobsModel.h"
 #include "MainWindow.h"
+#include "support/ReservedPort.h"
+#include "support/ServiceFixture.h"
 #include "support/SimFixture.h"
 
 #include <QTcpServer>
@@ -13,18 +15,13 @@
 namespace {
 ImportService::Options fast()
 {
-    ImportService::Options o;
-    o.requestsPerSecond = 20;
-    o.selectedIntervalMs = 100;
-    o.runningIntervalMs = 150;
-    o.listIntervalMs = 200;
-    o.maxBackoffMs = 1500;
+    ImportService::Options o = fastOptions();
     o.deadlineMs = 1500; // the drip and the hang end on this deadline
     return o;
 }
 QString key(const char *id)
 {
-    return JobRecord::keyOf(QStringLiteral("sim"), QLatin1String(id));
+    return jobKey(QLatin1String(id));
 }
 } // namespace
 
@@ -36,6 +33,8 @@ private Q_SLOTS:
     void theAppRidesOutEveryFault();
 
     void theServerGoneForAWhileAndBack();
+
+    void theDefaultCapRefusesA65MiBAnswer();
 };
 
 // Bodies are hidden from moc: its tokenizer trips over some JSON test strings.
@@ -89,15 +88,17 @@ void TestFaults::theAppRidesOutEveryFault()
         f.hugeBytes = 300LL * 1024 * 1024;
         sim.server->addFault(f);
     }
-    QTRY_VERIFY_WITH_TIMEOUT(window.healthText().contains(healthWords), 15000);
-    QVERIFY2(window.healthText().contains(QLatin1String("retrying in")) , qPrintable(window.healthText()));
+    QTRY_VERIFY2_WITH_TIMEOUT(window.healthText().contains(healthWords), qPrintable(window.healthText()), 15000);
+    QVERIFY2(window.healthText().contains(QLatin1String("retrying in")), qPrintable(window.healthText()));
     // Nothing lost: the last good state stays on screen, the job's error view says what happened.
     const JobRecord *r = service.job(key("453240863839750923"));
     QCOMPARE(r->job.files.size(), good.files.size());
     QCOMPARE(r->job.progress, good.progress);
     QCOMPARE(r->job.state, JobState::Running);
+    // The job's own error view says what its last poll met (a rate limit may have hit only the list: then the
+    // job's last poll went through and there is nothing to say about it).
     if (kind != QLatin1String("ratelimit") || r->lastError.isError())
-        QTRY_VERIFY_WITH_TIMEOUT(window.errorText().contains(QLatin1String("Last poll")) || window.healthText().contains(healthWords), 5000);
+        QTRY_VERIFY2_WITH_TIMEOUT(window.errorText().contains(QLatin1String("Last poll")), qPrintable(window.errorText()), 5000);
     QCOMPARE(elsewhere.server->requestsWithAuthorization(), 0);
     QCOMPARE(elsewhere.server->requestCount(), 0);
 
@@ -119,16 +120,53 @@ void TestFaults::theServerGoneForAWhileAndBack()
     service.saveConnection(simConnection(sim, QStringLiteral("sim"), QStringLiteral("Flaky")), std::nullopt);
     QTRY_COMPARE_WITH_TIMEOUT(service.jobs().size(), 3, 5000);
     const quint16 port = sim.server->port();
-    for (QTcpServer *s : sim.server->servers())
-        s->close(); // the server is gone (a minute in real life; a few seconds here) ...
+    QCOMPARE(sim.server->servers().size(), 1);
+    QTcpServer *listener = sim.server->servers().first();
+    listener->close(); // the server is gone (a minute in real life; a few seconds here) ...
     for (QTcpSocket *open : sim.server->findChildren<QTcpSocket *>())
         open->abort(); // ... and so are its kept-alive connections
+    // The port stays ours, bound but not listening: connections are refused, and no other test can take it.
+    ReservedPort held(port);
+    QVERIFY2(held.isValid(), "the simulator's port could not be held");
     QTRY_COMPARE_WITH_TIMEOUT(service.health(QStringLiteral("sim")).state, ConnectionHealth::State::Offline, 10000);
+    const int answeredBefore = sim.server->requestCount();
     QTest::qWait(3000);
-    QCOMPARE(service.jobs().size(), 3);
-    for (QTcpServer *s : sim.server->servers())
-        QVERIFY(s->listen(QHostAddress::LocalHost, port));
+    QCOMPARE(service.jobs().size(), 3); // nothing forgotten while offline
+    QCOMPARE(service.health(QStringLiteral("sim")).state, ConnectionHealth::State::Offline);
+    QCOMPARE(sim.server->requestCount(), answeredBefore);
+    QVERIFY(held.listenWith(listener)); // back, on the same port
     QTRY_COMPARE_WITH_TIMEOUT(service.health(QStringLiteral("sim")).state, ConnectionHealth::State::Ok, 10000);
+    QVERIFY(sim.server->requestCount() > answeredBefore);
+}
+
+// The real default body cap (64 MiB, ImportService::Options untouched): a 65 MiB answer is refused by its
+// Content-Length, before its body is read, and the job keeps its last good state.
+void TestFaults::theDefaultCapRefusesA65MiBAnswer()
+{
+    SimFixture sim(basicScenario());
+    sim.server->engine().setSpeed(0);
+    sim.server->engine().advance(30);
+    ImportService service(nullptr, nullptr);
+    ImportService::Options o = fastOptions();
+    QCOMPARE(o.maxBodyBytes, ImportService::Options().maxBodyBytes);
+    QCOMPARE(o.maxBodyBytes, 64LL * 1024 * 1024);
+    service.setOptions(o);
+    service.start();
+    service.saveConnection(simConnection(sim), std::nullopt);
+    QTRY_VERIFY_WITH_TIMEOUT(service.job(key("453240863839750923")) && service.job(key("453240863839750923"))->hasDetails, 8000);
+    service.setSelectedJob(key("453240863839750923"));
+    const double progress = service.job(key("453240863839750923"))->job.progress;
+    SimFaultRule f;
+    f.kind = QStringLiteral("huge");
+    f.hugeBytes = 65LL * 1024 * 1024;
+    sim.server->addFault(f);
+    QTRY_VERIFY_WITH_TIMEOUT(service.job(key("453240863839750923"))->lastError.isError(), 15000);
+    const ApiError e = service.job(key("453240863839750923"))->lastError;
+    QCOMPARE(e.kind, ErrorKind::Malformed);
+    QVERIFY2(e.message.contains(QLatin1String("larger than 64 MiB")), qPrintable(e.message));
+    QCOMPARE(service.job(key("453240863839750923"))->job.progress, progress);
+    sim.server->clearFaults();
+    QTRY_VERIFY_WITH_TIMEOUT(!service.job(key("453240863839750923"))->lastError.isError(), 15000);
 }
 
 #endif

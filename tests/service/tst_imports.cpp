@@ -7,7 +7,9 @@
 #include "MainWindow.h"
 #include "NewImportDialog.h"
 #include "SecretStore.h"
+#include "support/ServiceFixture.h"
 #include "support/SimFixture.h"
+#include "support/Wait.h"
 
 #include <QCheckBox>
 #include <QDirIterator>
@@ -20,16 +22,7 @@
 namespace {
 ImportService::Options fast()
 {
-    ImportService::Options o;
-    o.requestsPerSecond = 20;
-    o.selectedIntervalMs = 100;
-    o.runningIntervalMs = 150;
-    o.pendingIntervalMs = 150;
-    o.finalizingIntervalMs = 150;
-    o.listIntervalMs = 200;
-    o.pagedListIntervalMs = 300;
-    o.saveDelayMs = 20;
-    return o;
+    return fastOptions();
 }
 
 SimScenario quickScenario()
@@ -59,9 +52,8 @@ Created create(ImportService &service, const CreateRequest &req, bool remember =
         c.error = e;
         c.done = true;
     });
-    QDeadlineTimer deadline(10000);
-    while (!c.done && !deadline.hasExpired())
-        QTest::qWait(10);
+    if (!waitUntil([&] { return c.done; }, 10000))
+        c.error = ApiError::make(ErrorKind::Timeout, QStringLiteral("no answer to create within 10 s")); // never a silent success
     return c;
 }
 
@@ -169,7 +161,7 @@ void TestImports::aJobCreatedElsewhereIsPrefilledForRetry()
     service.setOptions(fast());
     service.start();
     service.saveConnection(simConnection(sim), std::nullopt);
-    const QString key = JobRecord::keyOf(QStringLiteral("sim"), QStringLiteral("453240863839750924"));
+    const QString key = jobKey(QStringLiteral("453240863839750924"));
     QTRY_VERIFY_WITH_TIMEOUT(service.job(key) && service.job(key)->hasDetails, 5000);
     QVERIFY(!service.retryJob(key, [](const QString &, const ApiError &) {}));
     const CreateRequest known = service.requestFor(key);
@@ -224,7 +216,8 @@ void TestImports::declinedConfirmationChangesNothing()
     window.setConfirmHandler([](const QString &, const QString &) { return false; });
     window.selectJob(c.key);
     window.abortSelected();
-    QTest::qWait(500);
+    const int before = sim.server->requestCount();
+    QVERIFY(waitUntil([&] { return sim.server->requestCount() >= before + 3; }, 10000)); // the loop could have sent it
     QCOMPARE(sim.server->requestCount(QStringLiteral("/abort")), 0);
     QCOMPARE(service.job(c.key)->job.serverState, QStringLiteral("Uncommitted"));
 }
@@ -305,7 +298,7 @@ void TestImports::bucketKeysAreKeptOnlyWhenAsked()
     QVERIFY(service.retryJob(kept.key, [&](const QString &key, const ApiError &e) { again = {key, e, true}; }));
     QTRY_VERIFY_WITH_TIMEOUT(again.done, 5000);
     QVERIFY2(!again.error.isError(), qPrintable(again.error.summary()));
-    QTest::qWait(200); // let the history be written
+    service.flush(); // the history written now, not after a guessed delay
     QDirIterator it(dir.path(), QDir::Files);
     while (it.hasNext()) {
         QFile f(it.next());
@@ -335,6 +328,7 @@ void TestImports::theDialogValidatesBeforeSending()
     QFETCH(QString, problem);
     SimFixture sim(quickScenario());
     ImportService service(nullptr, nullptr);
+    service.setOptions(fast());
     service.start();
     service.saveConnection(simConnection(sim), std::nullopt);
     NewImportDialog dialog(&service, QStringLiteral("sim"), {});
@@ -349,7 +343,11 @@ void TestImports::theDialogValidatesBeforeSending()
         QVERIFY(service.job(dialog.createdKey()));
     } else {
         dialog.accept();
+        // The event loop turns long enough to send: the service's own polls get through, a create does not.
+        const int before = sim.server->requestCount();
+        QVERIFY(waitUntil([&] { return sim.server->requestCount() >= before + 3; }, 10000));
         QCOMPARE(sim.server->requestCount(QStringLiteral("/create")), 0); // nothing sent
+        QVERIFY(dialog.result() != int(QDialog::Accepted)); // still open, saying what is wrong
     }
 }
 

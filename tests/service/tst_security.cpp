@@ -5,8 +5,10 @@
 #include "ImportService.h"
 #include "MainWindow.h"
 #include "support/SimFixture.h"
+#include "support/Wait.h"
 
 #include <QSignalSpy>
+#include <QTimer>
 #include <QTest>
 
 namespace {
@@ -27,8 +29,8 @@ CliRun runCli(const QStringList &args, const QByteArray &key = {})
     cli.setEnvironmentKey(key);
     QSignalSpy done(&cli, &CommandLine::finished);
     cli.start();
-    if (done.isEmpty())
-        done.wait(30000);
+    if (!waitUntil([&] { return !done.isEmpty(); }, 30000))
+        r.err = QStringLiteral("[the command line did not finish within 30 s]\n");
     out.flush();
     err.flush();
     r.code = cli.exitCode();
@@ -111,10 +113,7 @@ void TestSecurity::aConnectionTrustsItsOwnCa()
     SimFixture sim(basicScenario(), SimDialect::Milvus, 0, kCert, kKey);
     ImportService service(nullptr, nullptr);
     service.start();
-    Connection c;
-    c.id = QStringLiteral("tls");
-    c.name = QStringLiteral("TLS");
-    c.baseUrl = httpsUrl(sim);
+    Connection c = connectionTo(httpsUrl(sim), QStringLiteral("tls"), QStringLiteral("TLS"));
     service.saveConnection(c, std::nullopt);
     MainWindow window(&service);
     QTRY_VERIFY_WITH_TIMEOUT(window.healthText().contains(QLatin1String("certificate")), 10000);
@@ -128,21 +127,31 @@ void TestSecurity::aConnectionTrustsItsOwnCa()
 void TestSecurity::plainHttpIsMarkedAndWarnedAboutOnce()
 {
     SimFixture sim(basicScenario());
+    sim.server->engine().setSpeed(0);
+    sim.server->engine().advance(30); // …923 is importing
     // 0.0.0.0 reaches this machine but is no loopback name: it stands in for a server on a private network.
     const QString url = QStringLiteral("http://0.0.0.0:%1").arg(sim.server->port());
-    const CliRun r = runCli({QStringLiteral("list"), QStringLiteral("--endpoint"), url}, "some-token");
-    QCOMPARE(r.code, 0);
+    // "Once" needs several requests: watch polls the running job until it ends, which it does after a few polls.
+    QTimer finisher;
+    QObject::connect(&finisher, &QTimer::timeout, &finisher, [&] {
+        if (sim.server->requestCount() >= 4)
+            sim.server->engine().advance(100);
+    });
+    finisher.start(20);
+    const CliRun r = runCli({QStringLiteral("watch"), QStringLiteral("--endpoint"), url, QStringLiteral("--job"),
+                             QStringLiteral("453240863839750923"), QStringLiteral("--interval"), QStringLiteral("0.05")},
+                            "some-token");
+    finisher.stop();
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(sim.server->requestCount() >= 4, qPrintable(QString::number(sim.server->requestCount())));
     QCOMPARE(r.err.count(QLatin1String("unencrypted")), 1);
     const CliRun local = runCli({QStringLiteral("list"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString()}, "some-token");
+    QCOMPARE(local.code, 0);
     QCOMPARE(local.err.count(QLatin1String("unencrypted")), 0);
 
     ImportService service(nullptr, nullptr);
     service.start();
-    Connection c;
-    c.id = QStringLiteral("plain");
-    c.name = QStringLiteral("Plain");
-    c.baseUrl = QUrl(url);
-    service.saveConnection(c, std::nullopt);
+    service.saveConnection(connectionTo(QUrl(url), QStringLiteral("plain"), QStringLiteral("Plain")), std::nullopt);
     MainWindow window(&service);
     QTRY_VERIFY_WITH_TIMEOUT(window.healthText().contains(QLatin1String("unencrypted")), 5000);
 }

@@ -1,15 +1,23 @@
 // Notifications: exactly one per transition — not repeated after a restart, a reconnect or a re-poll —,
-// batched when several end in one poll, each kind switchable; the window without a tray never hides.
+// batched when several end in one poll, each kind switchable; delivered through org.freedesktop.Notifications
+// (a fake service on a private bus) with what the user reads and clicks; the window without a tray never hides.
 
+#include "DBusNotifier.h"
 #include "HistoryStore.h"
 #include "ImportService.h"
 #include "MainWindow.h"
 #include "NotificationCenter.h"
 #include "TrayIcon.h"
+#include "support/FakeNotifications.h"
+#include "support/ServiceFixture.h"
 #include "support/SimFixture.h"
+#include "support/Skip.h"
+#include "support/Wait.h"
 
+#include <QDBusConnectionInterface>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -24,20 +32,15 @@ public:
     {
         return static_cast<int>(std::count_if(shown.begin(), shown.end(), [k](const Notification &n) { return n.kind == k; }));
     }
+    QList<Notification> of(Notification::Kind k) const
+    {
+        QList<Notification> out;
+        for (const Notification &n : shown)
+            if (n.kind == k)
+                out << n;
+        return out;
+    }
 };
-
-ImportService::Options fast()
-{
-    ImportService::Options o;
-    o.requestsPerSecond = 20;
-    o.selectedIntervalMs = 100;
-    o.runningIntervalMs = 100;
-    o.pendingIntervalMs = 100;
-    o.listIntervalMs = 150;
-    o.saveDelayMs = 20;
-    o.maxBackoffMs = 1000;
-    return o;
-}
 
 // Four jobs that end together at 50 s, one that fails at 25 s, and one finished before anyone watched.
 SimScenario scenario()
@@ -47,12 +50,23 @@ SimScenario scenario()
         s.jobs << timelineJob(QStringLiteral("45324086383975093%1").arg(i));
     return s;
 }
+
+// Lets `n` more requests reach the server: proof that polling went on, rather than a guess at how long it takes.
+bool morePolls(const SimFixture &sim, int n, int timeoutMs = 10000)
+{
+    const int from = sim.server->requestCount();
+    return waitUntil([&] { return sim.server->requestCount() >= from + n; }, timeoutMs);
+}
 } // namespace
 
 class TestNotifications : public QObject
 {
     Q_OBJECT
+    PrivateSessionBus bus;
+    QString busProblem;
+
 private Q_SLOTS:
+    void initTestCase();
     void init();
 
     void oncePerTransitionBatchedAndNeverAgainAfterARestart();
@@ -61,7 +75,13 @@ private Q_SLOTS:
 
     void connectionLostAndBackAreAnnouncedWhenAsked();
 
+    void theDefaultsAnnounceEndsButNotConnectionsOrExpiry();
+
+    void deliveredThroughTheNotificationServiceWithWhatTheUserReads();
+
     void clickingANotificationRaisesTheWindowOnThatJob();
+
+    void anExpiredJobIsAnnouncedWhenAsked();
 
     void withoutATrayTheWindowNeverHides();
 
@@ -70,6 +90,17 @@ private Q_SLOTS:
 
 // Bodies are hidden from moc: its tokenizer trips over some JSON test strings.
 #ifndef Q_MOC_RUN
+void TestNotifications::initTestCase()
+{
+    // Settings go to a test location (~/.qttest), never the user's ~/.config, however this test is run.
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY2(QSettings().fileName().contains(QLatin1String(".qttest")), qPrintable(QSettings().fileName()));
+    // A bus of our own, before anything in this process uses the session bus: the desktop's real notification
+    // service never sees these tests, and the fake one can own the name.
+    if (!bus.start(&busProblem))
+        qWarning("no private session bus: %s", qPrintable(busProblem));
+}
+
 void TestNotifications::init()
 {
     QSettings().clear();
@@ -81,25 +112,23 @@ void TestNotifications::oncePerTransitionBatchedAndNeverAgainAfterARestart()
     sim.server->engine().setSpeed(0);
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("h.sqlite"));
-    Connection c;
-    c.id = QStringLiteral("sim");
-    c.name = QStringLiteral("Cluster X");
-    c.baseUrl = sim.server->baseUrl();
     {
         HistoryStore store;
         QString error;
         QVERIFY(store.open(path, &error));
         ImportService service(&store, nullptr);
-        service.setOptions(fast());
+        service.setOptions(fastOptions());
         CountingNotifier notifier;
         NotificationCenter center(&service, &notifier);
         center.setBatchDelayMs(1000);
         service.start();
-        service.saveConnection(c, std::nullopt);
+        service.saveConnection(simConnection(sim, QStringLiteral("sim"), QStringLiteral("Cluster X")), std::nullopt);
         QTRY_COMPARE_WITH_TIMEOUT(service.jobs().size(), 6, 5000);
-        QTest::qWait(500);
+        QTRY_VERIFY_WITH_TIMEOUT(service.job(jobKey(QStringLiteral("453240863839750922")))->hasDetails, 5000);
+        center.flush(); // whatever is pending goes out now, batch delay or not
         QCOMPARE(notifier.shown.size(), 0); // finished before we watched: nothing to announce
         sim.server->engine().advance(30);    // …924 is already failed; the four others import
+        QTRY_VERIFY_WITH_TIMEOUT(service.job(jobKey(QStringLiteral("453240863839750923")))->job.state == JobState::Running, 5000);
         sim.server->engine().advance(25);    // all four complete at 50 s, in one poll
         QTRY_COMPARE_WITH_TIMEOUT(notifier.count(Notification::Kind::Completed), 1, 8000);
         const Notification n = notifier.shown.first();
@@ -107,27 +136,38 @@ void TestNotifications::oncePerTransitionBatchedAndNeverAgainAfterARestart()
         QCOMPARE(n.jobKeys.size(), 4);
         // Re-polls and a reconnect do not repeat it.
         service.refreshNow();
-        QTest::qWait(800);
+        QVERIFY(morePolls(sim, 6));
+        QList<ConnectionHealth::State> states;
+        connect(&service, &ImportService::healthChanged, this, [&] { states << service.health(QStringLiteral("sim")).state; });
         SimFaultRule f;
         f.kind = QStringLiteral("reset");
         f.remaining = 3;
         sim.server->addFault(f);
-        QTest::qWait(2500);
+        // The connection drops and comes back.
+        QTRY_VERIFY_WITH_TIMEOUT(states.contains(ConnectionHealth::State::Backoff) || states.contains(ConnectionHealth::State::Offline), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(service.health(QStringLiteral("sim")).state, ConnectionHealth::State::Ok, 10000);
+        QVERIFY(morePolls(sim, 6));
+        center.flush();
         QCOMPARE(notifier.count(Notification::Kind::Completed), 1);
         QCOMPARE(notifier.count(Notification::Kind::Failed), 0); // the failure predates watching
+        QCOMPARE(notifier.shown.size(), 1);
         service.flush();
     }
-    // After a restart: the same transitions are not announced again.
+    // After a restart: the same transitions are not announced again, though every job is read again.
     HistoryStore store;
     QString error;
     QVERIFY(store.open(path, &error));
     ImportService service(&store, nullptr);
-    service.setOptions(fast());
+    service.setOptions(fastOptions());
     CountingNotifier notifier;
     NotificationCenter center(&service, &notifier);
     center.setBatchDelayMs(100);
+    const int before = sim.server->requestCount();
     service.start();
-    QTest::qWait(1500);
+    QTRY_COMPARE_WITH_TIMEOUT(service.jobs().size(), 6, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(sim.server->requestCount() >= before + 6, 10000); // the restarted service did poll
+    QVERIFY(morePolls(sim, 3));
+    center.flush();
     QCOMPARE(notifier.shown.size(), 0);
 }
 
@@ -136,7 +176,7 @@ void TestNotifications::aFailureIsAnnouncedWithItsReasonAndKindsCanBeSwitchedOff
     SimFixture sim(basicScenario(QStringLiteral("quota exceeded[reason=disk quota exceeded, please allocate more resources]")));
     sim.server->engine().setSpeed(0);
     ImportService service(nullptr, nullptr);
-    service.setOptions(fast());
+    service.setOptions(fastOptions());
     CountingNotifier notifier;
     NotificationCenter center(&service, &notifier);
     center.setBatchDelayMs(100);
@@ -144,28 +184,39 @@ void TestNotifications::aFailureIsAnnouncedWithItsReasonAndKindsCanBeSwitchedOff
     service.start();
     service.saveConnection(simConnection(sim, QStringLiteral("sim"), QStringLiteral("Prod")), std::nullopt);
     QTRY_COMPARE_WITH_TIMEOUT(service.jobs().size(), 3, 5000);
-    sim.server->engine().advance(60); // …923 completes: switched off
-    QTRY_COMPARE_WITH_TIMEOUT(service.job(JobRecord::keyOf(QStringLiteral("sim"), QStringLiteral("453240863839750923")))->job.state, JobState::Completed, 5000);
-    QTest::qWait(400);
+    QTRY_VERIFY_WITH_TIMEOUT(service.job(jobKey(QStringLiteral("453240863839750923")))->job.state == JobState::Pending, 5000);
+    sim.server->engine().advance(60); // …923 completes while watched: switched off
+    QTRY_COMPARE_WITH_TIMEOUT(service.job(jobKey(QStringLiteral("453240863839750923")))->job.state, JobState::Completed, 5000);
+    center.flush();
     QCOMPARE(notifier.shown.size(), 0);
     QVERIFY(!QSettings().value(NotificationCenter::settingsKey(Notification::Kind::Completed)).toBool());
     // A job that fails while watched.
     CreateRequest req;
     req.collectionName = QStringLiteral("quick_setup");
     req.fileGroups = {QStringList{QStringLiteral("will-fail.parquet")}};
-    service.createJob(QStringLiteral("sim"), req, false, [](const QString &, const ApiError &) {});
-    QTest::qWait(500);
+    QString created;
+    service.createJob(QStringLiteral("sim"), req, false, [&](const QString &key, const ApiError &) { created = key; });
+    QTRY_VERIFY_WITH_TIMEOUT(!created.isEmpty() && service.job(created), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(service.job(created)->hasDetails, 10000); // watched before it ends
     sim.server->engine().advance(1000);
     QTRY_COMPARE_WITH_TIMEOUT(notifier.count(Notification::Kind::Failed), 1, 8000);
-    QCOMPARE(notifier.shown.first().title, QStringLiteral("Import failed"));
-    QVERIFY(notifier.shown.first().body.contains(QLatin1String("quick_setup")));
+    const JobRecord *failed = service.job(created);
+    QCOMPARE(failed->job.state, JobState::Failed);
+    QVERIFY(!failed->job.reason.isEmpty());
+    const Notification n = notifier.of(Notification::Kind::Failed).first();
+    QCOMPARE(n.title, QStringLiteral("Import failed"));
+    QVERIFY2(n.body.contains(QLatin1String("quick_setup")), qPrintable(n.body));
+    QVERIFY2(n.body.contains(failed->job.reason.left(300)), qPrintable(n.body + QStringLiteral(" / ") + failed->job.reason));
+    QVERIFY(n.body.contains(failed->job.jobId));
+    QCOMPARE(n.jobKeys, QStringList{created});
+    QCOMPARE(notifier.shown.size(), 1);
 }
 
 void TestNotifications::connectionLostAndBackAreAnnouncedWhenAsked()
 {
     SimFixture sim(basicScenario());
     ImportService service(nullptr, nullptr);
-    service.setOptions(fast());
+    service.setOptions(fastOptions());
     CountingNotifier notifier;
     NotificationCenter center(&service, &notifier);
     center.setEnabled(Notification::Kind::ConnectionLost, true);
@@ -177,27 +228,140 @@ void TestNotifications::connectionLostAndBackAreAnnouncedWhenAsked()
     f.kind = QStringLiteral("reset");
     sim.server->addFault(f);
     QTRY_COMPARE_WITH_TIMEOUT(notifier.count(Notification::Kind::ConnectionLost), 1, 8000);
-    QTest::qWait(1500); // more failures while offline: still one
-    QCOMPARE(notifier.count(Notification::Kind::ConnectionLost), 1);
+    QVERIFY(morePolls(sim, 3, 15000)); // more failures while offline ...
+    center.flush();
+    QCOMPARE(notifier.count(Notification::Kind::ConnectionLost), 1); // ... still one
     sim.server->clearFaults();
     QTRY_COMPARE_WITH_TIMEOUT(notifier.count(Notification::Kind::ConnectionBack), 1, 8000);
-    QVERIFY(notifier.shown.first().title.contains(QLatin1String("Edge")));
+    QVERIFY(notifier.of(Notification::Kind::ConnectionLost).first().title.contains(QLatin1String("Edge")));
+    QVERIFY(notifier.of(Notification::Kind::ConnectionBack).first().title.contains(QLatin1String("Edge")));
+}
+
+void TestNotifications::theDefaultsAnnounceEndsButNotConnectionsOrExpiry()
+{
+    ImportService service(nullptr, nullptr);
+    CountingNotifier notifier;
+    NotificationCenter center(&service, &notifier);
+    QVERIFY(center.isEnabled(Notification::Kind::Completed));
+    QVERIFY(center.isEnabled(Notification::Kind::Failed));
+    QVERIFY(!center.isEnabled(Notification::Kind::Expired));
+    QVERIFY(!center.isEnabled(Notification::Kind::ConnectionLost));
+    QVERIFY(!center.isEnabled(Notification::Kind::ConnectionBack));
+}
+
+namespace {
+// The fake service on the private bus, checked to be the one the app's session bus reaches.
+bool fakeService(FakeNotificationServer &fake, const QString &busProblem, QString *why)
+{
+    if (!busProblem.isEmpty()) {
+        *why = busProblem;
+        return false;
+    }
+    if (!fake.registerOnSessionBus(why))
+        return false;
+    const QDBusConnection bus = QDBusConnection::sessionBus();
+    if (!bus.isConnected() || bus.interface()->serviceOwner(QStringLiteral("org.freedesktop.Notifications")).value() != fake.uniqueName()) {
+        *why = QStringLiteral("the session bus of this process is not the private one");
+        return false;
+    }
+    return true;
+}
+} // namespace
+
+void TestNotifications::deliveredThroughTheNotificationServiceWithWhatTheUserReads()
+{
+    FakeNotificationServer fake;
+    QString why;
+    if (!fakeService(fake, busProblem, &why))
+        BULKWATCH_SKIP("needs dbus-daemon for a private bus with a fake notification service");
+    DBusNotifier notifier;
+    QVERIFY(notifier.isAvailable());
+    SimFixture sim(basicScenario());
+    sim.server->engine().setSpeed(0);
+    ImportService service(nullptr, nullptr);
+    service.setOptions(fastOptions());
+    NotificationCenter center(&service, &notifier);
+    center.setBatchDelayMs(100);
+    service.start();
+    service.saveConnection(simConnection(sim, QStringLiteral("sim"), QStringLiteral("Prod")), std::nullopt);
+    QTRY_VERIFY_WITH_TIMEOUT(service.job(jobKey(QStringLiteral("453240863839750923"))) && service.job(jobKey(QStringLiteral("453240863839750923")))->hasDetails, 5000);
+    sim.server->engine().advance(60); // …923 completes while watched
+    QTRY_COMPARE_WITH_TIMEOUT(fake.calls().size(), 1, 8000);
+    const FakeNotificationServer::Call c = fake.calls().first();
+    QCOMPARE(c.summary, QStringLiteral("Import completed"));
+    QCOMPARE(c.body, QStringLiteral("Job 453240863839750923 into “quick_setup” on Prod."));
+    QCOMPARE(c.actions, (QStringList{QStringLiteral("default"), QStringLiteral("Show")}));
+    QCOMPARE(c.appName, QCoreApplication::applicationName());
+    QCOMPARE(c.replacesId, 0u);
+    QCOMPARE(c.hints.value(QStringLiteral("desktop-entry")).toString(), QStringLiteral(BULKWATCH_APP_ID));
+    QCOMPARE(c.hints.value(QStringLiteral("urgency")).toInt(), 1); // normal; failures are critical
+    QCOMPARE(c.expireTimeout, -1);
 }
 
 void TestNotifications::clickingANotificationRaisesTheWindowOnThatJob()
 {
-    SimFixture sim(basicScenario());
+    FakeNotificationServer fake;
+    QString why;
+    if (!fakeService(fake, busProblem, &why))
+        BULKWATCH_SKIP("needs dbus-daemon for a private bus with a fake notification service");
+    SimFixture sim(basicScenario(QStringLiteral("disk quota exceeded")));
+    sim.server->engine().setSpeed(0);
     ImportService service(nullptr, nullptr);
-    service.setOptions(fast());
+    service.setOptions(fastOptions());
+    DBusNotifier notifier;
+    NotificationCenter center(&service, &notifier);
+    center.setBatchDelayMs(100);
     service.start();
     service.saveConnection(simConnection(sim, QStringLiteral("sim"), QStringLiteral("Click")), std::nullopt);
     MainWindow window(&service);
+    window.setDesktopIntegration(&center, nullptr);
+    // The composition root's wiring (DesktopApp): a click on a notification opens its job.
+    connect(&notifier, &Notifier::activated, &window, &MainWindow::showAndRaise);
     QTRY_COMPARE_WITH_TIMEOUT(service.jobs().size(), 3, 5000);
+    const QString key = jobKey(QStringLiteral("453240863839750923"));
+    QTRY_VERIFY_WITH_TIMEOUT(service.job(key)->hasDetails, 5000);
+    window.selectJob(jobKey(QStringLiteral("453240863839750922")));
     window.hide();
-    const QString key = JobRecord::keyOf(QStringLiteral("sim"), QStringLiteral("453240863839750924"));
-    window.showAndRaise(key);
-    QVERIFY(window.isVisible());
+    sim.server->engine().advance(60);
+    QTRY_COMPARE_WITH_TIMEOUT(fake.calls().size(), 1, 8000);
+    QVERIFY(!window.isVisible());
+    QSignalSpy activated(&notifier, &Notifier::activated);
+    fake.invokeAction(fake.calls().first().id); // the user clicks it
+    QVERIFY(activated.wait(5000));
+    QCOMPARE(activated.first().first().toString(), key);
+    QTRY_VERIFY_WITH_TIMEOUT(window.isVisible(), 5000);
     QCOMPARE(window.selectedJobKey(), key);
+    // A click on a notification that is not ours (another app's id) opens nothing.
+    window.hide();
+    fake.invokeAction(9999);
+    QVERIFY(!activated.wait(300));
+    QVERIFY(!window.isVisible());
+}
+
+void TestNotifications::anExpiredJobIsAnnouncedWhenAsked()
+{
+    SimScenario s = basicScenario();
+    s.jobs[1].retentionSeconds = 10; // …923: forgotten 10 s after it ends at 50 s
+    SimFixture sim(s);
+    sim.server->engine().setSpeed(0);
+    sim.server->engine().advance(30);
+    ImportService service(nullptr, nullptr);
+    service.setOptions(fastOptions());
+    CountingNotifier notifier;
+    NotificationCenter center(&service, &notifier);
+    center.setBatchDelayMs(100);
+    center.setEnabled(Notification::Kind::Expired, true);
+    service.start();
+    service.saveConnection(simConnection(sim, QStringLiteral("sim"), QStringLiteral("Retention")), std::nullopt);
+    const QString key = jobKey(QStringLiteral("453240863839750923"));
+    QTRY_VERIFY_WITH_TIMEOUT(service.job(key) && service.job(key)->hasDetails, 5000);
+    sim.server->engine().advance(100); // ended and forgotten between two polls
+    QTRY_COMPARE_WITH_TIMEOUT(notifier.count(Notification::Kind::Expired), 1, 8000);
+    const Notification n = notifier.of(Notification::Kind::Expired).first();
+    QCOMPARE(n.title, QStringLiteral("Import expired on server"));
+    QVERIFY(n.body.contains(QLatin1String("last known state")));
+    QCOMPARE(n.jobKeys, QStringList{key});
+    QVERIFY(service.job(key)->expired);
 }
 
 void TestNotifications::withoutATrayTheWindowNeverHides()
@@ -212,9 +376,9 @@ void TestNotifications::withoutATrayTheWindowNeverHides()
     QVERIFY(!tray.isVisible());
     QVERIFY(!tray.isAvailable());
     QSettings().setValue(QStringLiteral("window/closeAction"), QStringLiteral("tray"));
-    QSignalSpy quit(qApp, &QCoreApplication::aboutToQuit);
-    window.close();
-    QVERIFY(!window.isVisible()); // closed, not hidden into a tray that is not there
+    // close() is true only when the close event was accepted: hiding into a tray ignores it.
+    QVERIFY2(window.close(), "the window hid instead of closing, with no tray to come back from");
+    QVERIFY(!window.isVisible());
     QCOMPARE(tray.toolTip(), QStringLiteral("Bulkwatch — nothing running"));
 }
 
@@ -224,16 +388,23 @@ void TestNotifications::trayTooltipSummarisesAndMarksFailures()
     sim.server->engine().setSpeed(0);
     sim.server->engine().advance(30);
     ImportService service(nullptr, nullptr);
-    service.setOptions(fast());
+    service.setOptions(fastOptions());
     service.start();
     service.saveConnection(simConnection(sim, QStringLiteral("sim"), QStringLiteral("Tray")), std::nullopt);
     MainWindow window(&service);
     TrayIcon tray(&service, &window);
     QTRY_COMPARE_WITH_TIMEOUT(service.jobs().size(), 3, 5000);
     // …924 failed before it was watched, but still within the last day: it is news in the tooltip.
-    QTRY_VERIFY2_WITH_TIMEOUT(tray.toolTip().startsWith(QStringLiteral("Bulkwatch — 1 running")), qPrintable(tray.toolTip()), 5000);
-    QVERIFY(!TrayIcon::iconFor(true, false).isNull());
-    QVERIFY(!TrayIcon::iconFor(false, true).isNull());
+    QTRY_VERIFY2_WITH_TIMEOUT(tray.toolTip().startsWith(QStringLiteral("Bulkwatch — 1 running · 1 failed · ")), qPrintable(tray.toolTip()), 5000);
+    QVERIFY(tray.showsFailure());
+    // The failure icon is marked: it differs from the plain one, on either panel.
+    for (const bool dark : {false, true}) {
+        const QImage plain = TrayIcon::iconFor(false, dark).pixmap(32, 32).toImage();
+        const QImage marked = TrayIcon::iconFor(true, dark).pixmap(32, 32).toImage();
+        QVERIFY(!plain.isNull());
+        QVERIFY(!marked.isNull());
+        QVERIFY2(plain != marked, dark ? "dark panel" : "light panel");
+    }
 }
 
 #endif

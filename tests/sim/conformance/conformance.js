@@ -59,11 +59,20 @@ function check(name, cond, detail) {
   const noCollection = await client.createImportJobs({ collectionName: 'nope', files: [['x.parquet']] });
   check('create into a missing collection: code 100', noCollection.code === 100, noCollection);
 
-  let threw = false;
+  // The SDK throws an HttpError carrying the status; any other exception (ECONNREFUSED, a timeout, a bug in
+  // this script) is not a refusal, and an answer without an exception is none either.
+  let refusal;
   try {
-    await new HttpClient({ endpoint, token: 'wrong-token' }).listImportJobs({ collectionName: '' });
-  } catch (e) { threw = true; }
-  check('a wrong token is refused with HTTP 401 (the SDK throws)', threw);
+    const answer = await new HttpClient({ endpoint, token: 'wrong-token' }).listImportJobs({ collectionName: '' });
+    refusal = { answered: answer };
+  } catch (e) {
+    refusal = { name: e && e.name, status: e && e.status, message: String(e && e.message || e) };
+  }
+  check('a wrong token is refused with HTTP 401 (the SDK throws an HttpError)',
+        refusal.name === 'HttpError' && refusal.status === 401, refusal);
+  // The same request with the right token goes through: the refusal was about the token, not the request.
+  const right = await client.listImportJobs({ collectionName: '' });
+  check('the right token on the same request is accepted', right.code === 0, right);
 
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);
