@@ -89,9 +89,20 @@ SecretStore::Result KeychainSecretStore::explain(int error, const QString &error
     return r;
 }
 
+namespace {
+// A job must outlive its store: QtKeychain's libsecret backend hands the job's raw pointer to an asynchronous
+// callback, so a job deleted with its store (a service, a dialog or a test going away mid-request) is used after
+// it was freed when the keychain answers (seen as a rare crash in tst_keychain). Jobs belong to the application,
+// delete themselves when finished, and answer only while the asker's context lives.
+QObject *jobOwner()
+{
+    return QCoreApplication::instance();
+}
+} // namespace
+
 void KeychainSecretStore::write(const QString &key, const QByteArray &secret, QObject *context, Callback cb)
 {
-    auto *job = new QKeychain::WritePasswordJob(m_service, this);
+    auto *job = new QKeychain::WritePasswordJob(m_service, jobOwner());
     job->setAutoDelete(true);
     job->setInsecureFallback(false); // never a silent plain-text file
     job->setKey(key);
@@ -102,7 +113,7 @@ void KeychainSecretStore::write(const QString &key, const QByteArray &secret, QO
 
 void KeychainSecretStore::read(const QString &key, QObject *context, Callback cb)
 {
-    auto *job = new QKeychain::ReadPasswordJob(m_service, this);
+    auto *job = new QKeychain::ReadPasswordJob(m_service, jobOwner());
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
     job->setKey(key);
@@ -117,7 +128,7 @@ void KeychainSecretStore::read(const QString &key, QObject *context, Callback cb
 
 void KeychainSecretStore::remove(const QString &key, QObject *context, Callback cb)
 {
-    auto *job = new QKeychain::DeletePasswordJob(m_service, this);
+    auto *job = new QKeychain::DeletePasswordJob(m_service, jobOwner());
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
     job->setKey(key);

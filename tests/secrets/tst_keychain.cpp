@@ -54,6 +54,7 @@ private Q_SLOTS:
     void aConnectionKeySurvivesARestartThroughTheKeychainAlone();
 
     void theCommandLineUsesASavedConnection();
+    void aStoreGoneMidRequestDoesNotCrashWhenTheKeychainAnswers();
 };
 
 // Bodies are hidden from moc: its tokenizer trips over some JSON test strings.
@@ -168,6 +169,25 @@ void TestKeychain::theCommandLineUsesASavedConnection()
     QCOMPARE(r.first, 2);
     QVERIFY(r.second.contains(QLatin1String("no saved connection named 'nope'")));
     run([&](auto cb) { keychain.remove(c.id, &keychain, cb); });
+}
+
+void TestKeychain::aStoreGoneMidRequestDoesNotCrashWhenTheKeychainAnswers()
+{
+    // A service (and its store) may go away while the keychain is still answering: the answer must be dropped,
+    // not delivered to freed memory. Many at once, so that some answers surely arrive after the stores are gone.
+    QObject asker;
+    int answered = 0;
+    for (int i = 0; i < 20; ++i) {
+        auto *store = new KeychainSecretStore(kService);
+        store->write(QStringLiteral("gone-%1").arg(i), "short-lived", &asker, [&](const SecretStore::Result &) { ++answered; });
+        store->read(QStringLiteral("gone-%1").arg(i), &asker, [&](const SecretStore::Result &) { ++answered; });
+        delete store;
+    }
+    // The asker still lives: every answer comes, from jobs that outlived their store.
+    QVERIFY2(waitUntil([&] { return answered == 40; }, 15000), qPrintable(QString::number(answered)));
+    KeychainSecretStore cleanup(kService);
+    for (int i = 0; i < 20; ++i)
+        run([&](auto cb) { cleanup.remove(QStringLiteral("gone-%1").arg(i), &cleanup, cb); });
 }
 
 #endif
