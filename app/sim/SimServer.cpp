@@ -2,8 +2,10 @@
 
 #include <QFile>
 #include <QHttpServerRequest>
+#include <QHttpServerResponder>
 #include <QSslCertificate>
 #include <QSslKey>
+#include <QSslServer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QPointer>
@@ -78,7 +80,20 @@ SimServer::~SimServer() = default;
 
 quint16 SimServer::start(quint16 port)
 {
-    m_port = listen(QHostAddress::LocalHost, port);
+    // The simulator owns its listening server (Qt 6.8 has no QAbstractHttpServer::listen() or sslSetup()).
+    std::unique_ptr<QTcpServer> server;
+    if (m_tls) {
+        auto ssl = std::make_unique<QSslServer>();
+        ssl->setSslConfiguration(m_sslConfig);
+        server = std::move(ssl);
+    } else {
+        server = std::make_unique<QTcpServer>();
+    }
+    if (!server->listen(QHostAddress::LocalHost, port))
+        return 0;
+    const quint16 bound = server->serverPort();
+    bind(server.release()); // parents the server to this one
+    m_port = bound;
     return m_port;
 }
 
@@ -91,9 +106,17 @@ bool SimServer::enableTls(const QString &certFile, const QString &keyFile)
     const QSslKey key(k.readAll(), QSsl::Rsa, QSsl::Pem);
     if (cert.isNull() || key.isNull())
         return false;
-    sslSetup(cert, key);
+    m_sslConfig = QSslConfiguration::defaultConfiguration();
+    m_sslConfig.setLocalCertificate(cert);
+    m_sslConfig.setPrivateKey(key);
     m_tls = true;
     return true;
+}
+
+void SimServer::setSeed(quint32 seed)
+{
+    m_rng.seed(seed);
+    m_engine->setSeed(seed);
 }
 
 QUrl SimServer::baseUrl() const
@@ -105,7 +128,54 @@ QUrl SimServer::baseUrl() const
     return u;
 }
 
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+namespace {
+// Qt 6.5+ passes a responder, not the socket. The simulator's server (and, through the HTTP/1 handlers, its
+// connections) are children of this object: the socket is the one connected from the request's peer.
+QTcpSocket *socketOf(const QObject *server, const QHttpServerRequest &request)
+{
+    const auto sockets = server->findChildren<QTcpSocket *>();
+    for (QTcpSocket *s : sockets) {
+        if (s->peerPort() == request.remotePort() && s->peerAddress().isEqual(request.remoteAddress()))
+            return s;
+    }
+    return nullptr;
+}
+} // namespace
+
+bool SimServer::handleRequest(const QHttpServerRequest &request, QHttpServerResponder &responder)
+{
+    QTcpSocket *socket = socketOf(this, request);
+    if (!socket) {
+        responder.write(QHttpServerResponder::StatusCode::InternalServerError);
+        return true;
+    }
+    serve(request, socket);
+    return true;
+}
+
+void SimServer::missingHandler(const QHttpServerRequest &request, QHttpServerResponder &responder)
+{
+    QTcpSocket *socket = socketOf(this, request);
+    if (socket)
+        serveMissing(socket);
+    else
+        responder.write(QByteArray("404 page not found"), QByteArray("text/plain"), QHttpServerResponder::StatusCode::NotFound);
+}
+#else
+bool SimServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    serve(request, socket);
+    return true;
+}
+
 void SimServer::missingHandler(const QHttpServerRequest &, QTcpSocket *socket)
+{
+    serveMissing(socket);
+}
+#endif
+
+void SimServer::serveMissing(QTcpSocket *socket)
 {
     Answer a;
     a.status = 404;
@@ -114,12 +184,12 @@ void SimServer::missingHandler(const QHttpServerRequest &, QTcpSocket *socket)
     deliver(socket, a, nullptr);
 }
 
-bool SimServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+void SimServer::serve(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     const QString path = request.url().path();
     if (path.startsWith(QLatin1String("/_sim/"))) {
         deliver(socket, controlRoute(request, path), nullptr);
-        return true;
+        return;
     }
     if (!request.value("Authorization").isEmpty())
         ++m_withAuth;
@@ -146,7 +216,7 @@ bool SimServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
 
     int delay = m_latencyMs + (fault && fault->kind == QLatin1String("latency") ? fault->latencyMs : 0);
     if (m_jitterMs > 0)
-        delay += m_engine ? static_cast<int>(QRandomGenerator::global()->bounded(m_jitterMs)) : 0;
+        delay += static_cast<int>(m_rng.bounded(m_jitterMs));
     if (delay <= 0) {
         deliver(socket, a, fault);
     } else {
@@ -158,7 +228,6 @@ bool SimServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
                 deliver(guard, a, hasFault ? &copy : nullptr);
         });
     }
-    return true;
 }
 
 bool SimServer::overRateLimit(const QString &path)
@@ -183,7 +252,7 @@ const SimFaultRule *SimServer::takeFault(const QString &path)
             continue;
         if (f.remaining == 0)
             continue;
-        if (f.probability < 1.0 && QRandomGenerator::global()->generateDouble() >= f.probability)
+        if (f.probability < 1.0 && m_rng.generateDouble() >= f.probability)
             continue;
         if (f.remaining > 0)
             --f.remaining;
