@@ -8,6 +8,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 namespace {
 Connection connection()
@@ -34,7 +35,7 @@ JobRecord record(const QString &id)
     r.job.totalRows = 100000;
     r.job.importedRows = 5000;
     r.job.fileSize = 3279917;
-    r.job.completeTime = QDateTime(QDate(2024, 4, 1), QTime(6, 17, 55), Qt::UTC);
+    r.job.completeTime = QDateTime(QDate(2024, 4, 1), QTime(6, 17, 55), QTimeZone(0)).toUTC();
     r.job.reason = QStringLiteral("JSON parse: unexpected EOF");
     FileProgress f;
     f.fileName = QStringLiteral("[1.parquet]");
@@ -45,7 +46,7 @@ JobRecord record(const QString &id)
     f.totalRows = 100000;
     r.job.files = {f};
     r.hasDetails = true;
-    r.firstSeen = QDateTime(QDate(2024, 4, 1), QTime(6, 0, 0), Qt::UTC);
+    r.firstSeen = QDateTime(QDate(2024, 4, 1), QTime(6, 0, 0), QTimeZone(0)).toUTC();
     r.lastAnswer = r.firstSeen.addSecs(60);
     r.expired = true;
     r.expiredAt = r.firstSeen.addSecs(3 * 3600);
