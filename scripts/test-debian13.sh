@@ -115,9 +115,10 @@ mapfile -t packages < <(sed -n '/^packages=(/,/^)/{/^packages=(/d;/^)/d;p}' "$ro
 # What differs in name on trixie: the clang runtime follows trixie's default clang (19, not 14).
 clang_rt=libclang-rt-19-dev
 packages=("${packages[@]/libclang-rt-14-dev/$clang_rt}")
-# Not in deps.sh because Debian 12 hosts have them already (python3: benchmark smoke, packaging check) or because
-# only this script uses them (ccache: a cached second run).
-packages+=(python3 ccache)
+# Not in deps.sh because Debian 12 hosts have them already (python3: benchmark smoke and packaging check; file:
+# CPack's dpkg-shlibdeps), because Debian 13 split them out (qt6-svg-plugins: the SVG icon engine, in libqt6svg6
+# on Debian 12) or because only this script uses them (ccache: a cached second run).
+packages+=(python3 file qt6-svg-plugins ccache)
 wanted="$(printf '%s\n' "${packages[@]}" | sort -u)"
 if [ "$(cat "$dir/.bulkwatch-packages" 2>/dev/null)" = "$wanted" ]; then
     end "cached: ${#packages[@]} packages"
@@ -160,8 +161,16 @@ declare -A why=()
 exclude() { excluded+=("$1"); why[$1]="$2"; }
 
 begin "npm ci (conformance test)"
+# npm in the chroot trusts what npm on the host trusts: the host's npm CA file, when it has one, is copied in.
+npm_ca=""
+host_ca="$(npm config get cafile 2>/dev/null || true)"
+if [ -n "$host_ca" ] && [ "$host_ca" != null ] && [ -f "$host_ca" ]; then
+    cp -L "$host_ca" "$dir/bulkwatch/npm-ca.crt"
+    npm_ca="--cafile=/bulkwatch/npm-ca.crt"
+fi
 if in_chroot bash -c 'cd /bulkwatch/src/tests/sim/conformance &&
-        npm ci --prefer-offline --no-audit --no-fund --loglevel=error --cache /bulkwatch/npm-cache' > "$cache/npm.log" 2>&1; then
+        npm ci --prefer-offline --no-audit --no-fund --loglevel=error --cache /bulkwatch/npm-cache $1' bash "$npm_ca" \
+        > "$cache/npm.log" 2>&1; then
     end
 else
     tail -n 5 "$cache/npm.log"

@@ -128,7 +128,8 @@ void TestNoKeychain::aKeychainThatIsNotUpIsRetriedOnceThenReported()
     t.start();
     service.start();
     QTRY_COMPARE_WITH_TIMEOUT(service.health(QStringLiteral("k")).state, ConnectionHealth::State::NoKey, 15000);
-    QVERIFY2(t.elapsed() >= 2900, "the keychain is retried once after a few seconds before the user is told");
+    // The 3 s retry is a coarse timer, which Qt may fire up to 5 % early (Qt 6.8 does: 2.85 s).
+    QVERIFY2(t.elapsed() >= 2850, "the keychain is retried once after a few seconds before the user is told");
     QVERIFY(service.health(QStringLiteral("k")).keyProblem.contains(QLatin1String("gnome-keyring")));
 }
 
