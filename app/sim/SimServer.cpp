@@ -81,19 +81,20 @@ SimServer::~SimServer() = default;
 quint16 SimServer::start(quint16 port)
 {
     // The simulator owns its listening server (Qt 6.8 has no QAbstractHttpServer::listen() or sslSetup()).
-    std::unique_ptr<QTcpServer> server;
+    QTcpServer *server = nullptr;
     if (m_tls) {
-        auto ssl = std::make_unique<QSslServer>();
+        auto *ssl = new QSslServer(this);
         ssl->setSslConfiguration(m_sslConfig);
-        server = std::move(ssl);
+        server = ssl;
     } else {
-        server = std::make_unique<QTcpServer>();
+        server = new QTcpServer(this);
     }
-    if (!server->listen(QHostAddress::LocalHost, port))
+    if (!server->listen(QHostAddress::LocalHost, port)) {
+        delete server;
         return 0;
-    const quint16 bound = server->serverPort();
-    bind(server.release()); // parents the server to this one
-    m_port = bound;
+    }
+    m_port = server->serverPort();
+    bind(server);
     return m_port;
 }
 
