@@ -30,6 +30,7 @@ report() {
     [ -n "$stage_name" ] && timings+=("$(printf '%-34s %4ds  (failed)' "$stage_name" $((SECONDS - stage_start)))")
     echo "== [debian13] stage timings:"
     printf '   %s\n' "${timings[@]}"
+    printf '   %-34s %4ds\n' total "$SECONDS"
 }
 
 # --- mounts: made for the run, always undone --------------------------------------------------------------------
