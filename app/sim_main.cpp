@@ -42,7 +42,7 @@ int main(int argc, char **argv)
     const QCommandLineOption apiKey(QStringLiteral("api-key"), QStringLiteral("Require this key (Bearer). A test key for the simulator, not a real one."), QStringLiteral("KEY"));
     const QCommandLineOption speed(QStringLiteral("speed"), QStringLiteral("Simulated seconds per real second."), QStringLiteral("X"), QStringLiteral("1"));
     const QCommandLineOption rate(QStringLiteral("rate-limit"), QStringLiteral("Requests per second per endpoint (0 = none)."), QStringLiteral("N"), QStringLiteral("20"));
-    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random seed."), QStringLiteral("S"), QStringLiteral("1"));
+    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Seed of the simulator's randomness (job ids, failure reasons, fault probabilities, jitter): the same seed replays the same run."), QStringLiteral("S"), QStringLiteral("1"));
     const QCommandLineOption latency(QStringLiteral("latency"), QStringLiteral("Fixed latency per answer, ms."), QStringLiteral("MS"), QStringLiteral("0"));
     const QCommandLineOption jitter(QStringLiteral("jitter"), QStringLiteral("Random extra latency up to MS."), QStringLiteral("MS"), QStringLiteral("0"));
     const QCommandLineOption fault(QStringLiteral("fault"), QStringLiteral("Inject a fault on every API request: hang, drip, reset, truncate, garbage, html5xx, huge."), QStringLiteral("KIND"));
@@ -95,7 +95,13 @@ int main(int argc, char **argv)
     server.setLatency(p.value(latency).toInt(), p.value(jitter).toInt());
     if (p.isSet(apiKey))
         server.setApiKey(p.value(apiKey).toUtf8());
-    Q_UNUSED(seed);
+    bool seedOk = false;
+    const quint32 seedValue = p.value(seed).toUInt(&seedOk);
+    if (!seedOk) {
+        err << "bulkwatch-sim: --seed takes a number from 0 to 4294967295\n";
+        return 2;
+    }
+    server.setSeed(seedValue);
     if (p.isSet(tlsCert) && !server.enableTls(p.value(tlsCert), p.value(tlsKey))) {
         err << "bulkwatch-sim: cannot read --tls-cert / --tls-key\n";
         return 2;

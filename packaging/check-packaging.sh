@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# CTest: validates the desktop file and AppStream metainfo, checks the Flatpak manifest is valid JSON,
+# CTest: validates the desktop file and AppStream metainfo, checks the Flatpak manifest against the code,
 # builds the .deb with CPack, installs it, runs the installed bulkwatch (--version and an offscreen start),
 # and removes it again.
 set -euo pipefail
@@ -9,8 +9,10 @@ sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 desktop-file-validate "$here/io.github.bulkwatch.Bulkwatch.desktop"
 appstreamcli validate --no-net "$here/io.github.bulkwatch.Bulkwatch.metainfo.xml"
-python3 -c 'import json,sys; m=json.load(open(sys.argv[1])); assert m["app-id"]=="io.github.bulkwatch.Bulkwatch"; assert "--talk-name=org.freedesktop.secrets" in m["finish-args"]; print("flatpak manifest: valid JSON,", len(m["modules"]), "modules")' \
-    "$here/flatpak/io.github.bulkwatch.Bulkwatch.json"
+# The Flatpak manifest must name what the code has (app id, installed binary, desktop and metainfo files).
+named="$(python3 "$here/check-manifest.py" "$here/..")"
+read -r app_id command <<<"$named"
+echo "flatpak manifest: app id $app_id, command $command, as the code names them"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 (cd "$build" && cpack -G DEB -B "$out" >/dev/null)
@@ -23,9 +25,11 @@ depends="$(dpkg-deb -f "$deb" Depends)"
 contents="$(dpkg-deb -c "$deb")"
 has() { [[ "$1" == *"$2"* ]] || { echo "missing from the package: $2" >&2; return 1; }; }
 has "$depends" libsecret-1-0
-has "$contents" "usr/share/applications/io.github.bulkwatch.Bulkwatch.desktop"
-has "$contents" "usr/share/metainfo/io.github.bulkwatch.Bulkwatch.metainfo.xml"
-has "$contents" "usr/share/icons/hicolor/scalable/apps/io.github.bulkwatch.Bulkwatch.svg"
+# What the manifest names is what CMake installs.
+has "$contents" "usr/bin/$command"
+has "$contents" "usr/share/applications/$app_id.desktop"
+has "$contents" "usr/share/metainfo/$app_id.metainfo.xml"
+has "$contents" "usr/share/icons/hicolor/scalable/apps/$app_id.svg"
 $sudo dpkg -i "$deb" >/dev/null
 trap '$sudo dpkg -r bulkwatch >/dev/null 2>&1 || true; rm -rf "$out"' EXIT
 installed="$(dpkg -L bulkwatch | grep '/bin/bulkwatch$')"

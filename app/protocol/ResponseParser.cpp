@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QRegularExpression>
+#include <QTimeZone>
 #include <cmath>
 
 namespace ResponseParser {
@@ -132,6 +133,14 @@ static bool fastRfc3339(const QString &s, qint64 *msecs)
     return true;
 }
 
+// UTC as a QTimeZone that every supported Qt has (QTimeZone::utc() is 6.5+; the Qt::TimeSpec overloads are
+// deprecated in 6.8). toUTC() keeps what callers see as before: timeSpec() == Qt::UTC.
+static QDateTime utcFromMSecs(qint64 msecs)
+{
+    static const QTimeZone utc(0);
+    return QDateTime::fromMSecsSinceEpoch(msecs, utc).toUTC();
+}
+
 QDateTime toUtcTime(const QJsonValue &v)
 {
     if (v.isDouble()) {
@@ -139,14 +148,14 @@ QDateTime toUtcTime(const QJsonValue &v)
         const qint64 n = v.toVariant().toLongLong();
         if (n <= 0)
             return {};
-        return n > 100000000000LL ? QDateTime::fromMSecsSinceEpoch(n, Qt::UTC) : QDateTime::fromSecsSinceEpoch(n, Qt::UTC);
+        return utcFromMSecs(n > 100000000000LL ? n : n * 1000);
     }
     QString s = v.toString().trimmed();
     if (s.isEmpty())
         return {};
     qint64 msecs;
     if (fastRfc3339(s, &msecs))
-        return QDateTime::fromMSecsSinceEpoch(msecs, Qt::UTC);
+        return utcFromMSecs(msecs);
     // Qt reads at most milliseconds: cut nanoseconds (Go's RFC 3339Nano) down to three digits.
     static const QRegularExpression frac(QStringLiteral("(\\.\\d{3})\\d+"));
     s.replace(frac, QStringLiteral("\\1"));
@@ -155,7 +164,7 @@ QDateTime toUtcTime(const QJsonValue &v)
     if (!t.isValid())
         return {};
     if (t.timeSpec() == Qt::LocalTime)
-        t.setTimeSpec(Qt::UTC); // no offset given: servers mean UTC
+        t = QDateTime(t.date(), t.time(), QTimeZone(0)); // no offset given: servers mean UTC
     return t.toUTC();
 }
 

@@ -58,6 +58,7 @@ public:
     double speed() const { return m_speed; }
     QDateTime toUtc(double simSeconds) const;
     const SimScenario &scenario() const { return m_scenario; }
+    void setSeed(quint32 seed) { m_rng.seed(seed); }
 
     // nullptr when the job does not exist, is in another database, or has expired.
     const SimJob *find(const QString &jobId, const QString &db) const;

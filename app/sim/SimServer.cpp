@@ -2,8 +2,10 @@
 
 #include <QFile>
 #include <QHttpServerRequest>
+#include <QHttpServerResponder>
 #include <QSslCertificate>
 #include <QSslKey>
+#include <QSslServer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QPointer>
@@ -11,8 +13,6 @@
 #include <QTimer>
 
 namespace {
-const QString kV2 = QStringLiteral("/v2/vectordb/jobs/import/");
-const QString kV1 = QStringLiteral("/v1/vector/collections/import");
 
 QByteArray reasonPhrase(int status)
 {
@@ -78,7 +78,21 @@ SimServer::~SimServer() = default;
 
 quint16 SimServer::start(quint16 port)
 {
-    m_port = listen(QHostAddress::LocalHost, port);
+    // The simulator owns its listening server (Qt 6.8 has no QAbstractHttpServer::listen() or sslSetup()).
+    QTcpServer *server = nullptr;
+    if (m_tls) {
+        auto *ssl = new QSslServer(this);
+        ssl->setSslConfiguration(m_sslConfig);
+        server = ssl;
+    } else {
+        server = new QTcpServer(this);
+    }
+    if (!server->listen(QHostAddress::LocalHost, port)) {
+        delete server;
+        return 0;
+    }
+    m_port = server->serverPort();
+    bind(server);
     return m_port;
 }
 
@@ -91,9 +105,17 @@ bool SimServer::enableTls(const QString &certFile, const QString &keyFile)
     const QSslKey key(k.readAll(), QSsl::Rsa, QSsl::Pem);
     if (cert.isNull() || key.isNull())
         return false;
-    sslSetup(cert, key);
+    m_sslConfig = QSslConfiguration::defaultConfiguration();
+    m_sslConfig.setLocalCertificate(cert);
+    m_sslConfig.setPrivateKey(key);
     m_tls = true;
     return true;
+}
+
+void SimServer::setSeed(quint32 seed)
+{
+    m_rng.seed(seed);
+    m_engine->setSeed(seed);
 }
 
 QUrl SimServer::baseUrl() const
@@ -105,7 +127,54 @@ QUrl SimServer::baseUrl() const
     return u;
 }
 
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+namespace {
+// Qt 6.5+ passes a responder, not the socket. The simulator's server (and, through the HTTP/1 handlers, its
+// connections) are children of this object: the socket is the one connected from the request's peer.
+QTcpSocket *socketOf(const QObject *server, const QHttpServerRequest &request)
+{
+    const auto sockets = server->findChildren<QTcpSocket *>();
+    for (QTcpSocket *s : sockets) {
+        if (s->peerPort() == request.remotePort() && s->peerAddress().isEqual(request.remoteAddress()))
+            return s;
+    }
+    return nullptr;
+}
+} // namespace
+
+bool SimServer::handleRequest(const QHttpServerRequest &request, QHttpServerResponder &responder)
+{
+    QTcpSocket *socket = socketOf(this, request);
+    if (!socket) {
+        responder.write(QHttpServerResponder::StatusCode::InternalServerError);
+        return true;
+    }
+    serve(request, socket);
+    return true;
+}
+
+void SimServer::missingHandler(const QHttpServerRequest &request, QHttpServerResponder &responder)
+{
+    QTcpSocket *socket = socketOf(this, request);
+    if (socket)
+        serveMissing(socket);
+    else
+        responder.write(QByteArray("404 page not found"), QByteArray("text/plain"), QHttpServerResponder::StatusCode::NotFound);
+}
+#else
+bool SimServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    serve(request, socket);
+    return true;
+}
+
 void SimServer::missingHandler(const QHttpServerRequest &, QTcpSocket *socket)
+{
+    serveMissing(socket);
+}
+#endif
+
+void SimServer::serveMissing(QTcpSocket *socket)
 {
     Answer a;
     a.status = 404;
@@ -114,12 +183,12 @@ void SimServer::missingHandler(const QHttpServerRequest &, QTcpSocket *socket)
     deliver(socket, a, nullptr);
 }
 
-bool SimServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+void SimServer::serve(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     const QString path = request.url().path();
     if (path.startsWith(QLatin1String("/_sim/"))) {
         deliver(socket, controlRoute(request, path), nullptr);
-        return true;
+        return;
     }
     if (!request.value("Authorization").isEmpty())
         ++m_withAuth;
@@ -146,7 +215,7 @@ bool SimServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
 
     int delay = m_latencyMs + (fault && fault->kind == QLatin1String("latency") ? fault->latencyMs : 0);
     if (m_jitterMs > 0)
-        delay += m_engine ? static_cast<int>(QRandomGenerator::global()->bounded(m_jitterMs)) : 0;
+        delay += static_cast<int>(m_rng.bounded(m_jitterMs));
     if (delay <= 0) {
         deliver(socket, a, fault);
     } else {
@@ -158,7 +227,6 @@ bool SimServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
                 deliver(guard, a, hasFault ? &copy : nullptr);
         });
     }
-    return true;
 }
 
 bool SimServer::overRateLimit(const QString &path)
@@ -183,7 +251,7 @@ const SimFaultRule *SimServer::takeFault(const QString &path)
             continue;
         if (f.remaining == 0)
             continue;
-        if (f.probability < 1.0 && QRandomGenerator::global()->generateDouble() >= f.probability)
+        if (f.probability < 1.0 && m_rng.generateDouble() >= f.probability)
             continue;
         if (f.remaining > 0)
             --f.remaining;
@@ -270,291 +338,6 @@ void SimServer::deliver(QTcpSocket *socket, const Answer &a, const SimFaultRule 
         return;
     }
     socket->write(headerBlock(a.status, a.contentType, a.body.size(), a.headers) + a.body);
-}
-
-SimServer::Answer SimServer::json(const QJsonObject &o, int status) const
-{
-    Answer a;
-    a.status = status;
-    a.body = QJsonDocument(o).toJson(QJsonDocument::Compact);
-    return a;
-}
-
-SimServer::Answer SimServer::ok(const QJsonValue &data) const
-{
-    // Legacy cloud and old Milvus answer 200; current servers 0.
-    return json(QJsonObject{{QStringLiteral("code"), m_dialect == SimDialect::CloudV1 ? 200 : 0},
-                            {QStringLiteral("data"), data}});
-}
-
-SimServer::Answer SimServer::error(qint64 code, const QString &message, int status) const
-{
-    return json(QJsonObject{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}}, status);
-}
-
-bool SimServer::authorized(const QHttpServerRequest &request) const
-{
-    if (m_apiKey.isEmpty())
-        return true;
-    return request.value("Authorization") == "Bearer " + m_apiKey;
-}
-
-QString SimServer::jobStateText(SimState s) const
-{
-    if (m_dialect == SimDialect::CloudV1) {
-        switch (s) {
-        case SimState::Completed: return QStringLiteral("ImportCompleted");
-        case SimState::Failed: return QStringLiteral("ImportFailed");
-        case SimState::Pending: return QStringLiteral("ImportPending");
-        default: return QStringLiteral("ImportRunning");
-        }
-    }
-    switch (s) {
-    case SimState::Pending: return QStringLiteral("Pending");
-    case SimState::Importing: return QStringLiteral("Importing");
-    case SimState::Uncommitted: return m_dialect == SimDialect::Milvus ? QStringLiteral("Uncommitted") : QStringLiteral("Importing");
-    case SimState::Committing: return m_dialect == SimDialect::Milvus ? QStringLiteral("Committing") : QStringLiteral("Importing");
-    case SimState::Completed: return QStringLiteral("Completed");
-    case SimState::Failed: return QStringLiteral("Failed");
-    }
-    return QStringLiteral("None");
-}
-
-QString SimServer::renderTime(double simSeconds) const
-{
-    if (!simTimeSet(simSeconds))
-        return {};
-    const QDateTime utc = m_engine->toUtc(simSeconds);
-    if (m_dialect == SimDialect::Milvus)
-        return utc.toOffsetFromUtc(8 * 3600).toString(Qt::ISODate); // the server's local zone
-    return utc.toString(Qt::ISODate);
-}
-
-QString SimServer::renderFileName(const SimJob &job, const SimFileStatus &f, int index) const
-{
-    if (m_dialect != SimDialect::Milvus)
-        return f.paths.join(QLatin1Char(','));
-    if (job.legacyFileNames) {
-        QString s = QStringLiteral("id:%1 ").arg(461643605473513461LL + index);
-        for (const QString &p : f.paths)
-            s += QStringLiteral("paths:\"%1\" ").arg(p);
-        return s;
-    }
-    return QLatin1Char('[') + f.paths.join(QStringLiteral(", ")) + QLatin1Char(']');
-}
-
-QJsonObject SimServer::renderProgress(const SimJobStatus &st) const
-{
-    const SimJob &job = *st.job;
-    QJsonObject d;
-    d.insert(QStringLiteral("jobId"), job.id);
-    d.insert(QStringLiteral("collectionName"), job.collection);
-    QJsonArray details;
-    for (int i = 0; i < st.files.size(); ++i) {
-        const SimFileStatus &f = st.files[i];
-        QJsonObject fo;
-        fo.insert(QStringLiteral("fileName"), renderFileName(job, f, i));
-        fo.insert(QStringLiteral("fileSize"), f.size);
-        const QString reason = f.reason;
-        if (m_dialect == SimDialect::CloudV1) {
-            fo.insert(QStringLiteral("readyPercentage"), f.progress / 100.0);
-            fo.insert(QStringLiteral("completeTime"), simTimeSet(f.completedAt) ? QJsonValue(renderTime(f.completedAt)) : QJsonValue());
-            fo.insert(QStringLiteral("errorMessage"), reason.isEmpty() ? QJsonValue() : QJsonValue(reason));
-        } else {
-            QString state;
-            switch (f.state) {
-            case SimFileStatus::Pending: state = QStringLiteral("Pending"); break;
-            case SimFileStatus::InProgress: state = m_dialect == SimDialect::Milvus ? QStringLiteral("InProgress") : QStringLiteral("Importing"); break;
-            case SimFileStatus::Completed: state = QStringLiteral("Completed"); break;
-            case SimFileStatus::Failed: state = QStringLiteral("Failed"); break;
-            }
-            fo.insert(QStringLiteral("state"), state);
-            fo.insert(QStringLiteral("progress"), qRound(f.progress));
-            fo.insert(QStringLiteral("completeTime"), renderTime(f.completedAt));
-            if (m_dialect == SimDialect::Milvus) {
-                fo.insert(QStringLiteral("importedRows"), f.importedRows);
-                fo.insert(QStringLiteral("totalRows"), f.rows);
-                if (!reason.isEmpty())
-                    fo.insert(QStringLiteral("reason"), reason);
-            } else {
-                fo.insert(QStringLiteral("reason"), reason);
-            }
-        }
-        details.append(fo);
-    }
-    d.insert(QStringLiteral("details"), details);
-    d.insert(QStringLiteral("fileSize"), st.size);
-    if (m_dialect == SimDialect::CloudV1) {
-        d.insert(QStringLiteral("fileName"), st.files.isEmpty() ? QString() : st.files.first().paths.join(QLatin1Char(',')));
-        d.insert(QStringLiteral("readyPercentage"), st.state == SimState::Completed ? 1.0 : st.progress / 100.0);
-        d.insert(QStringLiteral("completeTime"), simTimeSet(st.completedAt) ? QJsonValue(renderTime(st.completedAt)) : QJsonValue());
-        d.insert(QStringLiteral("errorMessage"), st.state == SimState::Failed ? QJsonValue(st.reason) : QJsonValue());
-        return d;
-    }
-    d.insert(QStringLiteral("state"), jobStateText(st.state));
-    d.insert(QStringLiteral("progress"), qRound(st.progress));
-    d.insert(QStringLiteral("completeTime"), renderTime(st.completedAt));
-    d.insert(QStringLiteral("totalRows"), st.totalRows);
-    if (m_dialect == SimDialect::Milvus) {
-        d.insert(QStringLiteral("importedRows"), st.importedRows);
-        d.insert(QStringLiteral("createTime"), renderTime(job.createdAt));
-        if (!st.reason.isEmpty())
-            d.insert(QStringLiteral("reason"), st.reason);
-    } else {
-        d.insert(QStringLiteral("fileName"), st.files.isEmpty() ? QString() : st.files.first().paths.join(QLatin1Char(',')));
-        d.insert(QStringLiteral("reason"), st.reason);
-    }
-    return d;
-}
-
-QJsonObject SimServer::renderSummary(const SimJobStatus &st) const
-{
-    QJsonObject r{{QStringLiteral("collectionName"), st.job->collection},
-                  {QStringLiteral("jobId"), st.job->id},
-                  {QStringLiteral("state"), jobStateText(st.state)}};
-    if (m_dialect == SimDialect::Milvus) {
-        r.insert(QStringLiteral("progress"), qRound(st.progress));
-        if (!st.reason.isEmpty())
-            r.insert(QStringLiteral("reason"), st.reason);
-    }
-    return r;
-}
-
-SimServer::Answer SimServer::route(const QHttpServerRequest &request, const QString &path)
-{
-    const bool post = request.method() == QHttpServerRequest::Method::Post;
-    const bool get = request.method() == QHttpServerRequest::Method::Get;
-    Answer notFound;
-    notFound.status = 404;
-    notFound.contentType = "text/plain";
-    notFound.body = "404 page not found";
-
-    QString op;
-    if (m_dialect == SimDialect::CloudV1) {
-        if (path == kV1 && post) op = QStringLiteral("create");
-        else if (path == kV1 + QStringLiteral("/get") && get) op = QStringLiteral("describe");
-        else if (path == kV1 + QStringLiteral("/list") && get) op = QStringLiteral("list");
-    } else if (path.startsWith(kV2) && post) {
-        const QString tail = path.mid(kV2.size());
-        if (tail == QLatin1String("describe") || tail == QLatin1String("get_progress")) op = QStringLiteral("describe");
-        else if (tail == QLatin1String("getProgress") && m_dialect == SimDialect::CloudV2) op = QStringLiteral("describe");
-        else if (tail == QLatin1String("list") || tail == QLatin1String("create")) op = tail;
-        else if ((tail == QLatin1String("commit") || tail == QLatin1String("abort")) && m_dialect == SimDialect::Milvus) op = tail;
-    }
-    if (op.isEmpty())
-        return notFound; // Milvus never served /getProgress: a plain-text 404 like gin's
-
-    if (!authorized(request)) {
-        switch (m_dialect) {
-        case SimDialect::Milvus: return error(1800, QStringLiteral("user hasn't authenticated"), 401);
-        case SimDialect::CloudV2: return error(21119, QStringLiteral("The apikey is illegal."));
-        case SimDialect::CloudV1: return error(80002, QStringLiteral("Token not found or unauthorized: invalid token"));
-        }
-    }
-
-    QJsonObject body;
-    if (post) {
-        QJsonParseError perr{};
-        const QJsonDocument doc = QJsonDocument::fromJson(request.body(), &perr);
-        if (!request.body().isEmpty() && (perr.error != QJsonParseError::NoError || !doc.isObject()))
-            return error(1801, QStringLiteral("can only accept json format request, error: %1").arg(perr.errorString()));
-        body = doc.object();
-    }
-    const QUrlQuery query = request.query();
-    auto param = [&](const char *name) {
-        const QString key = QLatin1String(name);
-        return post ? body.value(key).toVariant().toString() : query.queryItemValue(key);
-    };
-    const bool cloud = m_dialect != SimDialect::Milvus;
-    if (cloud && param("clusterId").isEmpty() && (param("projectId").isEmpty() || param("regionId").isEmpty()))
-        return error(1802, QStringLiteral("missing required parameter: clusterId (or projectId and regionId)"));
-
-    // Milvus learns the database of describe/commit/abort only from the DB-Name header.
-    const QString headerDb = QString::fromUtf8(request.value("DB-Name"));
-    if (op == QLatin1String("describe")) {
-        const QString jobId = param("jobId");
-        if (jobId.isEmpty())
-            return error(1802, QStringLiteral("missing required parameters, error: Key: 'JobIDReq.JobID' Error:Field validation for 'JobID' failed on the 'required' tag"));
-        const SimJob *j = m_engine->find(jobId, m_dialect == SimDialect::Milvus ? headerDb : QString());
-        if (!j)
-            return error(2100, QStringLiteral("import job does not exist, jobID=%1").arg(jobId));
-        return ok(renderProgress(m_engine->status(*j)));
-    }
-    if (op == QLatin1String("list")) {
-        const QString db = m_dialect == SimDialect::Milvus ? param("dbName") : QString();
-        const auto jobs = m_engine->jobs(db, param("collectionName"));
-        QJsonArray records;
-        if (m_dialect == SimDialect::Milvus) {
-            for (const SimJob *j : jobs)
-                records.append(renderSummary(m_engine->status(*j)));
-            return ok(QJsonObject{{QStringLiteral("records"), records}});
-        }
-        // The cloud pages and caps pageSize at 100, reporting what it applied.
-        const int pageSize = std::clamp(param("pageSize").toInt() > 0 ? param("pageSize").toInt() : 10, 1, 100);
-        const int page = std::max(1, param("currentPage").toInt());
-        for (int i = (page - 1) * pageSize; i < jobs.size() && i < page * pageSize; ++i)
-            records.append(renderSummary(m_engine->status(*jobs[i])));
-        return ok(QJsonObject{{QStringLiteral("count"), static_cast<int>(jobs.size())},
-                              {QStringLiteral("currentPage"), page},
-                              {QStringLiteral("pageSize"), pageSize},
-                              {m_dialect == SimDialect::CloudV1 ? QStringLiteral("tasks") : QStringLiteral("records"), records}});
-    }
-    if (op == QLatin1String("create")) {
-        const SimCreateResult r = m_engine->create(body, cloud, m_dialect == SimDialect::Milvus ? body.value(QLatin1String("dbName")).toString() : QString());
-        if (r.code)
-            return error(r.code, r.message);
-        return ok(QJsonObject{{QStringLiteral("jobId"), r.jobId}});
-    }
-    QString message;
-    const int code = op == QLatin1String("commit") ? m_engine->commit(param("jobId"), headerDb, &message)
-                                                  : m_engine->abort(param("jobId"), headerDb, &message);
-    if (code)
-        return error(code, message);
-    return ok(QJsonObject{});
-}
-
-SimServer::Answer SimServer::controlRoute(const QHttpServerRequest &request, const QString &path)
-{
-    const QJsonObject body = QJsonDocument::fromJson(request.body()).object();
-    if (path == QLatin1String("/_sim/stats"))
-        return json(stats());
-    if (path == QLatin1String("/_sim/stats/reset")) {
-        resetStats();
-        return json(stats());
-    }
-    if (path == QLatin1String("/_sim/snapshot")) {
-        // Every visible job's state and progress as the dialect reports them, for freshness measurements.
-        QJsonObject jobs;
-        for (const SimJob *j : m_engine->jobs(QString(), QString())) {
-            const SimJobStatus st = m_engine->status(*j);
-            jobs.insert(j->id, QJsonArray{jobStateText(st.state), m_dialect == SimDialect::CloudV1 ? st.progress : double(qRound(st.progress))});
-        }
-        return json(QJsonObject{{QStringLiteral("simTime"), m_engine->now()}, {QStringLiteral("jobs"), jobs}});
-    }
-    if (path == QLatin1String("/_sim/advance")) {
-        m_engine->advance(body.value(QLatin1String("seconds")).toDouble());
-        return json(QJsonObject{{QStringLiteral("simTime"), m_engine->now()}});
-    }
-    if (path == QLatin1String("/_sim/speed")) {
-        m_engine->setSpeed(body.value(QLatin1String("speed")).toDouble(1));
-        return json(QJsonObject{{QStringLiteral("speed"), m_engine->speed()}});
-    }
-    if (path == QLatin1String("/_sim/faults")) {
-        if (request.method() == QHttpServerRequest::Method::Delete) {
-            clearFaults();
-        } else {
-            QVector<SimFaultRule> rules;
-            for (const QJsonValue &v : body.value(QLatin1String("faults")).toArray())
-                rules << SimScenario::faultFromJson(v.toObject());
-            setFaults(rules);
-        }
-        return json(QJsonObject{{QStringLiteral("faults"), static_cast<int>(m_faults.size())}});
-    }
-    if (path == QLatin1String("/_sim/rate-limit")) {
-        setRateLimit(body.value(QLatin1String("perSecond")).toInt(20));
-        return json(QJsonObject{{QStringLiteral("perSecond"), m_rateLimit}});
-    }
-    return json(QJsonObject{{QStringLiteral("error"), QStringLiteral("unknown control path")}}, 404);
 }
 
 QJsonObject SimServer::stats() const

@@ -9,8 +9,12 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QMap>
+#include <QRandomGenerator>
+#include <QSslConfiguration>
+#include <QtGlobal>
 #include <memory>
 
+class QHttpServerResponder;
 class QTcpSocket;
 
 enum class SimDialect { CloudV1, CloudV2, Milvus };
@@ -24,7 +28,8 @@ public:
     explicit SimServer(const SimScenario &scenario, SimDialect dialect, QObject *parent = nullptr);
     ~SimServer() override;
 
-    // Listens on 127.0.0.1; 0 picks a free port. Returns the port, 0 on failure.
+    // Listens on 127.0.0.1 (a QTcpServer, or a QSslServer after enableTls(), of the simulator's own, bound to
+    // the HTTP server); 0 picks a free port. Returns the port, 0 on failure.
     quint16 start(quint16 port = 0);
     // Serves https with this certificate and key (PEM files); call before start().
     bool enableTls(const QString &certFile, const QString &keyFile);
@@ -39,6 +44,9 @@ public:
     void setFaults(const QVector<SimFaultRule> &faults) { m_faults = faults; }
     void addFault(const SimFaultRule &f) { m_faults << f; }
     void clearFaults() { m_faults.clear(); }
+    // Seeds the server's own randomness (fault probabilities, jitter) and the engine's (job ids, failure
+    // reasons): the same seed and the same requests give the same answers.
+    void setSeed(quint32 seed);
 
     QJsonObject stats() const;
     void resetStats();
@@ -49,8 +57,16 @@ public:
     int rateLimitedCount() const { return m_rateLimited; }
 
 protected:
+    // The one place where Qt versions differ: Qt 6.4 hands over the request's socket, Qt 6.5+ a responder. Both
+    // forward to serve() with the socket, because the faults (drip, reset, truncate, huge, hang) need raw
+    // control of it; on 6.5+ it is found among the sockets of the simulator's own server.
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+    bool handleRequest(const QHttpServerRequest &request, QHttpServerResponder &responder) override;
+    void missingHandler(const QHttpServerRequest &request, QHttpServerResponder &responder) override;
+#else
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+#endif
 
 private:
     struct Answer
@@ -61,6 +77,8 @@ private:
         QList<QPair<QByteArray, QByteArray>> headers;
     };
 
+    void serve(const QHttpServerRequest &request, QTcpSocket *socket);
+    void serveMissing(QTcpSocket *socket);
     Answer route(const QHttpServerRequest &request, const QString &path);
     Answer controlRoute(const QHttpServerRequest &request, const QString &path);
     bool authorized(const QHttpServerRequest &request) const;
@@ -83,6 +101,8 @@ private:
     SimDialect m_dialect;
     quint16 m_port = 0;
     bool m_tls = false;
+    QSslConfiguration m_sslConfig;
+    QRandomGenerator m_rng{1};
     QByteArray m_apiKey;
     int m_rateLimit = 20;
     int m_latencyMs = 0;

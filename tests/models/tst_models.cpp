@@ -9,6 +9,7 @@
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimeZone>
 
 namespace {
 JobRecord rec(const QString &id, JobState state, double progress, const QString &conn = QStringLiteral("c1"))
@@ -20,7 +21,7 @@ JobRecord rec(const QString &id, JobState state, double progress, const QString 
     r.job.state = state;
     r.job.serverState = jobStateName(state);
     r.job.progress = progress;
-    r.firstSeen = QDateTime(QDate(2026, 11, 28), QTime(10, 0), Qt::UTC).addSecs(id.toInt());
+    r.firstSeen = QDateTime(QDate(2026, 11, 28), QTime(10, 0), QTimeZone(0)).toUTC().addSecs(id.toInt());
     r.lastAnswer = r.firstSeen;
     r.lastChange = r.firstSeen;
     return r;
@@ -81,7 +82,7 @@ void TestModels::pollsAreAppliedAsDiffsNeverResets()
 void TestModels::cellsSayWhatAUserNeeds()
 {
     ImportService service(nullptr, nullptr);
-    QDateTime now(QDate(2026, 11, 28), QTime(12, 0), Qt::UTC);
+    QDateTime now = QDateTime(QDate(2026, 11, 28), QTime(12, 0), QTimeZone(0)).toUTC();
     service.setClock([&] { return now; });
     JobsModel model(&service);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);

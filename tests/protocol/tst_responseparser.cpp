@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
+#include <QTimeZone>
 
 class TestResponseParser : public QObject
 {
@@ -143,7 +144,7 @@ void TestResponseParser::cloudV1SampleParses()
     QCOMPARE(j.state, JobState::Completed);
     QCOMPARE(j.progress, 100.0);
     QCOMPARE(j.fileSize.value_or(-1), 26571700);
-    QCOMPARE(j.completeTime, QDateTime(QDate(2023, 10, 28), QTime(6, 51, 49), Qt::UTC));
+    QCOMPARE(j.completeTime, QDateTime(QDate(2023, 10, 28), QTime(6, 51, 49), QTimeZone(0)));
     QCOMPARE(j.files.size(), 1);
     QCOMPARE(j.files[0].state, FileState::Completed);
     QCOMPARE(j.reason, QString());
@@ -181,14 +182,14 @@ void TestResponseParser::cloudV2SampleParses()
     QCOMPARE(j.collectionName.value_or(QString()), QStringLiteral("medium_articles"));
     QCOMPARE(j.files.size(), 1);
     QCOMPARE(j.files[0].fileName, QStringLiteral("medium_articles_2020_dpr.json"));
-    QCOMPARE(j.files[0].completeTime, QDateTime(QDate(2024, 4, 1), QTime(6, 17, 53), Qt::UTC));
+    QCOMPARE(j.files[0].completeTime, QDateTime(QDate(2024, 4, 1), QTime(6, 17, 53), QTimeZone(0)));
 }
 
 void TestResponseParser::milvusRealAnswerParses()
 {
     const JobProgress j = progressOf(R"({"code":0,"data":{"collectionName":"quick_setup","completeTime":"2024-10-15T15:27:41+08:00", "details":[{"completeTime":"2024-10-15T15:27:33+08:00","fileName":"[8db36d4f-4ad6-4306-9f8c-7cfa985c0bbe/1.parquet]", "fileSize":31567773,"importedRows":10000,"progress":100,"state":"Completed","totalRows":10000}], "fileSize":31567773,"importedRows":10000,"jobId":"453240863839750922","progress":100,"state":"Completed","totalRows":10000}})");
     QCOMPARE(j.jobId, QStringLiteral("453240863839750922"));
-    QCOMPARE(j.completeTime, QDateTime(QDate(2024, 10, 15), QTime(7, 27, 41), Qt::UTC)); // +08:00 -> UTC
+    QCOMPARE(j.completeTime, QDateTime(QDate(2024, 10, 15), QTime(7, 27, 41), QTimeZone(0))); // +08:00 -> UTC
     QCOMPARE(j.importedRows.value_or(-1), 10000);
     QCOMPARE(j.files[0].fileName, QStringLiteral("[8db36d4f-4ad6-4306-9f8c-7cfa985c0bbe/1.parquet]"));
     QCOMPARE(j.files[0].state, FileState::Completed);

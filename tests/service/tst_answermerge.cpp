@@ -5,6 +5,7 @@
 
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimeZone>
 
 namespace {
 JobProgress jobWith(int files)
@@ -77,7 +78,7 @@ private Q_SLOTS:
         r.job = jobWith(2);
         r.filesLoaded = false;
         const quint64 g = r.generation;
-        const QDateTime t(QDate(2026, 1, 1), QTime(12, 0), Qt::UTC);
+        const QDateTime t(QDate(2026, 1, 1), QTime(12, 0), QTimeZone(0));
         AnswerMerge::apply(r, jobWith(2), true, t);
         QCOMPARE(r.generation, g + 1);
         QVERIFY(r.filesLoaded);

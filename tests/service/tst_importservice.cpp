@@ -8,6 +8,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 namespace {
 SimScenario scenario()
@@ -150,7 +151,7 @@ void TestImportService::honoursRetryAfter()
     // Both clocks are the test's: the wall clock stands still (so retryAt says exactly how long the service
     // holds), and the scheduler's monotonic clock stops at the moment the 429 is taken in, so "quiet until
     // Retry-After" is checked however slowly this machine runs.
-    const QDateTime wall(QDate(2026, 1, 1), QTime(12, 0), Qt::UTC);
+    const QDateTime wall(QDate(2026, 1, 1), QTime(12, 0), QTimeZone(0));
     service.setClock([wall] { return wall; });
     QElapsedTimer real;
     real.start();

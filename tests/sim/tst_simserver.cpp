@@ -49,6 +49,8 @@ private Q_SLOTS:
 
     void createMakesAJobThatProgresses();
 
+    void theSeedReplaysJobIdsAndFaultDraws();
+
     void createErrorsUseTheServersWords_data();
     void createErrorsUseTheServersWords();
 
@@ -344,6 +346,40 @@ void TestSimServer::createMakesAJobThatProgresses()
     sim.server->engine().advance(1000);
     d = sim.post(nam, v2("describe"), QJsonObject{{QStringLiteral("jobId"), id}}).data();
     QCOMPARE(d.value(QLatin1String("state")).toString(), QStringLiteral("Completed"));
+}
+
+void TestSimServer::theSeedReplaysJobIdsAndFaultDraws()
+{
+    // What a run looks like from outside: the ids create hands out and which requests a 50 % fault hits.
+    auto run = [this](quint32 seed) {
+        SimFixture sim(scenario());
+        sim.server->setSeed(seed);
+        sim.server->engine().setSpeed(0);
+        SimFaultRule half;
+        half.kind = QStringLiteral("status");
+        half.status = 503;
+        half.path = QStringLiteral("describe");
+        half.probability = 0.5;
+        sim.server->addFault(half);
+        QStringList seen;
+        for (int i = 0; i < 3; ++i) {
+            const RawReply r = sim.post(nam, v2("create"), QJsonObject{{QStringLiteral("collectionName"), QStringLiteral("quick_setup")},
+                                                                       {QStringLiteral("files"), QJsonArray{QJsonArray{QStringLiteral("a.parquet")}}}});
+            seen << r.data().value(QLatin1String("jobId")).toString();
+        }
+        QString hits;
+        for (int i = 0; i < 24; ++i)
+            hits += sim.post(nam, v2("describe"), job("453240863839750922")).status == 503 ? QLatin1Char('x') : QLatin1Char('.');
+        seen << hits;
+        return seen;
+    };
+    const QStringList a = run(42);
+    QCOMPARE(a.size(), 4);
+    for (const QString &id : a.mid(0, 3))
+        QVERIFY2(!id.isEmpty(), qPrintable(a.join(QLatin1Char(' '))));
+    QVERIFY2(a.at(3).contains(QLatin1Char('x')) && a.at(3).contains(QLatin1Char('.')), qPrintable(a.at(3)));
+    QCOMPARE(run(42), a);          // the same seed, the same run
+    QVERIFY(run(7) != a);          // another seed, another run
 }
 
 void TestSimServer::createErrorsUseTheServersWords_data()

@@ -12,6 +12,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 namespace {
 Connection connection()
@@ -38,7 +39,7 @@ JobRecord record(const QString &id)
     r.job.totalRows = 100000;
     r.job.importedRows = 5000;
     r.job.fileSize = 3279917;
-    r.job.completeTime = QDateTime(QDate(2024, 4, 1), QTime(6, 17, 55), Qt::UTC);
+    r.job.completeTime = QDateTime(QDate(2024, 4, 1), QTime(6, 17, 55), QTimeZone(0)).toUTC();
     r.job.reason = QStringLiteral("JSON parse: unexpected EOF");
     FileProgress f;
     f.fileName = QStringLiteral("[1.parquet]");
@@ -49,7 +50,7 @@ JobRecord record(const QString &id)
     f.totalRows = 100000;
     r.job.files = {f};
     r.hasDetails = true;
-    r.firstSeen = QDateTime(QDate(2024, 4, 1), QTime(6, 0, 0), Qt::UTC);
+    r.firstSeen = QDateTime(QDate(2024, 4, 1), QTime(6, 0, 0), QTimeZone(0)).toUTC();
     r.lastAnswer = r.firstSeen.addSecs(60);
     r.expired = true;
     r.expiredAt = r.firstSeen.addSecs(3 * 3600);
@@ -320,7 +321,7 @@ void TestHistoryStore::aVersion3HistoryKeepsItsFilesInTheNewCodec()
     QCOMPARE(got[0].fileSize, std::optional<qint64>(1024));
     QCOMPARE(got[0].state, FileState::Completed);
     QCOMPARE(got[0].importedRows, std::optional<qint64>(500));
-    QCOMPARE(got[0].completeTime, QDateTime(QDate(2024, 4, 1), QTime(6, 17, 55), Qt::UTC));
+    QCOMPARE(got[0].completeTime, QDateTime(QDate(2024, 4, 1), QTime(6, 17, 55), QTimeZone(0)));
     QCOMPARE(got[1].state, FileState::Failed);
     QCOMPARE(got[1].fileSize, std::nullopt);
     QCOMPARE(got[1].reason, QStringLiteral("row 17: dim mismatch"));
@@ -421,7 +422,7 @@ void TestHistoryStore::theCodecRoundTripsEveryField()
     a.progress = 33.25;
     a.importedRows = std::numeric_limits<qint64>::max();
     a.totalRows = -1;
-    a.completeTime = QDateTime(QDate(2025, 1, 2), QTime(3, 4, 5, 678), Qt::UTC);
+    a.completeTime = QDateTime(QDate(2025, 1, 2), QTime(3, 4, 5, 678), QTimeZone(0));
     a.reason = QString(5000, QLatin1Char('x'));
     FileProgress b; // every optional empty
     const QVector<FileProgress> files{a, b};

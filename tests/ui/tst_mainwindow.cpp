@@ -25,6 +25,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 namespace {
 const QByteArray kKey = "gui-secret-key-4242";
@@ -503,7 +504,7 @@ void TestMainWindow::csvExportParsesBackWithFormulasDefused()
     r.job.state = JobState::Failed;
     r.job.serverState = QStringLiteral("-Failed");
     r.job.reason = QStringLiteral("line one, with a comma\nline \"two\"\n+three");
-    r.firstSeen = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5), Qt::UTC);
+    r.firstSeen = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5), QTimeZone(0));
     JobRecord plain = r;
     plain.job.jobId = QStringLiteral("448761313698322011");
     plain.job.collectionName = QStringLiteral("books");
