@@ -176,6 +176,7 @@ private Q_SLOTS:
     void budgetAtMostNInAnyWindow();
     void budgetNextSlot();
 
+    void backsOffOnTheHeldClockThenResumes();
     void selectedAndRunningArePolledOftenPendingLess();
     void underATightBudgetSelectedAndRunningGoFirst();
     void aSelectedJobThatIsNotDueDoesNotHoldBackOthers();
@@ -333,6 +334,51 @@ void TestScheduling::budgetNextSlot()
 }
 
 // ---- The service on a held clock ------------------------------------------------------------------------------
+
+// Four 503s in a row: each hold is 1 s, 2 s, then the 3 s cap (plus at most a quarter of jitter), read from
+// retryAt on the held wall clock; nothing is sent while the held clock stands inside a hold (even with the job due
+// and selected), and stepping it to the hold's end brings the next request by itself. The fifth answer is good: the connection is Ok again.
+void TestScheduling::backsOffOnTheHeldClockThenResumes()
+{
+    const QString r1 = QStringLiteral("460000000000000001");
+    SimScenario s;
+    s.jobs = {runningJob(r1)};
+    ImportService::Options o = schedulingOptions();
+    o.maxBackoffMs = 3000;
+    Held h(s, SimDialect::CloudV2, o);
+    SimFaultRule f;
+    f.kind = QStringLiteral("html5xx");
+    f.status = 503;
+    f.path = QStringLiteral("/describe"); // the list at start is answered: the job is known
+    f.remaining = 4;
+    h.sim->addFault(f);
+    h.start();
+    const qint64 base[] = {1000, 2000, 3000, 3000};
+    for (int i = 0; i < 4; ++i) {
+        QVERIFY2(waitUntil([&] {
+                     return h.sim->statusCount(503) == i + 1 && h.service->requestsInFlight() == 0
+                         && h.service->health(QStringLiteral("sim")).state == ConnectionHealth::State::Backoff;
+                 }),
+                 qPrintable(QStringLiteral("failure %1: %2 answers of 503").arg(i + 1).arg(h.sim->statusCount(503))));
+        const ConnectionHealth health = h.service->health(QStringLiteral("sim"));
+        QCOMPARE(health.lastError.httpStatus, 503);
+        const qint64 hold = h.wall().msecsTo(health.retryAt);
+        QVERIFY2(hold >= base[i] && hold <= base[i] + base[i] / 4,
+                 qPrintable(QStringLiteral("failure %1: held %2 ms").arg(i + 1).arg(hold)));
+        const int sent = h.sim->requestCount();
+        h.ms += hold / 2;                        // inside the hold, past the job's interval: due, but held
+        h.service->setSelectedJob(jobKey(r1));   // and even asked for at once
+        QTest::qWait(300);                       // the held clock stands: nothing is sent
+        QCOMPARE(h.sim->requestCount(), sent);
+        h.ms += hold - hold / 2;                 // the end of the hold
+    }
+    QVERIFY(waitUntil([&] {
+        return describes(*h.sim) == 5 && h.service->health(QStringLiteral("sim")).state == ConnectionHealth::State::Ok;
+    }));
+    QCOMPARE(h.sim->statusCount(503), 4);
+    QCOMPARE(h.describesOf(r1), 5);
+    QCOMPARE(h.sim->requestCount(QStringLiteral("/list")), 1);
+}
 
 // Selected every 100 ms, running every 200 ms, pending every 1000 ms — counted per job at the simulator, with the
 // clock stepped 200 ms at a time from 0 to 2000 (each step waits for the describes it must bring).
