@@ -417,8 +417,8 @@ void TestScheduling::selectedAndRunningArePolledOftenPendingLess()
     QCOMPARE(h.sim->requestCount(QStringLiteral("/list")), 1);
 }
 
-// At 2 requests a second with everyone overdue, the selected job and the running ones take the slots; the
-// pending ones wait for a window where no one more urgent is due.
+// At 2 requests a second with everyone overdue, the selected job and then the running ones (overdue longest, their
+// interval being shorter) take the first slots; a pending job comes next, before a running job asked a moment ago.
 void TestScheduling::underATightBudgetSelectedAndRunningGoFirst()
 {
     const QString r1 = QStringLiteral("460000000000000001"), r2 = QStringLiteral("460000000000000002");
