@@ -2,6 +2,7 @@
 
 #include "HistoryStore.h"
 #include "ImportService.h"
+#include "support/ServiceFixture.h"
 #include "support/SimFixture.h"
 
 #include <QElapsedTimer>
@@ -11,32 +12,15 @@
 #include <QTimeZone>
 
 namespace {
-SimScenario scenario()
-{
-    return basicScenario();
-}
-
+// The shared fast options, with two test-specific changes: a job the list keeps fresh is still described every
+// second (the tests that follow a job to its end see its files move), and an answer's deadline is 3 s (a server
+// that is gone fails fast).
 ImportService::Options fast()
 {
-    ImportService::Options o;
-    o.requestsPerSecond = 20;
-    o.selectedIntervalMs = 100;
-    o.runningIntervalMs = 150;
-    o.pendingIntervalMs = 300;
-    o.finalizingIntervalMs = 300;
-    o.listIntervalMs = 200;
-    o.pagedListIntervalMs = 500;
+    ImportService::Options o = fastOptions();
     o.coveredByListIntervalMs = 1000;
-    o.maxBackoffMs = 2000;
-    o.authRetryMs = 2000;
-    o.saveDelayMs = 50;
     o.deadlineMs = 3000;
     return o;
-}
-
-QString key(const char *id, const QString &conn = QStringLiteral("sim"))
-{
-    return JobRecord::keyOf(conn, QLatin1String(id));
 }
 } // namespace
 
@@ -70,14 +54,14 @@ private Q_SLOTS:
 #ifndef Q_MOC_RUN
 void TestImportService::discoversJobsAndFetchesTheirFiles()
 {
-    SimFixture sim(scenario());
+    SimFixture sim(basicScenario());
     ImportService service(nullptr, nullptr);
     service.setOptions(fast());
     service.start();
     service.saveConnection(simConnection(sim), std::nullopt);
     QTRY_COMPARE_WITH_TIMEOUT(service.jobs().size(), 3, 5000);
-    QTRY_VERIFY_WITH_TIMEOUT(service.job(key("453240863839750924")) && service.job(key("453240863839750924"))->hasDetails, 5000);
-    const JobRecord *failed = service.job(key("453240863839750924"));
+    QTRY_VERIFY_WITH_TIMEOUT(service.job(jobKey(QStringLiteral("453240863839750924"))) && service.job(jobKey(QStringLiteral("453240863839750924")))->hasDetails, 5000);
+    const JobRecord *failed = service.job(jobKey(QStringLiteral("453240863839750924")));
     QCOMPARE(failed->job.state, JobState::Failed);
     QCOMPARE(failed->job.reason, QStringLiteral("JSON parse: unexpected EOF"));
     QCOMPARE(failed->job.files.size(), 2);
@@ -87,14 +71,14 @@ void TestImportService::discoversJobsAndFetchesTheirFiles()
 
 void TestImportService::followsAJobToTheEndThenStopsPollingIt()
 {
-    SimFixture sim(scenario());
+    SimFixture sim(basicScenario());
     sim.server->engine().setSpeed(40); // the running job ends within ~1.5 s
     ImportService service(nullptr, nullptr);
     service.setOptions(fast());
     QSignalSpy transitions(&service, &ImportService::jobTransition);
     service.start();
     service.saveConnection(simConnection(sim), std::nullopt);
-    QTRY_VERIFY_WITH_TIMEOUT(service.job(key("453240863839750923")) && service.job(key("453240863839750923"))->job.state == JobState::Completed, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(service.job(jobKey(QStringLiteral("453240863839750923"))) && service.job(jobKey(QStringLiteral("453240863839750923")))->job.state == JobState::Completed, 10000);
     // Finished jobs found by the list are described once, for their files; then nothing more.
     QTRY_VERIFY_WITH_TIMEOUT([&] {
         for (const JobRecord &r : service.jobs())
@@ -111,20 +95,20 @@ void TestImportService::followsAJobToTheEndThenStopsPollingIt()
         if (args[0].value<JobRecord>().job.jobId == QLatin1String("453240863839750923") && JobState(args[2].toInt()) == JobState::Completed)
             ++toCompleted;
     QCOMPARE(toCompleted, 1);
-    const JobRecord *r = service.job(key("453240863839750923"));
+    const JobRecord *r = service.job(jobKey(QStringLiteral("453240863839750923")));
     QCOMPARE(r->job.progress, 100.0);
     QVERIFY(r->job.completeTime.isValid());
 }
 
 void TestImportService::backsOffOnErrorsKeepsTheLastGoodStateAndResumes()
 {
-    SimFixture sim(scenario());
+    SimFixture sim(basicScenario());
     ImportService service(nullptr, nullptr);
     service.setOptions(fast());
     service.start();
     service.saveConnection(simConnection(sim), std::nullopt);
-    QTRY_VERIFY_WITH_TIMEOUT(service.job(key("453240863839750923")) && service.job(key("453240863839750923"))->hasDetails, 5000);
-    const JobProgress before = service.job(key("453240863839750923"))->job;
+    QTRY_VERIFY_WITH_TIMEOUT(service.job(jobKey(QStringLiteral("453240863839750923"))) && service.job(jobKey(QStringLiteral("453240863839750923")))->hasDetails, 5000);
+    const JobProgress before = service.job(jobKey(QStringLiteral("453240863839750923")))->job;
     SimFaultRule f;
     f.kind = QStringLiteral("html5xx");
     f.status = 503;
@@ -136,14 +120,14 @@ void TestImportService::backsOffOnErrorsKeepsTheLastGoodStateAndResumes()
     QCOMPARE(h.lastError.httpStatus, 503);
     QVERIFY(h.retryAt > service.now());
     // The last good state is still there while the server misbehaves.
-    QCOMPARE(service.job(key("453240863839750923"))->job.files.size(), before.files.size());
+    QCOMPARE(service.job(jobKey(QStringLiteral("453240863839750923")))->job.files.size(), before.files.size());
     QTRY_COMPARE_WITH_TIMEOUT(service.health(QStringLiteral("sim")).state, ConnectionHealth::State::Ok, 15000);
     QCOMPARE(sim.server->statusCount(503), 3);
 }
 
 void TestImportService::honoursRetryAfter()
 {
-    SimFixture sim(scenario(), SimDialect::CloudV2, 2); // the server allows 2 requests/s per endpoint
+    SimFixture sim(basicScenario(), SimDialect::CloudV2, 2); // the server allows 2 requests/s per endpoint
     ImportService service(nullptr, nullptr);
     ImportService::Options o = fast();
     o.requestsPerSecond = 20; // deliberately more than the server allows
@@ -209,7 +193,7 @@ void TestImportService::twoHundredJobsStayUnderTheServersRateLimit()
 
 void TestImportService::aForgottenJobKeepsItsLastStateAsExpired()
 {
-    SimScenario s = scenario();
+    SimScenario s = basicScenario();
     s.retentionSeconds = 30;
     SimFixture sim(s);
     sim.server->engine().setSpeed(0);
@@ -223,12 +207,12 @@ void TestImportService::aForgottenJobKeepsItsLastStateAsExpired()
     service.start();
     service.saveConnection(simConnection(sim), std::nullopt);
     sim.server->engine().advance(30); // running job: importing rows
-    QTRY_VERIFY_WITH_TIMEOUT(service.job(key("453240863839750923")) && service.job(key("453240863839750923"))->hasDetails, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(service.job(jobKey(QStringLiteral("453240863839750923"))) && service.job(jobKey(QStringLiteral("453240863839750923")))->hasDetails, 5000);
     sim.server->engine().advance(25); // completed at 50 s
-    QTRY_COMPARE_WITH_TIMEOUT(service.job(key("453240863839750923"))->job.state, JobState::Completed, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(service.job(jobKey(QStringLiteral("453240863839750923")))->job.state, JobState::Completed, 5000);
     sim.server->engine().advance(60); // past the retention
-    QTRY_VERIFY_WITH_TIMEOUT(service.job(key("453240863839750923"))->expired, 5000);
-    const JobRecord *r = service.job(key("453240863839750923"));
+    QTRY_VERIFY_WITH_TIMEOUT(service.job(jobKey(QStringLiteral("453240863839750923")))->expired, 5000);
+    const JobRecord *r = service.job(jobKey(QStringLiteral("453240863839750923")));
     QCOMPARE(r->displayState(), JobState::Expired);
     QCOMPARE(r->job.state, JobState::Completed); // the last known state stays
     QCOMPARE(r->job.files.size(), 2);
@@ -242,7 +226,7 @@ void TestImportService::aForgottenJobKeepsItsLastStateAsExpired()
 
 void TestImportService::aPastedIdTheServerDoesNotKnowIsExplained()
 {
-    SimFixture sim(scenario());
+    SimFixture sim(basicScenario());
     ImportService service(nullptr, nullptr);
     service.setOptions(fast());
     service.start();
@@ -251,9 +235,9 @@ void TestImportService::aPastedIdTheServerDoesNotKnowIsExplained()
     QVERIFY(service.addJob(QStringLiteral("sim"), QString(1 << 20, QLatin1Char('1'))).contains(QLatin1String("characters long")));
     QVERIFY(!service.addJob(QStringLiteral("nope"), QStringLiteral("1")).isEmpty());
     QCOMPARE(service.addJob(QStringLiteral("sim"), QStringLiteral(" \"448761313698322011\" ")), QString());
-    QTRY_VERIFY_WITH_TIMEOUT(service.job(key("448761313698322011"))->lastError.kind == ErrorKind::NotFound, 5000);
-    QVERIFY(service.job(key("448761313698322011"))->lastError.message.contains(QLatin1String("wrong ID")));
-    QVERIFY(!service.job(key("448761313698322011"))->expired);
+    QTRY_VERIFY_WITH_TIMEOUT(service.job(jobKey(QStringLiteral("448761313698322011")))->lastError.kind == ErrorKind::NotFound, 5000);
+    QVERIFY(service.job(jobKey(QStringLiteral("448761313698322011")))->lastError.message.contains(QLatin1String("wrong ID")));
+    QVERIFY(!service.job(jobKey(QStringLiteral("448761313698322011")))->expired);
 }
 
 void TestImportService::lateAnswersAfterAnEditAreIgnored()
@@ -261,7 +245,7 @@ void TestImportService::lateAnswersAfterAnEditAreIgnored()
     SimScenario other;
     SimJob j = timelineJob(QStringLiteral("999"));
     other.jobs = {j};
-    SimFixture slow(scenario());
+    SimFixture slow(basicScenario());
     slow.server->setLatency(600);
     SimFixture fresh(other);
     ImportService service(nullptr, nullptr);
@@ -272,15 +256,15 @@ void TestImportService::lateAnswersAfterAnEditAreIgnored()
     QTRY_VERIFY_WITH_TIMEOUT(slow.server->requestCount() > 0 && service.requestsInFlight() > 0, 5000); // under way
     c.baseUrl = fresh.server->baseUrl();
     service.saveConnection(c, std::nullopt);
-    QTRY_VERIFY_WITH_TIMEOUT(service.job(key("999")), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(service.job(jobKey(QStringLiteral("999"))), 5000);
     // The slow server's answers arrive after the edit (600 ms latency); wait until none is left under way.
     QTRY_COMPARE_WITH_TIMEOUT(service.requestsInFlight(), 0, 10000);
-    QVERIFY(!service.job(key("453240863839750922"))); // the old server's late answers were dropped
+    QVERIFY(!service.job(jobKey(QStringLiteral("453240863839750922")))); // the old server's late answers were dropped
 }
 
 void TestImportService::aRestartKeepsEveryJob()
 {
-    SimFixture sim(scenario());
+    SimFixture sim(basicScenario());
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("h.sqlite"));
     {
@@ -291,7 +275,7 @@ void TestImportService::aRestartKeepsEveryJob()
         service.setOptions(fast());
         service.start();
         service.saveConnection(simConnection(sim), std::nullopt);
-        QTRY_VERIFY_WITH_TIMEOUT(service.job(key("453240863839750924")) && service.job(key("453240863839750924"))->hasDetails, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(service.job(jobKey(QStringLiteral("453240863839750924"))) && service.job(jobKey(QStringLiteral("453240863839750924")))->hasDetails, 5000);
     }
     sim.server.reset(); // the server is gone too
     HistoryStore store;
@@ -302,14 +286,14 @@ void TestImportService::aRestartKeepsEveryJob()
     service.start();
     QCOMPARE(service.connections().size(), 1);
     QCOMPARE(service.jobs().size(), 3);
-    QCOMPARE(service.job(key("453240863839750924"))->job.reason, QStringLiteral("JSON parse: unexpected EOF"));
+    QCOMPARE(service.job(jobKey(QStringLiteral("453240863839750924")))->job.reason, QStringLiteral("JSON parse: unexpected EOF"));
     QTRY_COMPARE_WITH_TIMEOUT(service.health(QStringLiteral("sim")).state, ConnectionHealth::State::Offline, 5000);
     QCOMPARE(service.jobs().size(), 3); // offline: the last known state stays
 }
 
 void TestImportService::aRefusedKeyIsReported()
 {
-    SimFixture sim(scenario());
+    SimFixture sim(basicScenario());
     sim.server->setApiKey("right");
     ImportService service(nullptr, nullptr);
     service.setOptions(fast());
