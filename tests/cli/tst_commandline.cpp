@@ -3,6 +3,7 @@
 
 #include "CommandLine.h"
 #include "support/ProcessRun.h"
+#include "support/ReservedPort.h"
 #include "support/SimFixture.h"
 
 #include <QJsonArray>
@@ -29,11 +30,11 @@ CliRun runCli(const QStringList &args, const QByteArray &envKey = {}, const QByt
     cli.setStdin([stdinText] { return stdinText; });
     QSignalSpy done(&cli, &CommandLine::finished);
     cli.start();
-    if (done.isEmpty())
-        done.wait(60000);
+    if (done.isEmpty() && !done.wait(60000))
+        qWarning("bulkwatch %s did not finish within 60 s (a hang)", qPrintable(args.join(QLatin1Char(' ')).left(200)));
     out.flush();
     err.flush();
-    r.code = cli.exitCode();
+    r.code = cli.exitCode(); // -1 while unfinished: no documented exit code
     return r;
 }
 
@@ -225,14 +226,19 @@ void TestCommandLine::exitCodesFollowTheErrorKind()
 
 void TestCommandLine::unreachableServerIsANetworkError()
 {
-    quint16 port;
-    {
-        SimFixture gone(scenario());
-        port = gone.server->port();
-    }
-    const CliRun r = runCli({QStringLiteral("status"), QStringLiteral("--endpoint"), QStringLiteral("http://127.0.0.1:%1").arg(port), QStringLiteral("--job"), QStringLiteral("1")});
+    // A port that stays bound (not listening) for the whole test: refused, and no parallel test can start a
+    // server on it in between, as it could on a port a simulator had just let go.
+    const ReservedPort closed;
+    QVERIFY(closed.isValid());
+    const QString url = QStringLiteral("http://127.0.0.1:%1").arg(closed.port());
+    CliRun r = runCli({QStringLiteral("status"), QStringLiteral("--endpoint"), url, QStringLiteral("--job"), QStringLiteral("1")});
     QCOMPARE(r.code, 5);
-    QVERIFY(r.err.contains(QLatin1String("network")));
+    QVERIFY2(r.err.contains(QLatin1String("network")), qPrintable(r.err));
+    r = runCli({QStringLiteral("status"), QStringLiteral("--endpoint"), url, QStringLiteral("--job"), QStringLiteral("1"), QStringLiteral("--json")});
+    QCOMPARE(r.code, 5);
+    const QJsonObject e = r.json().value(QLatin1String("error")).toObject();
+    QCOMPARE(e.value(QLatin1String("kind")).toString(), QStringLiteral("network"));
+    QVERIFY(e.value(QLatin1String("httpStatus")).isNull()); // refused: no HTTP answer came
 }
 
 void TestCommandLine::usageErrorsExplainThemselves_data()
@@ -550,12 +556,29 @@ void TestCommandLine::watchSaysExpiredWhenTheServerForgetsTheJob()
     SimFixture sim(s);
     sim.server->engine().setSpeed(0);
     sim.server->engine().advance(30); // importing
-    QTimer::singleShot(300, this, [&] { sim.server->engine().advance(1000); });
+    // The server forgets the job once it has answered the watch's first poll (so the watch saw it importing),
+    // however long that took to come: no fixed wait that a loaded machine could outlast.
+    bool forgotten = false;
+    QTimer forget;
+    connect(&forget, &QTimer::timeout, this, [&] {
+        if (forgotten || sim.server->requestCount() < 1)
+            return;
+        sim.server->engine().advance(1000);
+        forgotten = true;
+    });
+    forget.start(5);
     const CliRun r = runCli({QStringLiteral("watch"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString(),
                              QStringLiteral("--job"), QStringLiteral("453240863839750923"), QStringLiteral("--interval"), QStringLiteral("0.1"), QStringLiteral("--json")});
+    forget.stop();
+    QVERIFY(forgotten);
     // Seen importing, then gone: the server's retention ended it, which is not "wrong id".
     QCOMPARE(r.code, 1);
-    QVERIFY(r.out.contains(QLatin1String("\"kind\":\"expired\"")));
+    const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 2);
+    const QJsonObject seen = QJsonDocument::fromJson(lines.first().toUtf8()).object();
+    QCOMPARE(seen.value(QLatin1String("state")).toString(), QStringLiteral("running"));
+    const QJsonObject gone = QJsonDocument::fromJson(lines.last().toUtf8()).object();
+    QCOMPARE(gone.value(QLatin1String("error")).toObject().value(QLatin1String("kind")).toString(), QStringLiteral("expired"));
 }
 
 void TestCommandLine::createCommitAbortFromTheCommandLine()
