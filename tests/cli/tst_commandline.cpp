@@ -20,7 +20,10 @@ struct CliRun
     QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
 };
 
-CliRun runCli(const QStringList &args, const QByteArray &envKey = {}, const QByteArray &stdinText = {})
+// One command in this process, as main() runs it: the key from "the environment" or stdin, saved connections
+// from resolver (none unless given).
+CliRun runCli(const QStringList &args, const QByteArray &envKey = {}, const QByteArray &stdinText = {},
+              CommandLine::ConnectionResolver resolver = {})
 {
     CliRun r;
     QTextStream out(&r.out);
@@ -28,6 +31,8 @@ CliRun runCli(const QStringList &args, const QByteArray &envKey = {}, const QByt
     CommandLine cli(QStringList{QStringLiteral("bulkwatch")} + args, out, err);
     cli.setEnvironmentKey(envKey);
     cli.setStdin([stdinText] { return stdinText; });
+    if (resolver)
+        cli.setConnectionResolver(std::move(resolver));
     QSignalSpy done(&cli, &CommandLine::finished);
     cli.start();
     if (done.isEmpty() && !done.wait(60000))
@@ -36,6 +41,16 @@ CliRun runCli(const QStringList &args, const QByteArray &envKey = {}, const QByt
     err.flush();
     r.code = cli.exitCode(); // -1 while unfinished: no documented exit code
     return r;
+}
+
+// The real binary's environment: this one, with BULKWATCH_API_KEY set to key (or absent).
+QProcessEnvironment cliEnvironment(const QByteArray &key = {})
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("BULKWATCH_API_KEY"));
+    if (!key.isEmpty())
+        env.insert(QStringLiteral("BULKWATCH_API_KEY"), QString::fromUtf8(key));
+    return env;
 }
 
 SimScenario scenario()
@@ -441,20 +456,8 @@ void TestCommandLine::aSavedConnectionMayAnswerLater()
 {
     SimFixture sim(scenario());
     sim.server->setApiKey("saved-key-7");
-    const auto run = [&](CommandLine::ConnectionResolver resolver, const QStringList &args) {
-        CliRun r;
-        QTextStream out(&r.out);
-        QTextStream err(&r.err);
-        CommandLine cli(QStringList{QStringLiteral("bulkwatch")} + args, out, err);
-        cli.setConnectionResolver(std::move(resolver));
-        QSignalSpy done(&cli, &CommandLine::finished);
-        cli.start();
-        if (done.isEmpty())
-            done.wait(60000);
-        out.flush();
-        err.flush();
-        r.code = cli.exitCode();
-        return r;
+    const auto run = [](CommandLine::ConnectionResolver resolver, const QStringList &args) {
+        return runCli(args, {}, {}, std::move(resolver));
     };
     // The key arrives later, as from a keychain: the command goes on with it when it does.
     int asked = 0;
@@ -464,8 +467,7 @@ void TestCommandLine::aSavedConnectionMayAnswerLater()
         ++asked;
         QCOMPARE(name, QStringLiteral("Prod"));
         QTimer::singleShot(100, context, [&sim, answer] {
-            Endpoint ep;
-            ep.baseUrl = sim.server->baseUrl();
+            Endpoint ep = sim.endpoint();
             ep.token = "saved-key-7";
             answer(true, ep, {});
         });
@@ -614,11 +616,7 @@ void TestCommandLine::theRealBinaryReadsTheKeyFromEnvironmentOrStdinOnly()
     const QStringList args = {QStringLiteral("status"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString(),
                               QStringLiteral("--job"), QStringLiteral("453240863839750922"), QStringLiteral("--json")};
     const auto run = [&](const QStringList &extra, const QByteArray &envKey, const QByteArray &input) {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("BULKWATCH_API_KEY"));
-        if (!envKey.isEmpty())
-            env.insert(QStringLiteral("BULKWATCH_API_KEY"), QString::fromUtf8(envKey));
-        const ProcessResult r = runProcess(exe, args + extra, env, input);
+        const ProcessResult r = runProcess(exe, args + extra, cliEnvironment(envKey), input);
         return qMakePair(r.exitCode, r.output.toUtf8());
     };
     auto r = run({}, "process-key-42", {});
