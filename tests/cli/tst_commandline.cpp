@@ -7,6 +7,7 @@
 #include "support/SimFixture.h"
 
 #include <QJsonArray>
+#include <QNetworkAccessManager>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
@@ -79,6 +80,12 @@ private Q_SLOTS:
 
     void exitCodesFollowTheErrorKind_data();
     void exitCodesFollowTheErrorKind();
+
+    void everyProgressPathMissingIsUnsupported_data();
+    void everyProgressPathMissingIsUnsupported();
+
+    void theSimulatorsOwnRateLimitIsExitFive_data();
+    void theSimulatorsOwnRateLimitIsExitFive();
 
     void unreachableServerIsANetworkError();
 
@@ -201,32 +208,58 @@ void TestCommandLine::exitCodesFollowTheErrorKind_data()
 {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QByteArray>("key");
+    QTest::addColumn<QString>("fault");     // a SimFaultRule kind on every API path, or none
+    QTest::addColumn<int>("faultStatus");
+    QTest::addColumn<QByteArray>("faultBody");
     QTest::addColumn<int>("code");
     QTest::addColumn<QString>("kind");
-    const QString job = QStringLiteral("453240863839750922");
-    QTest::newRow("not found") << QStringList{QStringLiteral("--job"), QStringLiteral("448761313698322011")} << QByteArray("good") << 4 << "not_found";
-    QTest::newRow("bad key") << QStringList{QStringLiteral("--job"), job} << QByteArray("bad") << 3 << "auth";
-    QTest::newRow("no key") << QStringList{QStringLiteral("--job"), job} << QByteArray() << 3 << "auth";
-    QTest::newRow("garbage answer") << QStringList{QStringLiteral("--job"), job, QStringLiteral("--fault"), QStringLiteral("garbage")} << QByteArray("good") << 6 << "malformed";
-    QTest::newRow("5xx") << QStringList{QStringLiteral("--job"), job, QStringLiteral("--fault"), QStringLiteral("html5xx")} << QByteArray("good") << 5 << "server";
-    QTest::newRow("timeout") << QStringList{QStringLiteral("--job"), job, QStringLiteral("--fault"), QStringLiteral("hang"), QStringLiteral("--timeout"), QStringLiteral("1")} << QByteArray("good") << 5 << "timeout";
+    QTest::addColumn<int>("httpStatus");    // -1: not checked; 0: null (no HTTP answer came)
+    QTest::addColumn<int>("retryable");     // -1: not checked
+    const QStringList job = {QStringLiteral("--job"), QStringLiteral("453240863839750922")};
+    const QByteArray good("good");
+    QTest::newRow("not found") << QStringList{QStringLiteral("--job"), QStringLiteral("448761313698322011")} << good << QString() << 0 << QByteArray() << 4 << "not_found" << -1 << 0;
+    QTest::newRow("bad key") << job << QByteArray("bad") << QString() << 0 << QByteArray() << 3 << "auth" << 401 << 0;
+    QTest::newRow("no key") << job << QByteArray() << QString() << 0 << QByteArray() << 3 << "auth" << 401 << 0;
+    // Forbidden: the key is good but may not do this (README: 3 auth/forbidden).
+    QTest::newRow("forbidden: HTTP 403 + code 1401") << job << good << "status" << 403
+        << QByteArray(R"({"code":1401,"message":"PrivilegeImport: permission denied to user bob"})") << 3 << "forbidden" << 403 << 0;
+    QTest::newRow("forbidden: a proxy's HTML 403") << job << good << "status" << 403
+        << QByteArray("<html><body><h1>403 Forbidden</h1></body></html>") << 3 << "forbidden" << 403 << 0;
+    QTest::newRow("forbidden: code 1401 on HTTP 200") << job << good << "status" << 200
+        << QByteArray(R"({"code":1401,"message":"PrivilegeImport: permission denied to user bob"})") << 3 << "forbidden" << -1 << 0;
+    // Rate limited (README: 5 ... rate limited): the cloud's 429, Milvus' code 8 on HTTP 200.
+    QTest::newRow("rate limited: HTTP 429") << job << good << "status" << 429
+        << QByteArray(R"({"code":429,"message":"Too many requests, please try again later."})") << 5 << "rate_limited" << 429 << 1;
+    QTest::newRow("rate limited: Milvus code 8") << job << good << "status" << 200
+        << QByteArray(R"({"code":8,"message":"rate limit exceeded[rate=20]"})") << 5 << "rate_limited" << -1 << 1;
+    QTest::newRow("garbage answer") << job << good << "garbage" << 502 << QByteArray() << 6 << "malformed" << -1 << 1;
+    // Unsupported (README: 6 malformed/unsupported): no progress path exists at all.
+    QTest::newRow("unsupported: every path HTTP 404") << job << good << "status" << 404 << QByteArray("404 page not found")
+        << 6 << "unsupported" << 404 << 0;
+    QTest::newRow("5xx") << job << good << "html5xx" << 502 << QByteArray() << 5 << "server" << 502 << 1;
+    QTest::newRow("timeout") << job + QStringList{QStringLiteral("--timeout"), QStringLiteral("1")} << good << "hang" << 502 << QByteArray()
+        << 5 << "timeout" << 0 << 1;
 }
 
 void TestCommandLine::exitCodesFollowTheErrorKind()
 {
     QFETCH(QStringList, args);
     QFETCH(QByteArray, key);
+    QFETCH(QString, fault);
+    QFETCH(int, faultStatus);
+    QFETCH(QByteArray, faultBody);
     QFETCH(int, code);
     QFETCH(QString, kind);
+    QFETCH(int, httpStatus);
+    QFETCH(int, retryable);
     SimFixture sim(scenario());
     sim.server->setApiKey("good");
-    const int faultAt = args.indexOf(QStringLiteral("--fault"));
-    if (faultAt >= 0) {
+    if (!fault.isEmpty()) {
         SimFaultRule f;
-        f.kind = args.at(faultAt + 1);
-        f.status = 502;
+        f.kind = fault;
+        f.status = faultStatus;
+        f.body = faultBody;
         sim.server->addFault(f);
-        args.remove(faultAt, 2);
     }
     const CliRun r = runCli(QStringList{QStringLiteral("status"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString(), QStringLiteral("--json")} + args, key);
     QCOMPARE(r.code, code);
@@ -234,9 +267,82 @@ void TestCommandLine::exitCodesFollowTheErrorKind()
     QCOMPARE(e.value(QLatin1String("kind")).toString(), kind);
     for (const char *k : {"kind", "httpStatus", "code", "message", "retryable"})
         QVERIFY2(e.contains(QLatin1String(k)), k);
-    if (kind == QLatin1String("timeout"))
+    if (httpStatus == 0)
         QVERIFY(e.value(QLatin1String("httpStatus")).isNull()); // no HTTP answer came
+    else if (httpStatus > 0)
+        QCOMPARE(e.value(QLatin1String("httpStatus")).toInt(), httpStatus);
+    if (retryable >= 0)
+        QCOMPARE(e.value(QLatin1String("retryable")).toBool(), retryable == 1);
     QVERIFY(!r.out.contains(QLatin1String("good")) && !r.err.contains(QLatin1String("good")));
+    // Without --json the same outcome is one line on stderr naming the kind, and nothing on stdout.
+    const CliRun text = runCli(QStringList{QStringLiteral("status"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString()} + args, key);
+    QCOMPARE(text.code, code);
+    QCOMPARE(text.out, QString());
+    QVERIFY2(text.err.startsWith(QStringLiteral("bulkwatch: %1").arg(QString(kind).replace(QLatin1Char('_'), QLatin1Char(' ')))), qPrintable(text.err));
+}
+
+void TestCommandLine::everyProgressPathMissingIsUnsupported_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::newRow("status") << "status";
+    QTest::newRow("watch") << "watch"; // not worth retrying: the API is not there
+}
+
+void TestCommandLine::everyProgressPathMissingIsUnsupported()
+{
+    QFETCH(QString, command);
+    // A URL that is a web server but no import API: every path under it is the simulator's plain-text 404.
+    SimFixture sim(scenario());
+    const QString base = sim.server->baseUrl().toString() + QStringLiteral("/not-milvus");
+    const CliRun r = runCli({command, QStringLiteral("--endpoint"), base, QStringLiteral("--job"), QStringLiteral("453240863839750922"),
+                             QStringLiteral("--interval"), QStringLiteral("0.05"), QStringLiteral("--json")});
+    QCOMPARE(r.code, 6);
+    const QJsonObject e = r.json().value(QLatin1String("error")).toObject();
+    QCOMPARE(e.value(QLatin1String("kind")).toString(), QStringLiteral("unsupported"));
+    QCOMPARE(e.value(QLatin1String("httpStatus")).toInt(), 404);
+    QCOMPARE(e.value(QLatin1String("retryable")).toBool(), false);
+    // Every documented progress path was tried, once each, before giving up.
+    for (const char *path : {"/not-milvus/v2/vectordb/jobs/import/describe", "/not-milvus/v2/vectordb/jobs/import/get_progress",
+                             "/not-milvus/v2/vectordb/jobs/import/getProgress"})
+        QVERIFY2(sim.server->requestCount(QLatin1String(path)) == 1, path);
+    QCOMPARE(sim.server->statusCount(404), sim.server->requestCount());
+}
+
+void TestCommandLine::theSimulatorsOwnRateLimitIsExitFive_data()
+{
+    QTest::addColumn<int>("dialect");
+    QTest::addColumn<QStringList>("extra");
+    QTest::newRow("milvus: code 8 on HTTP 200") << int(SimDialect::Milvus) << QStringList();
+    QTest::newRow("cloud-v2: HTTP 429 + Retry-After") << int(SimDialect::CloudV2) << QStringList{QStringLiteral("--cluster"), QStringLiteral("in01-x")};
+}
+
+void TestCommandLine::theSimulatorsOwnRateLimitIsExitFive()
+{
+    QFETCH(int, dialect);
+    QFETCH(QStringList, extra);
+    // One request per path per second: the test spends it, then the command's own request is over the limit.
+    // Whether it was is read from the simulator, never assumed from the clock; a machine so slow that the
+    // second passed in between gets another try.
+    SimFixture sim(scenario(), SimDialect(dialect), 1);
+    QNetworkAccessManager nam;
+    const QString describe = QStringLiteral("/v2/vectordb/jobs/import/describe");
+    bool limited = false;
+    for (int attempt = 0; attempt < 5 && !limited; ++attempt) {
+        const int before = sim.server->rateLimitedCount();
+        sim.post(nam, describe, QJsonObject{{QStringLiteral("jobId"), QStringLiteral("453240863839750922")}});
+        const CliRun r = runCli(QStringList{QStringLiteral("status"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString(),
+                                            QStringLiteral("--job"), QStringLiteral("453240863839750922"), QStringLiteral("--json")} + extra);
+        if (sim.server->rateLimitedCount() == before) {
+            QCOMPARE(r.code, 0); // not limited this time: it must simply have worked
+            continue;
+        }
+        limited = true;
+        QCOMPARE(r.code, 5);
+        const QJsonObject e = r.json().value(QLatin1String("error")).toObject();
+        QCOMPARE(e.value(QLatin1String("kind")).toString(), QStringLiteral("rate_limited"));
+        QCOMPARE(e.value(QLatin1String("retryable")).toBool(), true);
+    }
+    QVERIFY2(limited, "the simulator never limited the command's request");
 }
 
 void TestCommandLine::unreachableServerIsANetworkError()
