@@ -54,6 +54,95 @@ QProcessEnvironment cliEnvironment(const QByteArray &key = {})
     return env;
 }
 
+// Runs action when condition holds (once, or each time it holds), checked every 5 ms while the event loop turns,
+// as it does while a command runs: a trigger tied to what the server has seen, never to the clock.
+class Trigger
+{
+public:
+    Trigger(std::function<bool()> condition, std::function<void()> action, bool repeat = false)
+    {
+        QObject::connect(&m_timer, &QTimer::timeout, &m_timer, [this, condition, action, repeat] {
+            if ((m_fired > 0 && !repeat) || !condition())
+                return;
+            action();
+            ++m_fired;
+        });
+        m_timer.start(5);
+    }
+    int fired() const { return m_fired; }
+
+private:
+    QTimer m_timer;
+    int m_fired = 0;
+};
+
+// What a job's answer says on the simulator now (state, progress, rows, and each file's), to compare answers.
+QString simAnswerOf(SimServer &server, const QString &jobId)
+{
+    const SimJob *job = server.engine().find(jobId, {});
+    if (!job)
+        return QStringLiteral("gone");
+    const SimJobStatus st = server.engine().status(*job);
+    QString sig = QStringLiteral("%1 %2 %3").arg(int(st.state)).arg(qRound(st.progress)).arg(st.importedRows);
+    for (const SimFileStatus &f : st.files)
+        sig += QStringLiteral(" | %1 %2 %3").arg(int(f.state)).arg(qRound(f.progress)).arg(f.importedRows);
+    return sig;
+}
+
+// Moves the simulated clock (frozen otherwise) `seconds` only once the watch has asked twice since the last step:
+// the second request is sent only after the first answer (which already saw the step) was printed. So every
+// state is seen, however slow the machine, and none (the sorting phase is 10 simulated seconds) can slip
+// between two polls. answers() is what the server said in each step, in order.
+class StepAfterTwoPolls
+{
+public:
+    StepAfterTwoPolls(SimServer &server, const QString &jobId, double seconds)
+        : m_askedAtStep((server.engine().setSpeed(0), server.requestCount())), m_answers{simAnswerOf(server, jobId)},
+          m_trigger([this, &server] { return server.requestCount() >= m_askedAtStep + 2; },
+                    [this, &server, jobId, seconds] {
+                        server.engine().advance(seconds);
+                        m_askedAtStep = server.requestCount();
+                        m_answers << simAnswerOf(server, jobId);
+                    },
+                    true)
+    {
+    }
+    // The answers in order, each change once: what a watch that prints a line per change prints.
+    QStringList changes() const
+    {
+        QStringList c;
+        for (const QString &a : m_answers)
+            if (c.isEmpty() || c.last() != a)
+                c << a;
+        return c;
+    }
+
+private:
+    int m_askedAtStep;
+    QStringList m_answers;
+    Trigger m_trigger;
+};
+
+// A --json output: one compact JSON object per line and nothing else; false (and why) otherwise.
+bool jsonLines(const QString &out, QVector<QJsonObject> *objects, QString *problem)
+{
+    if (!out.endsWith(QLatin1Char('\n'))) {
+        *problem = QStringLiteral("the output does not end with a newline: ") + out.right(200);
+        return false;
+    }
+    const QStringList lines = out.chopped(1).split(QLatin1Char('\n')); // empty lines kept: an empty line is no object
+    for (const QString &line : lines) {
+        QJsonParseError perr{};
+        const QJsonDocument doc = QJsonDocument::fromJson(line.toUtf8(), &perr);
+        if (perr.error != QJsonParseError::NoError || !doc.isObject()) {
+            *problem = QStringLiteral("not one JSON object: '%1' (%2)").arg(line.left(200), perr.errorString());
+            return false;
+        }
+        objects->append(doc.object());
+    }
+    return true;
+}
+
 SimScenario scenario()
 {
     SimScenario s = basicScenario();
@@ -112,7 +201,12 @@ private Q_SLOTS:
 
     void watchPrintsALinePerChangeUntilCompleted();
 
+    void watchJsonIsOneObjectPerLinePerChange();
+
     void watchExitsOneOnFailure();
+
+    void watchExitsOneWhenTheJobIsCancelled_data();
+    void watchExitsOneWhenTheJobIsCancelled();
 
     void watchRidesOutFaultsAndResumes();
 
@@ -604,24 +698,10 @@ void TestCommandLine::aSavedConnectionMayAnswerLater()
 
 void TestCommandLine::watchPrintsALinePerChangeUntilCompleted()
 {
-    SimScenario s = scenario();
-    SimFixture sim(s);
-    // The simulated clock moves 5 s only once the watch has asked twice since the last step: the second request
-    // is sent only after the first answer (which already saw the step) was printed. So every phase is seen,
-    // however slow the machine, and the sorting phase (20 simulated seconds) cannot slip between two polls.
-    sim.server->engine().setSpeed(0);
-    int askedAtStep = sim.server->requestCount();
-    QTimer stepper;
-    connect(&stepper, &QTimer::timeout, this, [&] {
-        if (sim.server->requestCount() < askedAtStep + 2)
-            return;
-        sim.server->engine().advance(5);
-        askedAtStep = sim.server->requestCount();
-    });
-    stepper.start(5);
+    SimFixture sim(scenario());
+    const StepAfterTwoPolls step(*sim.server, QStringLiteral("453240863839750923"), 5);
     const CliRun r = runCli({QStringLiteral("watch"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString(),
                              QStringLiteral("--job"), QStringLiteral("453240863839750923"), QStringLiteral("--interval"), QStringLiteral("0.05")});
-    stepper.stop();
     QCOMPARE(r.code, 0);
     const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QVERIFY2(lines.size() >= 3, qPrintable(r.out));
@@ -632,6 +712,42 @@ void TestCommandLine::watchPrintsALinePerChangeUntilCompleted()
         QVERIFY(lines[i] != lines[i - 1]);
 }
 
+void TestCommandLine::watchJsonIsOneObjectPerLinePerChange()
+{
+    const QString id = QStringLiteral("453240863839750923");
+    SimFixture sim(scenario());
+    const StepAfterTwoPolls step(*sim.server, id, 5);
+    const CliRun r = runCli({QStringLiteral("watch"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString(),
+                             QStringLiteral("--job"), id, QStringLiteral("--interval"), QStringLiteral("0.05"), QStringLiteral("--json")});
+    QCOMPARE(r.code, 0);
+    QCOMPARE(r.err, QString());
+    QVector<QJsonObject> objects;
+    QString problem;
+    QVERIFY2(jsonLines(r.out, &objects, &problem), qPrintable(problem));
+    // Each line is the status object (the documented keys of status --json), of this job.
+    for (const QJsonObject &o : objects) {
+        QCOMPARE(o.keys().size(), 11);
+        for (const char *k : {"jobId", "collectionName", "state", "serverState", "progress", "importedRows", "totalRows",
+                              "fileSize", "completeTime", "reason", "files"})
+            QVERIFY2(o.contains(QLatin1String(k)), k);
+        QCOMPARE(o.value(QLatin1String("jobId")).toString(), id);
+    }
+    // One per change: as many lines as the server's answer changed (every change printed), none repeated, and
+    // polls that found nothing new (every step was asked twice) printed nothing.
+    const QStringList changes = step.changes();
+    QVERIFY2(changes.size() >= 5, qPrintable(changes.join(QLatin1Char('\n'))));
+    QCOMPARE(objects.size(), changes.size());
+    for (int i = 1; i < objects.size(); ++i)
+        QVERIFY2(objects[i] != objects[i - 1], qPrintable(QStringLiteral("line %1 repeats line %2").arg(i + 1).arg(i)));
+    QVERIFY(sim.server->requestCount() > objects.size());
+    QCOMPARE(objects.first().value(QLatin1String("state")).toString(), QStringLiteral("pending"));
+    QCOMPARE(objects.last().value(QLatin1String("state")).toString(), QStringLiteral("completed"));
+    bool sawRunning = false;
+    for (const QJsonObject &o : objects)
+        sawRunning = sawRunning || o.value(QLatin1String("state")).toString() == QLatin1String("running");
+    QVERIFY(sawRunning);
+}
+
 void TestCommandLine::watchExitsOneOnFailure()
 {
     SimFixture sim(scenario());
@@ -639,6 +755,68 @@ void TestCommandLine::watchExitsOneOnFailure()
                              QStringLiteral("--job"), QStringLiteral("453240863839750924"), QStringLiteral("--json")});
     QCOMPARE(r.code, 1);
     QCOMPARE(r.json().value(QLatin1String("reason")).toString(), QStringLiteral("JSON parse: unexpected EOF"));
+}
+
+void TestCommandLine::watchExitsOneWhenTheJobIsCancelled_data()
+{
+    QTest::addColumn<bool>("abortOnServer"); // false: the server itself reports the job cancelled
+    QTest::addColumn<bool>("json");
+    QTest::addColumn<QString>("state");      // the last line's normalised state
+    QTest::addColumn<QString>("words");      // in the last line
+    QTest::newRow("aborted (Milvus: Failed, aborted by user), json") << true << true << "failed" << "aborted by user";
+    QTest::newRow("aborted, text") << true << false << "failed" << "aborted by user";
+    QTest::newRow("the server says Cancelled, json") << false << true << "cancelled" << "\"serverState\":\"Cancelled\"";
+    QTest::newRow("the server says Cancelled, text") << false << false << "cancelled" << "cancelled";
+}
+
+void TestCommandLine::watchExitsOneWhenTheJobIsCancelled()
+{
+    QFETCH(bool, abortOnServer);
+    QFETCH(bool, json);
+    QFETCH(QString, state);
+    QFETCH(QString, words);
+    const QString id = QStringLiteral("453240863839750923");
+    SimFixture sim(scenario());
+    sim.server->engine().setSpeed(0);
+    sim.server->engine().advance(30); // importing, and it would stay so
+    // Once the watch has seen it running (its first poll was answered), the job is ended from outside.
+    const Trigger cancel([&] { return sim.server->requestCount() >= 1; }, [&] {
+        if (abortOnServer) {
+            QString message;
+            QCOMPARE(sim.server->engine().abort(id, {}, &message), 0);
+            return;
+        }
+        SimFaultRule f;
+        f.kind = QStringLiteral("status");
+        f.status = 200;
+        f.body = R"({"code":0,"data":{"jobId":"453240863839750923","collectionName":"quick_setup","state":"Cancelled",)"
+                 R"("progress":0,"importedRows":0,"totalRows":2000,"reason":"","details":[]}})";
+        sim.server->addFault(f);
+    });
+    QStringList args = {QStringLiteral("watch"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString(),
+                        QStringLiteral("--job"), id, QStringLiteral("--interval"), QStringLiteral("0.05")};
+    if (json)
+        args << QStringLiteral("--json");
+    const CliRun r = runCli(args);
+    QCOMPARE(cancel.fired(), 1);
+    QCOMPARE(r.code, 1);
+    // A line per change (text: a reason follows on its own indented line): running, then the end.
+    QStringList lines;
+    for (const QString &line : r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        if (!json && line.startsWith(QLatin1String("    ")) && !lines.isEmpty())
+            lines.last() += QLatin1Char('\n') + line;
+        else
+            lines << line;
+    }
+    QVERIFY2(lines.size() == 2, qPrintable(r.out));
+    QVERIFY2(lines.last().contains(words), qPrintable(r.out));
+    if (json) {
+        QCOMPARE(QJsonDocument::fromJson(lines.first().toUtf8()).object().value(QLatin1String("state")).toString(), QStringLiteral("running"));
+        QCOMPARE(QJsonDocument::fromJson(lines.last().toUtf8()).object().value(QLatin1String("state")).toString(), state);
+    } else {
+        QVERIFY2(lines.first().contains(QLatin1String("running")), qPrintable(r.out));
+        QVERIFY2(lines.last().contains(state), qPrintable(r.out));
+    }
 }
 
 void TestCommandLine::watchRidesOutFaultsAndResumes()
