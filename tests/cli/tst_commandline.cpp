@@ -143,6 +143,41 @@ bool jsonLines(const QString &out, QVector<QJsonObject> *objects, QString *probl
     return true;
 }
 
+// The key of the --verbose tests: it must be sent, and appear nowhere in what the command prints.
+constexpr char kVerboseKey[] = "vb-S3cr3t-key-9f2c";
+
+// --verbose request lines (README: "method, URL, status, time"): every line of log is
+// "bulkwatch: METHOD http://127.0.0.1:PORT/PATH[?QUERY] -> STATUS (N ms)"; requests gets "METHOD PATH -> STATUS" of each.
+bool verboseRequests(const QString &log, quint16 port, QStringList *requests, QString *problem)
+{
+    static const QRegularExpression line(QStringLiteral("^bulkwatch: (GET|POST) http://127\\.0\\.0\\.1:(\\d+)(/[^?\\s]*)(\\?\\S*)? -> (\\d{3}) \\((\\d+) ms\\)$"));
+    for (const QString &l : log.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        const QRegularExpressionMatch m = line.match(l);
+        if (!m.hasMatch() || m.captured(2).toUShort() != port) {
+            *problem = QStringLiteral("not a request line: '%1'").arg(l.left(300));
+            return false;
+        }
+        *requests << QStringLiteral("%1 %2 -> %3").arg(m.captured(1), m.captured(3), m.captured(5));
+    }
+    if (requests->isEmpty()) {
+        *problem = QStringLiteral("no request line in: ") + log.left(300);
+        return false;
+    }
+    return true;
+}
+
+// Nothing of the key nor of the header that carries it.
+bool showsNoKey(const QString &text, QString *problem)
+{
+    for (const QString &word : {QString::fromLatin1(kVerboseKey), QStringLiteral("Authorization"), QStringLiteral("Bearer")}) {
+        if (text.contains(word, Qt::CaseInsensitive)) {
+            *problem = QStringLiteral("'%1' shows in: %2").arg(word, text.left(2000));
+            return false;
+        }
+    }
+    return true;
+}
+
 SimScenario scenario()
 {
     SimScenario s = basicScenario();
@@ -211,6 +246,12 @@ private Q_SLOTS:
     void watchRidesOutFaultsAndResumes();
 
     void watchSaysExpiredWhenTheServerForgetsTheJob();
+
+    void verboseLogsEachRequestAndNeverTheKey_data();
+    void verboseLogsEachRequestAndNeverTheKey();
+
+    void theRealBinaryKeepsTheContract_data();
+    void theRealBinaryKeepsTheContract();
 
     void createCommitAbortFromTheCommandLine();
 
@@ -865,6 +906,127 @@ void TestCommandLine::watchSaysExpiredWhenTheServerForgetsTheJob()
     QCOMPARE(seen.value(QLatin1String("state")).toString(), QStringLiteral("running"));
     const QJsonObject gone = QJsonDocument::fromJson(lines.last().toUtf8()).object();
     QCOMPARE(gone.value(QLatin1String("error")).toObject().value(QLatin1String("kind")).toString(), QStringLiteral("expired"));
+}
+
+void TestCommandLine::verboseLogsEachRequestAndNeverTheKey_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("basePath");      // appended to the simulator's URL
+    QTest::addColumn<QByteArray>("serverKey");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QStringList>("requests");  // "METHOD path -> status", in order
+    const QByteArray key = kVerboseKey;
+    const QString describe = QStringLiteral("POST /v2/vectordb/jobs/import/describe -> %1");
+    const QStringList job = {QStringLiteral("--job"), QStringLiteral("453240863839750922")};
+    QTest::newRow("status") << QStringList{QStringLiteral("status")} + job << QString() << key << 0 << QStringList{describe.arg(200)};
+    QTest::newRow("list") << QStringList{QStringLiteral("list")} << QString() << key << 0
+                          << QStringList{QStringLiteral("POST /v2/vectordb/jobs/import/list -> 200")};
+    QTest::newRow("watch") << QStringList{QStringLiteral("watch")} + job << QString() << key << 0 << QStringList{describe.arg(200)};
+    QTest::newRow("create") << QStringList{QStringLiteral("create"), QStringLiteral("--collection"), QStringLiteral("quick_setup"),
+                                           QStringLiteral("--file"), QStringLiteral("a.parquet")}
+                            << QString() << key << 0 << QStringList{QStringLiteral("POST /v2/vectordb/jobs/import/create -> 200")};
+    QTest::newRow("commit (refused)") << QStringList{QStringLiteral("commit")} + job << QString() << key << 5
+                                      << QStringList{QStringLiteral("POST /v2/vectordb/jobs/import/commit -> 200")};
+    QTest::newRow("wrong key (HTTP 401)") << QStringList{QStringLiteral("status")} + job << QString() << QByteArray("another-key") << 3
+                                          << QStringList{describe.arg(401)};
+    QTest::newRow("no import API (every path 404)") << QStringList{QStringLiteral("status")} + job << QStringLiteral("/x") << key << 6
+        << QStringList{QStringLiteral("POST /x/v2/vectordb/jobs/import/describe -> 404"), QStringLiteral("POST /x/v2/vectordb/jobs/import/get_progress -> 404"),
+                       QStringLiteral("POST /x/v2/vectordb/jobs/import/getProgress -> 404"), QStringLiteral("GET /x/v1/vector/collections/import/get -> 404")};
+}
+
+void TestCommandLine::verboseLogsEachRequestAndNeverTheKey()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, basePath);
+    QFETCH(QByteArray, serverKey);
+    QFETCH(int, code);
+    QFETCH(QStringList, requests);
+    SimFixture sim(scenario());
+    sim.server->setApiKey(serverKey);
+    const QString base = sim.server->baseUrl().toString() + basePath;
+    const CliRun r = runCli(args + QStringList{QStringLiteral("--endpoint"), base, QStringLiteral("--verbose"), QStringLiteral("--json")}, kVerboseKey);
+    QCOMPARE(r.code, code);
+    // With --json every stderr line is a request line: method, URL, status, time; one per request sent.
+    QStringList seen;
+    QString problem;
+    QVERIFY2(verboseRequests(r.err, sim.server->port(), &seen, &problem), qPrintable(problem));
+    QCOMPARE(seen, requests);
+    QCOMPARE(seen.size(), sim.server->requestCount());
+    QCOMPARE(sim.server->requestsWithAuthorization(), sim.server->requestCount()); // the key was sent, and only logged as nothing
+    QVERIFY2(showsNoKey(r.out + r.err, &problem), qPrintable(problem));
+    // Without --json too (the error goes to stderr next to the request lines).
+    const CliRun text = runCli(args + QStringList{QStringLiteral("--endpoint"), base, QStringLiteral("--verbose")}, kVerboseKey);
+    QCOMPARE(text.code, code);
+    QVERIFY2(text.err.count(QLatin1String(" ms)\n")) == requests.size(), qPrintable(text.err));
+    QVERIFY2(showsNoKey(text.out + text.err, &problem), qPrintable(problem));
+}
+
+void TestCommandLine::theRealBinaryKeepsTheContract_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QString>("basePath");
+    QTest::addColumn<QByteArray>("faultBody"); // served with HTTP 200 (or 403 where it says so) on every API path
+    QTest::addColumn<int>("faultStatus");
+    QTest::addColumn<bool>("abortAfterFirstPoll");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("kind");        // the --json error's kind; empty: the last line's state
+    QTest::newRow("watch completed: 0") << "watch" << QString() << QByteArray() << 0 << false << 0 << "completed";
+    QTest::newRow("watch aborted: 1") << "watch" << QString() << QByteArray() << 0 << true << 1 << "failed";
+    QTest::newRow("forbidden: 3") << "status" << QString() << QByteArray(R"({"code":1401,"message":"permission denied"})") << 403 << false << 3 << "forbidden";
+    QTest::newRow("rate limited: 5") << "status" << QString() << QByteArray(R"({"code":8,"message":"rate limit exceeded[rate=20]"})") << 200 << false << 5 << "rate_limited";
+    QTest::newRow("unsupported: 6") << "status" << QStringLiteral("/x") << QByteArray() << 0 << false << 6 << "unsupported";
+    QTest::newRow("malformed: 6") << "status" << QString() << QByteArray("{\"code\":0,\"data\":") << 200 << false << 6 << "malformed";
+}
+
+void TestCommandLine::theRealBinaryKeepsTheContract()
+{
+    QFETCH(QString, command);
+    QFETCH(QString, basePath);
+    QFETCH(QByteArray, faultBody);
+    QFETCH(int, faultStatus);
+    QFETCH(bool, abortAfterFirstPoll);
+    QFETCH(int, code);
+    QFETCH(QString, kind);
+    const QString id = QStringLiteral("453240863839750923");
+    SimFixture sim(scenario());
+    sim.server->setApiKey(kVerboseKey);
+    sim.server->engine().setSpeed(0);
+    sim.server->engine().advance(abortAfterFirstPoll ? 30 : 1000); // running, or long completed
+    if (!faultBody.isEmpty()) {
+        SimFaultRule f;
+        f.kind = QStringLiteral("status");
+        f.status = faultStatus;
+        f.body = faultBody;
+        sim.server->addFault(f);
+    }
+    // The simulator lives in this process; runProcess turns its event loop while the child runs.
+    const Trigger abort([&] { return abortAfterFirstPoll && sim.server->requestCount() >= 1; }, [&] {
+        QString message;
+        sim.server->engine().abort(id, {}, &message);
+    });
+    const ProcessResult r = runProcess(QStringLiteral(BULKWATCH_BINARY),
+                                       {command, QStringLiteral("--endpoint"), sim.server->baseUrl().toString() + basePath, QStringLiteral("--job"), id,
+                                        QStringLiteral("--interval"), QStringLiteral("0.05"), QStringLiteral("--json"), QStringLiteral("--verbose")},
+                                       cliEnvironment(kVerboseKey));
+    QVERIFY2(r.failure().isEmpty(), qPrintable(r.failure()));
+    QVERIFY2(r.exitCode == code, qPrintable(QStringLiteral("exit %1, expected %2; output:\n%3").arg(r.exitCode).arg(code).arg(r.output)));
+    QCOMPARE(abort.fired(), abortAfterFirstPoll ? 1 : 0);
+    // stdout (JSON lines) then stderr (request lines): each line one or the other.
+    QString json, log;
+    for (const QString &line : r.output.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+        (line.startsWith(QLatin1Char('{')) ? json : log) += line + QLatin1Char('\n');
+    QVector<QJsonObject> objects;
+    QString problem;
+    QVERIFY2(jsonLines(json, &objects, &problem), qPrintable(problem));
+    QStringList seen;
+    QVERIFY2(verboseRequests(log, sim.server->port(), &seen, &problem), qPrintable(problem));
+    QCOMPARE(seen.size(), sim.server->requestCount());
+    QVERIFY2(showsNoKey(r.output, &problem), qPrintable(problem));
+    const QJsonObject last = objects.last();
+    if (code == 0 || code == 1)
+        QCOMPARE(last.value(QLatin1String("state")).toString(), kind);
+    else
+        QCOMPARE(last.value(QLatin1String("error")).toObject().value(QLatin1String("kind")).toString(), kind);
 }
 
 void TestCommandLine::createCommitAbortFromTheCommandLine()
