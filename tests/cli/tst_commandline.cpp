@@ -885,19 +885,10 @@ void TestCommandLine::watchSaysExpiredWhenTheServerForgetsTheJob()
     sim.server->engine().advance(30); // importing
     // The server forgets the job once it has answered the watch's first poll (so the watch saw it importing),
     // however long that took to come: no fixed wait that a loaded machine could outlast.
-    bool forgotten = false;
-    QTimer forget;
-    connect(&forget, &QTimer::timeout, this, [&] {
-        if (forgotten || sim.server->requestCount() < 1)
-            return;
-        sim.server->engine().advance(1000);
-        forgotten = true;
-    });
-    forget.start(5);
+    const Trigger forget([&] { return sim.server->requestCount() >= 1; }, [&] { sim.server->engine().advance(1000); });
     const CliRun r = runCli({QStringLiteral("watch"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString(),
                              QStringLiteral("--job"), QStringLiteral("453240863839750923"), QStringLiteral("--interval"), QStringLiteral("0.1"), QStringLiteral("--json")});
-    forget.stop();
-    QVERIFY(forgotten);
+    QCOMPARE(forget.fired(), 1);
     // Seen importing, then gone: the server's retention ended it, which is not "wrong id".
     QCOMPARE(r.code, 1);
     const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
