@@ -243,6 +243,7 @@ private Q_SLOTS:
     void watchExitsOneWhenTheJobIsCancelled_data();
     void watchExitsOneWhenTheJobIsCancelled();
 
+    void watchRidesOutFaultsAndResumes_data();
     void watchRidesOutFaultsAndResumes();
 
     void watchSaysExpiredWhenTheServerForgetsTheJob();
@@ -860,20 +861,44 @@ void TestCommandLine::watchExitsOneWhenTheJobIsCancelled()
     }
 }
 
+void TestCommandLine::watchRidesOutFaultsAndResumes_data()
+{
+    QTest::addColumn<bool>("json");
+    QTest::addColumn<int>("faults");
+    QTest::newRow("text") << false << 2;
+    QTest::newRow("json") << true << 1;
+}
+
 void TestCommandLine::watchRidesOutFaultsAndResumes()
 {
+    QFETCH(bool, json);
+    QFETCH(int, faults);
     SimFixture sim(scenario());
     sim.server->engine().setSpeed(50);
     SimFaultRule f;
     f.kind = QStringLiteral("html5xx");
     f.status = 503;
-    f.remaining = 2;
+    f.remaining = faults;
     sim.server->addFault(f);
-    const CliRun r = runCli({QStringLiteral("watch"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString(),
-                             QStringLiteral("--job"), QStringLiteral("453240863839750923"), QStringLiteral("--interval"), QStringLiteral("0.05")});
+    QStringList args = {QStringLiteral("watch"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString(),
+                        QStringLiteral("--job"), QStringLiteral("453240863839750923"), QStringLiteral("--interval"), QStringLiteral("0.05")};
+    if (json)
+        args << QStringLiteral("--json");
+    const CliRun r = runCli(args);
     QCOMPARE(r.code, 0);
-    QVERIFY(r.err.contains(QLatin1String("retrying")));
-    QCOMPARE(r.err.count(QLatin1String("retrying")), 1); // the same error is not repeated
+    QCOMPARE(sim.server->statusCount(503), faults);
+    if (!json) {
+        QVERIFY(r.err.contains(QLatin1String("retrying")));
+        QCOMPARE(r.err.count(QLatin1String("retrying")), 1); // the same error is not repeated
+        return;
+    }
+    // A fault ridden out puts nothing between the objects: stdout stays one status object per line.
+    QVector<QJsonObject> objects;
+    QString problem;
+    QVERIFY2(jsonLines(r.out, &objects, &problem), qPrintable(problem));
+    for (const QJsonObject &o : objects)
+        QVERIFY2(o.contains(QLatin1String("state")) && !o.contains(QLatin1String("error")), qPrintable(r.out));
+    QCOMPARE(objects.last().value(QLatin1String("state")).toString(), QStringLiteral("completed"));
 }
 
 void TestCommandLine::watchSaysExpiredWhenTheServerForgetsTheJob()
