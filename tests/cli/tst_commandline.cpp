@@ -1,5 +1,8 @@
-// `bulkwatch status|list|watch|create|commit|abort` against bulkwatch-sim: documented output and exit codes,
-// per-command help, and typos that are usage errors (with a suggestion) rather than a window.
+// `bulkwatch status|list|watch|create|commit|abort` against bulkwatch-sim: documented output and every documented
+// exit code (README "Command line", `bulkwatch --help`), `watch --json` one object per line per change, `--verbose`
+// request lines that never show the key, per-command help, and typos that are usage errors (with a suggestion)
+// rather than a window. In this process and through the real binary. Nothing here waits on the clock: triggers
+// are tied to the requests the simulator has answered.
 
 #include "CommandLine.h"
 #include "support/ProcessRun.h"
