@@ -1,11 +1,16 @@
-// `bulkwatch status|list|watch|create|commit|abort` against bulkwatch-sim: documented output and exit codes,
-// per-command help, and typos that are usage errors (with a suggestion) rather than a window.
+// `bulkwatch status|list|watch|create|commit|abort` against bulkwatch-sim: documented output and every documented
+// exit code (README "Command line", `bulkwatch --help`), `watch --json` one object per line per change, `--verbose`
+// request lines that never show the key, per-command help, and typos that are usage errors (with a suggestion)
+// rather than a window. In this process and through the real binary. Nothing here waits on the clock: triggers
+// are tied to the requests the simulator has answered.
 
 #include "CommandLine.h"
 #include "support/ProcessRun.h"
+#include "support/ReservedPort.h"
 #include "support/SimFixture.h"
 
 #include <QJsonArray>
+#include <QNetworkAccessManager>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
@@ -19,7 +24,10 @@ struct CliRun
     QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
 };
 
-CliRun runCli(const QStringList &args, const QByteArray &envKey = {}, const QByteArray &stdinText = {})
+// One command in this process, as main() runs it: the key from "the environment" or stdin, saved connections
+// from resolver (none unless given).
+CliRun runCli(const QStringList &args, const QByteArray &envKey = {}, const QByteArray &stdinText = {},
+              CommandLine::ConnectionResolver resolver = {})
 {
     CliRun r;
     QTextStream out(&r.out);
@@ -27,14 +35,150 @@ CliRun runCli(const QStringList &args, const QByteArray &envKey = {}, const QByt
     CommandLine cli(QStringList{QStringLiteral("bulkwatch")} + args, out, err);
     cli.setEnvironmentKey(envKey);
     cli.setStdin([stdinText] { return stdinText; });
+    if (resolver)
+        cli.setConnectionResolver(std::move(resolver));
     QSignalSpy done(&cli, &CommandLine::finished);
     cli.start();
-    if (done.isEmpty())
-        done.wait(60000);
+    if (done.isEmpty() && !done.wait(60000))
+        qWarning("bulkwatch %s did not finish within 60 s (a hang)", qPrintable(args.join(QLatin1Char(' ')).left(200)));
     out.flush();
     err.flush();
-    r.code = cli.exitCode();
+    r.code = cli.exitCode(); // -1 while unfinished: no documented exit code
     return r;
+}
+
+// The real binary's environment: this one, with BULKWATCH_API_KEY set to key (or absent).
+QProcessEnvironment cliEnvironment(const QByteArray &key = {})
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("BULKWATCH_API_KEY"));
+    if (!key.isEmpty())
+        env.insert(QStringLiteral("BULKWATCH_API_KEY"), QString::fromUtf8(key));
+    return env;
+}
+
+// Runs action when condition holds (once, or each time it holds), checked every 5 ms while the event loop turns,
+// as it does while a command runs: a trigger tied to what the server has seen, never to the clock.
+class Trigger
+{
+public:
+    Trigger(std::function<bool()> condition, std::function<void()> action, bool repeat = false)
+    {
+        QObject::connect(&m_timer, &QTimer::timeout, &m_timer, [this, condition, action, repeat] {
+            if ((m_fired > 0 && !repeat) || !condition())
+                return;
+            action();
+            ++m_fired;
+        });
+        m_timer.start(5);
+    }
+    int fired() const { return m_fired; }
+
+private:
+    QTimer m_timer;
+    int m_fired = 0;
+};
+
+// What a job's answer says on the simulator now (state, progress, rows, and each file's), to compare answers.
+QString simAnswerOf(SimServer &server, const QString &jobId)
+{
+    const SimJob *job = server.engine().find(jobId, {});
+    if (!job)
+        return QStringLiteral("gone");
+    const SimJobStatus st = server.engine().status(*job);
+    QString sig = QStringLiteral("%1 %2 %3").arg(int(st.state)).arg(qRound(st.progress)).arg(st.importedRows);
+    for (const SimFileStatus &f : st.files)
+        sig += QStringLiteral(" | %1 %2 %3").arg(int(f.state)).arg(qRound(f.progress)).arg(f.importedRows);
+    return sig;
+}
+
+// Moves the simulated clock (frozen otherwise) `seconds` only once the watch has asked twice since the last step:
+// the second request is sent only after the first answer (which already saw the step) was printed. So every
+// state is seen, however slow the machine, and none (the sorting phase is 10 simulated seconds) can slip
+// between two polls. answers() is what the server said in each step, in order.
+class StepAfterTwoPolls
+{
+public:
+    StepAfterTwoPolls(SimServer &server, const QString &jobId, double seconds)
+        : m_askedAtStep((server.engine().setSpeed(0), server.requestCount())), m_answers{simAnswerOf(server, jobId)},
+          m_trigger([this, &server] { return server.requestCount() >= m_askedAtStep + 2; },
+                    [this, &server, jobId, seconds] {
+                        server.engine().advance(seconds);
+                        m_askedAtStep = server.requestCount();
+                        m_answers << simAnswerOf(server, jobId);
+                    },
+                    true)
+    {
+    }
+    // The answers in order, each change once: what a watch that prints a line per change prints.
+    QStringList changes() const
+    {
+        QStringList c;
+        for (const QString &a : m_answers)
+            if (c.isEmpty() || c.last() != a)
+                c << a;
+        return c;
+    }
+
+private:
+    int m_askedAtStep;
+    QStringList m_answers;
+    Trigger m_trigger;
+};
+
+// A --json output: one compact JSON object per line and nothing else; false (and why) otherwise.
+bool jsonLines(const QString &out, QVector<QJsonObject> *objects, QString *problem)
+{
+    if (!out.endsWith(QLatin1Char('\n'))) {
+        *problem = QStringLiteral("the output does not end with a newline: ") + out.right(200);
+        return false;
+    }
+    const QStringList lines = out.chopped(1).split(QLatin1Char('\n')); // empty lines kept: an empty line is no object
+    for (const QString &line : lines) {
+        QJsonParseError perr{};
+        const QJsonDocument doc = QJsonDocument::fromJson(line.toUtf8(), &perr);
+        if (perr.error != QJsonParseError::NoError || !doc.isObject()) {
+            *problem = QStringLiteral("not one JSON object: '%1' (%2)").arg(line.left(200), perr.errorString());
+            return false;
+        }
+        objects->append(doc.object());
+    }
+    return true;
+}
+
+// The key of the --verbose tests: it must be sent, and appear nowhere in what the command prints.
+constexpr char kVerboseKey[] = "vb-S3cr3t-key-9f2c";
+
+// --verbose request lines (README: "method, URL, status, time"): every line of log is
+// "bulkwatch: METHOD http://127.0.0.1:PORT/PATH[?QUERY] -> STATUS (N ms)"; requests gets "METHOD PATH -> STATUS" of each.
+bool verboseRequests(const QString &log, quint16 port, QStringList *requests, QString *problem)
+{
+    static const QRegularExpression line(QStringLiteral("^bulkwatch: (GET|POST) http://127\\.0\\.0\\.1:(\\d+)(/[^?\\s]*)(\\?\\S*)? -> (\\d{3}) \\((\\d+) ms\\)$"));
+    for (const QString &l : log.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        const QRegularExpressionMatch m = line.match(l);
+        if (!m.hasMatch() || m.captured(2).toUShort() != port) {
+            *problem = QStringLiteral("not a request line: '%1'").arg(l.left(300));
+            return false;
+        }
+        *requests << QStringLiteral("%1 %2 -> %3").arg(m.captured(1), m.captured(3), m.captured(5));
+    }
+    if (requests->isEmpty()) {
+        *problem = QStringLiteral("no request line in: ") + log.left(300);
+        return false;
+    }
+    return true;
+}
+
+// Nothing of the key nor of the header that carries it.
+bool showsNoKey(const QString &text, QString *problem)
+{
+    for (const QString &word : {QString::fromLatin1(kVerboseKey), QStringLiteral("Authorization"), QStringLiteral("Bearer")}) {
+        if (text.contains(word, Qt::CaseInsensitive)) {
+            *problem = QStringLiteral("'%1' shows in: %2").arg(word, text.left(2000));
+            return false;
+        }
+    }
+    return true;
 }
 
 SimScenario scenario()
@@ -64,6 +208,12 @@ private Q_SLOTS:
     void exitCodesFollowTheErrorKind_data();
     void exitCodesFollowTheErrorKind();
 
+    void everyProgressPathMissingIsUnsupported_data();
+    void everyProgressPathMissingIsUnsupported();
+
+    void theSimulatorsOwnRateLimitIsExitFive_data();
+    void theSimulatorsOwnRateLimitIsExitFive();
+
     void unreachableServerIsANetworkError();
 
     void usageErrorsExplainThemselves_data();
@@ -89,11 +239,23 @@ private Q_SLOTS:
 
     void watchPrintsALinePerChangeUntilCompleted();
 
+    void watchJsonIsOneObjectPerLinePerChange();
+
     void watchExitsOneOnFailure();
 
+    void watchExitsOneWhenTheJobIsCancelled_data();
+    void watchExitsOneWhenTheJobIsCancelled();
+
+    void watchRidesOutFaultsAndResumes_data();
     void watchRidesOutFaultsAndResumes();
 
     void watchSaysExpiredWhenTheServerForgetsTheJob();
+
+    void verboseLogsEachRequestAndNeverTheKey_data();
+    void verboseLogsEachRequestAndNeverTheKey();
+
+    void theRealBinaryKeepsTheContract_data();
+    void theRealBinaryKeepsTheContract();
 
     void createCommitAbortFromTheCommandLine();
 
@@ -185,32 +347,58 @@ void TestCommandLine::exitCodesFollowTheErrorKind_data()
 {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QByteArray>("key");
+    QTest::addColumn<QString>("fault");     // a SimFaultRule kind on every API path, or none
+    QTest::addColumn<int>("faultStatus");
+    QTest::addColumn<QByteArray>("faultBody");
     QTest::addColumn<int>("code");
     QTest::addColumn<QString>("kind");
-    const QString job = QStringLiteral("453240863839750922");
-    QTest::newRow("not found") << QStringList{QStringLiteral("--job"), QStringLiteral("448761313698322011")} << QByteArray("good") << 4 << "not_found";
-    QTest::newRow("bad key") << QStringList{QStringLiteral("--job"), job} << QByteArray("bad") << 3 << "auth";
-    QTest::newRow("no key") << QStringList{QStringLiteral("--job"), job} << QByteArray() << 3 << "auth";
-    QTest::newRow("garbage answer") << QStringList{QStringLiteral("--job"), job, QStringLiteral("--fault"), QStringLiteral("garbage")} << QByteArray("good") << 6 << "malformed";
-    QTest::newRow("5xx") << QStringList{QStringLiteral("--job"), job, QStringLiteral("--fault"), QStringLiteral("html5xx")} << QByteArray("good") << 5 << "server";
-    QTest::newRow("timeout") << QStringList{QStringLiteral("--job"), job, QStringLiteral("--fault"), QStringLiteral("hang"), QStringLiteral("--timeout"), QStringLiteral("1")} << QByteArray("good") << 5 << "timeout";
+    QTest::addColumn<int>("httpStatus");    // -1: not checked; 0: null (no HTTP answer came)
+    QTest::addColumn<int>("retryable");     // -1: not checked
+    const QStringList job = {QStringLiteral("--job"), QStringLiteral("453240863839750922")};
+    const QByteArray good("good");
+    QTest::newRow("not found") << QStringList{QStringLiteral("--job"), QStringLiteral("448761313698322011")} << good << QString() << 0 << QByteArray() << 4 << "not_found" << -1 << 0;
+    QTest::newRow("bad key") << job << QByteArray("bad") << QString() << 0 << QByteArray() << 3 << "auth" << 401 << 0;
+    QTest::newRow("no key") << job << QByteArray() << QString() << 0 << QByteArray() << 3 << "auth" << 401 << 0;
+    // Forbidden: the key is good but may not do this (README: 3 auth/forbidden).
+    QTest::newRow("forbidden: HTTP 403 + code 1401") << job << good << "status" << 403
+        << QByteArray(R"({"code":1401,"message":"PrivilegeImport: permission denied to user bob"})") << 3 << "forbidden" << 403 << 0;
+    QTest::newRow("forbidden: a proxy's HTML 403") << job << good << "status" << 403
+        << QByteArray("<html><body><h1>403 Forbidden</h1></body></html>") << 3 << "forbidden" << 403 << 0;
+    QTest::newRow("forbidden: code 1401 on HTTP 200") << job << good << "status" << 200
+        << QByteArray(R"({"code":1401,"message":"PrivilegeImport: permission denied to user bob"})") << 3 << "forbidden" << -1 << 0;
+    // Rate limited (README: 5 ... rate limited): the cloud's 429, Milvus' code 8 on HTTP 200.
+    QTest::newRow("rate limited: HTTP 429") << job << good << "status" << 429
+        << QByteArray(R"({"code":429,"message":"Too many requests, please try again later."})") << 5 << "rate_limited" << 429 << 1;
+    QTest::newRow("rate limited: Milvus code 8") << job << good << "status" << 200
+        << QByteArray(R"({"code":8,"message":"rate limit exceeded[rate=20]"})") << 5 << "rate_limited" << -1 << 1;
+    QTest::newRow("garbage answer") << job << good << "garbage" << 502 << QByteArray() << 6 << "malformed" << -1 << 1;
+    // Unsupported (README: 6 malformed/unsupported): no progress path exists at all.
+    QTest::newRow("unsupported: every path HTTP 404") << job << good << "status" << 404 << QByteArray("404 page not found")
+        << 6 << "unsupported" << 404 << 0;
+    QTest::newRow("5xx") << job << good << "html5xx" << 502 << QByteArray() << 5 << "server" << 502 << 1;
+    QTest::newRow("timeout") << job + QStringList{QStringLiteral("--timeout"), QStringLiteral("1")} << good << "hang" << 502 << QByteArray()
+        << 5 << "timeout" << 0 << 1;
 }
 
 void TestCommandLine::exitCodesFollowTheErrorKind()
 {
     QFETCH(QStringList, args);
     QFETCH(QByteArray, key);
+    QFETCH(QString, fault);
+    QFETCH(int, faultStatus);
+    QFETCH(QByteArray, faultBody);
     QFETCH(int, code);
     QFETCH(QString, kind);
+    QFETCH(int, httpStatus);
+    QFETCH(int, retryable);
     SimFixture sim(scenario());
     sim.server->setApiKey("good");
-    const int faultAt = args.indexOf(QStringLiteral("--fault"));
-    if (faultAt >= 0) {
+    if (!fault.isEmpty()) {
         SimFaultRule f;
-        f.kind = args.at(faultAt + 1);
-        f.status = 502;
+        f.kind = fault;
+        f.status = faultStatus;
+        f.body = faultBody;
         sim.server->addFault(f);
-        args.remove(faultAt, 2);
     }
     const CliRun r = runCli(QStringList{QStringLiteral("status"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString(), QStringLiteral("--json")} + args, key);
     QCOMPARE(r.code, code);
@@ -218,21 +406,99 @@ void TestCommandLine::exitCodesFollowTheErrorKind()
     QCOMPARE(e.value(QLatin1String("kind")).toString(), kind);
     for (const char *k : {"kind", "httpStatus", "code", "message", "retryable"})
         QVERIFY2(e.contains(QLatin1String(k)), k);
-    if (kind == QLatin1String("timeout"))
+    if (httpStatus == 0)
         QVERIFY(e.value(QLatin1String("httpStatus")).isNull()); // no HTTP answer came
+    else if (httpStatus > 0)
+        QCOMPARE(e.value(QLatin1String("httpStatus")).toInt(), httpStatus);
+    if (retryable >= 0)
+        QCOMPARE(e.value(QLatin1String("retryable")).toBool(), retryable == 1);
     QVERIFY(!r.out.contains(QLatin1String("good")) && !r.err.contains(QLatin1String("good")));
+    // Without --json the same outcome is one line on stderr naming the kind, and nothing on stdout.
+    const CliRun text = runCli(QStringList{QStringLiteral("status"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString()} + args, key);
+    QCOMPARE(text.code, code);
+    QCOMPARE(text.out, QString());
+    QVERIFY2(text.err.startsWith(QStringLiteral("bulkwatch: %1").arg(QString(kind).replace(QLatin1Char('_'), QLatin1Char(' ')))), qPrintable(text.err));
+}
+
+void TestCommandLine::everyProgressPathMissingIsUnsupported_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::newRow("status") << "status";
+    QTest::newRow("watch") << "watch"; // not worth retrying: the API is not there
+}
+
+void TestCommandLine::everyProgressPathMissingIsUnsupported()
+{
+    QFETCH(QString, command);
+    // A URL that is a web server but no import API: every path under it is the simulator's plain-text 404.
+    SimFixture sim(scenario());
+    const QString base = sim.server->baseUrl().toString() + QStringLiteral("/not-milvus");
+    const CliRun r = runCli({command, QStringLiteral("--endpoint"), base, QStringLiteral("--job"), QStringLiteral("453240863839750922"),
+                             QStringLiteral("--interval"), QStringLiteral("0.05"), QStringLiteral("--json")});
+    QCOMPARE(r.code, 6);
+    const QJsonObject e = r.json().value(QLatin1String("error")).toObject();
+    QCOMPARE(e.value(QLatin1String("kind")).toString(), QStringLiteral("unsupported"));
+    QCOMPARE(e.value(QLatin1String("httpStatus")).toInt(), 404);
+    QCOMPARE(e.value(QLatin1String("retryable")).toBool(), false);
+    // Every documented progress path was tried, once each, before giving up.
+    for (const char *path : {"/not-milvus/v2/vectordb/jobs/import/describe", "/not-milvus/v2/vectordb/jobs/import/get_progress",
+                             "/not-milvus/v2/vectordb/jobs/import/getProgress"})
+        QVERIFY2(sim.server->requestCount(QLatin1String(path)) == 1, path);
+    QCOMPARE(sim.server->statusCount(404), sim.server->requestCount());
+}
+
+void TestCommandLine::theSimulatorsOwnRateLimitIsExitFive_data()
+{
+    QTest::addColumn<int>("dialect");
+    QTest::addColumn<QStringList>("extra");
+    QTest::newRow("milvus: code 8 on HTTP 200") << int(SimDialect::Milvus) << QStringList();
+    QTest::newRow("cloud-v2: HTTP 429 + Retry-After") << int(SimDialect::CloudV2) << QStringList{QStringLiteral("--cluster"), QStringLiteral("in01-x")};
+}
+
+void TestCommandLine::theSimulatorsOwnRateLimitIsExitFive()
+{
+    QFETCH(int, dialect);
+    QFETCH(QStringList, extra);
+    // One request per path per second: the test spends it, then the command's own request is over the limit.
+    // Whether it was is read from the simulator, never assumed from the clock; a machine so slow that the
+    // second passed in between gets another try.
+    SimFixture sim(scenario(), SimDialect(dialect), 1);
+    QNetworkAccessManager nam;
+    const QString describe = QStringLiteral("/v2/vectordb/jobs/import/describe");
+    bool limited = false;
+    for (int attempt = 0; attempt < 5 && !limited; ++attempt) {
+        const int before = sim.server->rateLimitedCount();
+        sim.post(nam, describe, QJsonObject{{QStringLiteral("jobId"), QStringLiteral("453240863839750922")}});
+        const CliRun r = runCli(QStringList{QStringLiteral("status"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString(),
+                                            QStringLiteral("--job"), QStringLiteral("453240863839750922"), QStringLiteral("--json")} + extra);
+        if (sim.server->rateLimitedCount() == before) {
+            QCOMPARE(r.code, 0); // not limited this time: it must simply have worked
+            continue;
+        }
+        limited = true;
+        QCOMPARE(r.code, 5);
+        const QJsonObject e = r.json().value(QLatin1String("error")).toObject();
+        QCOMPARE(e.value(QLatin1String("kind")).toString(), QStringLiteral("rate_limited"));
+        QCOMPARE(e.value(QLatin1String("retryable")).toBool(), true);
+    }
+    QVERIFY2(limited, "the simulator never limited the command's request");
 }
 
 void TestCommandLine::unreachableServerIsANetworkError()
 {
-    quint16 port;
-    {
-        SimFixture gone(scenario());
-        port = gone.server->port();
-    }
-    const CliRun r = runCli({QStringLiteral("status"), QStringLiteral("--endpoint"), QStringLiteral("http://127.0.0.1:%1").arg(port), QStringLiteral("--job"), QStringLiteral("1")});
+    // A port that stays bound (not listening) for the whole test: refused, and no parallel test can start a
+    // server on it in between, as it could on a port a simulator had just let go.
+    const ReservedPort closed;
+    QVERIFY(closed.isValid());
+    const QString url = QStringLiteral("http://127.0.0.1:%1").arg(closed.port());
+    CliRun r = runCli({QStringLiteral("status"), QStringLiteral("--endpoint"), url, QStringLiteral("--job"), QStringLiteral("1")});
     QCOMPARE(r.code, 5);
-    QVERIFY(r.err.contains(QLatin1String("network")));
+    QVERIFY2(r.err.contains(QLatin1String("network")), qPrintable(r.err));
+    r = runCli({QStringLiteral("status"), QStringLiteral("--endpoint"), url, QStringLiteral("--job"), QStringLiteral("1"), QStringLiteral("--json")});
+    QCOMPARE(r.code, 5);
+    const QJsonObject e = r.json().value(QLatin1String("error")).toObject();
+    QCOMPARE(e.value(QLatin1String("kind")).toString(), QStringLiteral("network"));
+    QVERIFY(e.value(QLatin1String("httpStatus")).isNull()); // refused: no HTTP answer came
 }
 
 void TestCommandLine::usageErrorsExplainThemselves_data()
@@ -435,20 +701,8 @@ void TestCommandLine::aSavedConnectionMayAnswerLater()
 {
     SimFixture sim(scenario());
     sim.server->setApiKey("saved-key-7");
-    const auto run = [&](CommandLine::ConnectionResolver resolver, const QStringList &args) {
-        CliRun r;
-        QTextStream out(&r.out);
-        QTextStream err(&r.err);
-        CommandLine cli(QStringList{QStringLiteral("bulkwatch")} + args, out, err);
-        cli.setConnectionResolver(std::move(resolver));
-        QSignalSpy done(&cli, &CommandLine::finished);
-        cli.start();
-        if (done.isEmpty())
-            done.wait(60000);
-        out.flush();
-        err.flush();
-        r.code = cli.exitCode();
-        return r;
+    const auto run = [](CommandLine::ConnectionResolver resolver, const QStringList &args) {
+        return runCli(args, {}, {}, std::move(resolver));
     };
     // The key arrives later, as from a keychain: the command goes on with it when it does.
     int asked = 0;
@@ -458,8 +712,7 @@ void TestCommandLine::aSavedConnectionMayAnswerLater()
         ++asked;
         QCOMPARE(name, QStringLiteral("Prod"));
         QTimer::singleShot(100, context, [&sim, answer] {
-            Endpoint ep;
-            ep.baseUrl = sim.server->baseUrl();
+            Endpoint ep = sim.endpoint();
             ep.token = "saved-key-7";
             answer(true, ep, {});
         });
@@ -490,24 +743,10 @@ void TestCommandLine::aSavedConnectionMayAnswerLater()
 
 void TestCommandLine::watchPrintsALinePerChangeUntilCompleted()
 {
-    SimScenario s = scenario();
-    SimFixture sim(s);
-    // The simulated clock moves 5 s only once the watch has asked twice since the last step: the second request
-    // is sent only after the first answer (which already saw the step) was printed. So every phase is seen,
-    // however slow the machine, and the sorting phase (20 simulated seconds) cannot slip between two polls.
-    sim.server->engine().setSpeed(0);
-    int askedAtStep = sim.server->requestCount();
-    QTimer stepper;
-    connect(&stepper, &QTimer::timeout, this, [&] {
-        if (sim.server->requestCount() < askedAtStep + 2)
-            return;
-        sim.server->engine().advance(5);
-        askedAtStep = sim.server->requestCount();
-    });
-    stepper.start(5);
+    SimFixture sim(scenario());
+    const StepAfterTwoPolls step(*sim.server, QStringLiteral("453240863839750923"), 5);
     const CliRun r = runCli({QStringLiteral("watch"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString(),
                              QStringLiteral("--job"), QStringLiteral("453240863839750923"), QStringLiteral("--interval"), QStringLiteral("0.05")});
-    stepper.stop();
     QCOMPARE(r.code, 0);
     const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QVERIFY2(lines.size() >= 3, qPrintable(r.out));
@@ -516,6 +755,42 @@ void TestCommandLine::watchPrintsALinePerChangeUntilCompleted()
     QVERIFY2(r.out.contains(QLatin1String("sorting / building index")), qPrintable(r.out));
     for (int i = 1; i < lines.size(); ++i)
         QVERIFY(lines[i] != lines[i - 1]);
+}
+
+void TestCommandLine::watchJsonIsOneObjectPerLinePerChange()
+{
+    const QString id = QStringLiteral("453240863839750923");
+    SimFixture sim(scenario());
+    const StepAfterTwoPolls step(*sim.server, id, 5);
+    const CliRun r = runCli({QStringLiteral("watch"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString(),
+                             QStringLiteral("--job"), id, QStringLiteral("--interval"), QStringLiteral("0.05"), QStringLiteral("--json")});
+    QCOMPARE(r.code, 0);
+    QCOMPARE(r.err, QString());
+    QVector<QJsonObject> objects;
+    QString problem;
+    QVERIFY2(jsonLines(r.out, &objects, &problem), qPrintable(problem));
+    // Each line is the status object (the documented keys of status --json), of this job.
+    for (const QJsonObject &o : objects) {
+        QCOMPARE(o.keys().size(), 11);
+        for (const char *k : {"jobId", "collectionName", "state", "serverState", "progress", "importedRows", "totalRows",
+                              "fileSize", "completeTime", "reason", "files"})
+            QVERIFY2(o.contains(QLatin1String(k)), k);
+        QCOMPARE(o.value(QLatin1String("jobId")).toString(), id);
+    }
+    // One per change: as many lines as the server's answer changed (every change printed), none repeated, and
+    // polls that found nothing new (every step was asked twice) printed nothing.
+    const QStringList changes = step.changes();
+    QVERIFY2(changes.size() >= 5, qPrintable(changes.join(QLatin1Char('\n'))));
+    QCOMPARE(objects.size(), changes.size());
+    for (int i = 1; i < objects.size(); ++i)
+        QVERIFY2(objects[i] != objects[i - 1], qPrintable(QStringLiteral("line %1 repeats line %2").arg(i + 1).arg(i)));
+    QVERIFY(sim.server->requestCount() > objects.size());
+    QCOMPARE(objects.first().value(QLatin1String("state")).toString(), QStringLiteral("pending"));
+    QCOMPARE(objects.last().value(QLatin1String("state")).toString(), QStringLiteral("completed"));
+    bool sawRunning = false;
+    for (const QJsonObject &o : objects)
+        sawRunning = sawRunning || o.value(QLatin1String("state")).toString() == QLatin1String("running");
+    QVERIFY(sawRunning);
 }
 
 void TestCommandLine::watchExitsOneOnFailure()
@@ -527,20 +802,106 @@ void TestCommandLine::watchExitsOneOnFailure()
     QCOMPARE(r.json().value(QLatin1String("reason")).toString(), QStringLiteral("JSON parse: unexpected EOF"));
 }
 
+void TestCommandLine::watchExitsOneWhenTheJobIsCancelled_data()
+{
+    QTest::addColumn<bool>("abortOnServer"); // false: the server itself reports the job cancelled
+    QTest::addColumn<bool>("json");
+    QTest::addColumn<QString>("state");      // the last line's normalised state
+    QTest::addColumn<QString>("words");      // in the last line
+    QTest::newRow("aborted (Milvus: Failed, aborted by user), json") << true << true << "failed" << "aborted by user";
+    QTest::newRow("aborted, text") << true << false << "failed" << "aborted by user";
+    QTest::newRow("the server says Cancelled, json") << false << true << "cancelled" << "\"serverState\":\"Cancelled\"";
+    QTest::newRow("the server says Cancelled, text") << false << false << "cancelled" << "cancelled";
+}
+
+void TestCommandLine::watchExitsOneWhenTheJobIsCancelled()
+{
+    QFETCH(bool, abortOnServer);
+    QFETCH(bool, json);
+    QFETCH(QString, state);
+    QFETCH(QString, words);
+    const QString id = QStringLiteral("453240863839750923");
+    SimFixture sim(scenario());
+    sim.server->engine().setSpeed(0);
+    sim.server->engine().advance(30); // importing, and it would stay so
+    // Once the watch has seen it running (its first poll was answered), the job is ended from outside.
+    const Trigger cancel([&] { return sim.server->requestCount() >= 1; }, [&] {
+        if (abortOnServer) {
+            QString message;
+            QCOMPARE(sim.server->engine().abort(id, {}, &message), 0);
+            return;
+        }
+        SimFaultRule f;
+        f.kind = QStringLiteral("status");
+        f.status = 200;
+        f.body = R"({"code":0,"data":{"jobId":"453240863839750923","collectionName":"quick_setup","state":"Cancelled",)"
+                 R"("progress":0,"importedRows":0,"totalRows":2000,"reason":"","details":[]}})";
+        sim.server->addFault(f);
+    });
+    QStringList args = {QStringLiteral("watch"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString(),
+                        QStringLiteral("--job"), id, QStringLiteral("--interval"), QStringLiteral("0.05")};
+    if (json)
+        args << QStringLiteral("--json");
+    const CliRun r = runCli(args);
+    QCOMPARE(cancel.fired(), 1);
+    QCOMPARE(r.code, 1);
+    // A line per change (text: a reason follows on its own indented line): running, then the end.
+    QStringList lines;
+    for (const QString &line : r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        if (!json && line.startsWith(QLatin1String("    ")) && !lines.isEmpty())
+            lines.last() += QLatin1Char('\n') + line;
+        else
+            lines << line;
+    }
+    QVERIFY2(lines.size() == 2, qPrintable(r.out));
+    QVERIFY2(lines.last().contains(words), qPrintable(r.out));
+    if (json) {
+        QCOMPARE(QJsonDocument::fromJson(lines.first().toUtf8()).object().value(QLatin1String("state")).toString(), QStringLiteral("running"));
+        QCOMPARE(QJsonDocument::fromJson(lines.last().toUtf8()).object().value(QLatin1String("state")).toString(), state);
+    } else {
+        QVERIFY2(lines.first().contains(QLatin1String("running")), qPrintable(r.out));
+        QVERIFY2(lines.last().contains(state), qPrintable(r.out));
+    }
+}
+
+void TestCommandLine::watchRidesOutFaultsAndResumes_data()
+{
+    QTest::addColumn<bool>("json");
+    QTest::addColumn<int>("faults");
+    QTest::newRow("text") << false << 2;
+    QTest::newRow("json") << true << 1;
+}
+
 void TestCommandLine::watchRidesOutFaultsAndResumes()
 {
+    QFETCH(bool, json);
+    QFETCH(int, faults);
     SimFixture sim(scenario());
     sim.server->engine().setSpeed(50);
     SimFaultRule f;
     f.kind = QStringLiteral("html5xx");
     f.status = 503;
-    f.remaining = 2;
+    f.remaining = faults;
     sim.server->addFault(f);
-    const CliRun r = runCli({QStringLiteral("watch"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString(),
-                             QStringLiteral("--job"), QStringLiteral("453240863839750923"), QStringLiteral("--interval"), QStringLiteral("0.05")});
+    QStringList args = {QStringLiteral("watch"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString(),
+                        QStringLiteral("--job"), QStringLiteral("453240863839750923"), QStringLiteral("--interval"), QStringLiteral("0.05")};
+    if (json)
+        args << QStringLiteral("--json");
+    const CliRun r = runCli(args);
     QCOMPARE(r.code, 0);
-    QVERIFY(r.err.contains(QLatin1String("retrying")));
-    QCOMPARE(r.err.count(QLatin1String("retrying")), 1); // the same error is not repeated
+    QCOMPARE(sim.server->statusCount(503), faults);
+    if (!json) {
+        QVERIFY(r.err.contains(QLatin1String("retrying")));
+        QCOMPARE(r.err.count(QLatin1String("retrying")), 1); // the same error is not repeated
+        return;
+    }
+    // A fault ridden out puts nothing between the objects: stdout stays one status object per line.
+    QVector<QJsonObject> objects;
+    QString problem;
+    QVERIFY2(jsonLines(r.out, &objects, &problem), qPrintable(problem));
+    for (const QJsonObject &o : objects)
+        QVERIFY2(o.contains(QLatin1String("state")) && !o.contains(QLatin1String("error")), qPrintable(r.out));
+    QCOMPARE(objects.last().value(QLatin1String("state")).toString(), QStringLiteral("completed"));
 }
 
 void TestCommandLine::watchSaysExpiredWhenTheServerForgetsTheJob()
@@ -550,12 +911,141 @@ void TestCommandLine::watchSaysExpiredWhenTheServerForgetsTheJob()
     SimFixture sim(s);
     sim.server->engine().setSpeed(0);
     sim.server->engine().advance(30); // importing
-    QTimer::singleShot(300, this, [&] { sim.server->engine().advance(1000); });
+    // The server forgets the job once it has answered the watch's first poll (so the watch saw it importing),
+    // however long that took to come: no fixed wait that a loaded machine could outlast.
+    const Trigger forget([&] { return sim.server->requestCount() >= 1; }, [&] { sim.server->engine().advance(1000); });
     const CliRun r = runCli({QStringLiteral("watch"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString(),
                              QStringLiteral("--job"), QStringLiteral("453240863839750923"), QStringLiteral("--interval"), QStringLiteral("0.1"), QStringLiteral("--json")});
+    QCOMPARE(forget.fired(), 1);
     // Seen importing, then gone: the server's retention ended it, which is not "wrong id".
     QCOMPARE(r.code, 1);
-    QVERIFY(r.out.contains(QLatin1String("\"kind\":\"expired\"")));
+    const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 2);
+    const QJsonObject seen = QJsonDocument::fromJson(lines.first().toUtf8()).object();
+    QCOMPARE(seen.value(QLatin1String("state")).toString(), QStringLiteral("running"));
+    const QJsonObject gone = QJsonDocument::fromJson(lines.last().toUtf8()).object();
+    QCOMPARE(gone.value(QLatin1String("error")).toObject().value(QLatin1String("kind")).toString(), QStringLiteral("expired"));
+}
+
+void TestCommandLine::verboseLogsEachRequestAndNeverTheKey_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("basePath");      // appended to the simulator's URL
+    QTest::addColumn<QByteArray>("serverKey");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QStringList>("requests");  // "METHOD path -> status", in order
+    const QByteArray key = kVerboseKey;
+    const QString describe = QStringLiteral("POST /v2/vectordb/jobs/import/describe -> %1");
+    const QStringList job = {QStringLiteral("--job"), QStringLiteral("453240863839750922")};
+    QTest::newRow("status") << QStringList{QStringLiteral("status")} + job << QString() << key << 0 << QStringList{describe.arg(200)};
+    QTest::newRow("list") << QStringList{QStringLiteral("list")} << QString() << key << 0
+                          << QStringList{QStringLiteral("POST /v2/vectordb/jobs/import/list -> 200")};
+    QTest::newRow("watch") << QStringList{QStringLiteral("watch")} + job << QString() << key << 0 << QStringList{describe.arg(200)};
+    QTest::newRow("create") << QStringList{QStringLiteral("create"), QStringLiteral("--collection"), QStringLiteral("quick_setup"),
+                                           QStringLiteral("--file"), QStringLiteral("a.parquet")}
+                            << QString() << key << 0 << QStringList{QStringLiteral("POST /v2/vectordb/jobs/import/create -> 200")};
+    QTest::newRow("commit (refused)") << QStringList{QStringLiteral("commit")} + job << QString() << key << 5
+                                      << QStringList{QStringLiteral("POST /v2/vectordb/jobs/import/commit -> 200")};
+    QTest::newRow("wrong key (HTTP 401)") << QStringList{QStringLiteral("status")} + job << QString() << QByteArray("another-key") << 3
+                                          << QStringList{describe.arg(401)};
+    QTest::newRow("no import API (every path 404)") << QStringList{QStringLiteral("status")} + job << QStringLiteral("/x") << key << 6
+        << QStringList{QStringLiteral("POST /x/v2/vectordb/jobs/import/describe -> 404"), QStringLiteral("POST /x/v2/vectordb/jobs/import/get_progress -> 404"),
+                       QStringLiteral("POST /x/v2/vectordb/jobs/import/getProgress -> 404"), QStringLiteral("GET /x/v1/vector/collections/import/get -> 404")};
+}
+
+void TestCommandLine::verboseLogsEachRequestAndNeverTheKey()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, basePath);
+    QFETCH(QByteArray, serverKey);
+    QFETCH(int, code);
+    QFETCH(QStringList, requests);
+    SimFixture sim(scenario());
+    sim.server->setApiKey(serverKey);
+    const QString base = sim.server->baseUrl().toString() + basePath;
+    const CliRun r = runCli(args + QStringList{QStringLiteral("--endpoint"), base, QStringLiteral("--verbose"), QStringLiteral("--json")}, kVerboseKey);
+    QCOMPARE(r.code, code);
+    // With --json every stderr line is a request line: method, URL, status, time; one per request sent.
+    QStringList seen;
+    QString problem;
+    QVERIFY2(verboseRequests(r.err, sim.server->port(), &seen, &problem), qPrintable(problem));
+    QCOMPARE(seen, requests);
+    QCOMPARE(seen.size(), sim.server->requestCount());
+    QCOMPARE(sim.server->requestsWithAuthorization(), sim.server->requestCount()); // the key was sent, and only logged as nothing
+    QVERIFY2(showsNoKey(r.out + r.err, &problem), qPrintable(problem));
+    // Without --json too (the error goes to stderr next to the request lines).
+    const CliRun text = runCli(args + QStringList{QStringLiteral("--endpoint"), base, QStringLiteral("--verbose")}, kVerboseKey);
+    QCOMPARE(text.code, code);
+    QVERIFY2(text.err.count(QLatin1String(" ms)\n")) == requests.size(), qPrintable(text.err));
+    QVERIFY2(showsNoKey(text.out + text.err, &problem), qPrintable(problem));
+}
+
+void TestCommandLine::theRealBinaryKeepsTheContract_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QString>("basePath");
+    QTest::addColumn<QByteArray>("faultBody"); // served with HTTP 200 (or 403 where it says so) on every API path
+    QTest::addColumn<int>("faultStatus");
+    QTest::addColumn<bool>("abortAfterFirstPoll");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("kind");        // the --json error's kind; empty: the last line's state
+    QTest::newRow("watch completed: 0") << "watch" << QString() << QByteArray() << 0 << false << 0 << "completed";
+    QTest::newRow("watch aborted: 1") << "watch" << QString() << QByteArray() << 0 << true << 1 << "failed";
+    QTest::newRow("forbidden: 3") << "status" << QString() << QByteArray(R"({"code":1401,"message":"permission denied"})") << 403 << false << 3 << "forbidden";
+    QTest::newRow("rate limited: 5") << "status" << QString() << QByteArray(R"({"code":8,"message":"rate limit exceeded[rate=20]"})") << 200 << false << 5 << "rate_limited";
+    QTest::newRow("unsupported: 6") << "status" << QStringLiteral("/x") << QByteArray() << 0 << false << 6 << "unsupported";
+    QTest::newRow("malformed: 6") << "status" << QString() << QByteArray("{\"code\":0,\"data\":") << 200 << false << 6 << "malformed";
+}
+
+void TestCommandLine::theRealBinaryKeepsTheContract()
+{
+    QFETCH(QString, command);
+    QFETCH(QString, basePath);
+    QFETCH(QByteArray, faultBody);
+    QFETCH(int, faultStatus);
+    QFETCH(bool, abortAfterFirstPoll);
+    QFETCH(int, code);
+    QFETCH(QString, kind);
+    const QString id = QStringLiteral("453240863839750923");
+    SimFixture sim(scenario());
+    sim.server->setApiKey(kVerboseKey);
+    sim.server->engine().setSpeed(0);
+    sim.server->engine().advance(abortAfterFirstPoll ? 30 : 1000); // running, or long completed
+    if (!faultBody.isEmpty()) {
+        SimFaultRule f;
+        f.kind = QStringLiteral("status");
+        f.status = faultStatus;
+        f.body = faultBody;
+        sim.server->addFault(f);
+    }
+    // The simulator lives in this process; runProcess turns its event loop while the child runs.
+    const Trigger abort([&] { return abortAfterFirstPoll && sim.server->requestCount() >= 1; }, [&] {
+        QString message;
+        sim.server->engine().abort(id, {}, &message);
+    });
+    const ProcessResult r = runProcess(QStringLiteral(BULKWATCH_BINARY),
+                                       {command, QStringLiteral("--endpoint"), sim.server->baseUrl().toString() + basePath, QStringLiteral("--job"), id,
+                                        QStringLiteral("--interval"), QStringLiteral("0.05"), QStringLiteral("--json"), QStringLiteral("--verbose")},
+                                       cliEnvironment(kVerboseKey));
+    QVERIFY2(r.failure().isEmpty(), qPrintable(r.failure()));
+    QVERIFY2(r.exitCode == code, qPrintable(QStringLiteral("exit %1, expected %2; output:\n%3").arg(r.exitCode).arg(code).arg(r.output)));
+    QCOMPARE(abort.fired(), abortAfterFirstPoll ? 1 : 0);
+    // stdout (JSON lines) then stderr (request lines): each line one or the other.
+    QString json, log;
+    for (const QString &line : r.output.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+        (line.startsWith(QLatin1Char('{')) ? json : log) += line + QLatin1Char('\n');
+    QVector<QJsonObject> objects;
+    QString problem;
+    QVERIFY2(jsonLines(json, &objects, &problem), qPrintable(problem));
+    QStringList seen;
+    QVERIFY2(verboseRequests(log, sim.server->port(), &seen, &problem), qPrintable(problem));
+    QCOMPARE(seen.size(), sim.server->requestCount());
+    QVERIFY2(showsNoKey(r.output, &problem), qPrintable(problem));
+    const QJsonObject last = objects.last();
+    if (code == 0 || code == 1)
+        QCOMPARE(last.value(QLatin1String("state")).toString(), kind);
+    else
+        QCOMPARE(last.value(QLatin1String("error")).toObject().value(QLatin1String("kind")).toString(), kind);
 }
 
 void TestCommandLine::createCommitAbortFromTheCommandLine()
@@ -591,11 +1081,7 @@ void TestCommandLine::theRealBinaryReadsTheKeyFromEnvironmentOrStdinOnly()
     const QStringList args = {QStringLiteral("status"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString(),
                               QStringLiteral("--job"), QStringLiteral("453240863839750922"), QStringLiteral("--json")};
     const auto run = [&](const QStringList &extra, const QByteArray &envKey, const QByteArray &input) {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("BULKWATCH_API_KEY"));
-        if (!envKey.isEmpty())
-            env.insert(QStringLiteral("BULKWATCH_API_KEY"), QString::fromUtf8(envKey));
-        const ProcessResult r = runProcess(exe, args + extra, env, input);
+        const ProcessResult r = runProcess(exe, args + extra, cliEnvironment(envKey), input);
         return qMakePair(r.exitCode, r.output.toUtf8());
     };
     auto r = run({}, "process-key-42", {});
