@@ -376,13 +376,13 @@ void ImportApiClient::probeProgress(const Endpoint &ep, const QString &jobId, QS
          });
 }
 
-void ImportApiClient::listJobs(const Endpoint &ep, const QString &collection, QObject *context, ListCallback cb)
+void ImportApiClient::listJobs(const Endpoint &ep, const QString &collection, QObject *context, ListCallback cb, PageGate beforeNextPage)
 {
-    fetchListPage(ep, collection, 1, {}, QPointer<QObject>(context), std::move(cb));
+    fetchListPage(ep, collection, 1, {}, QPointer<QObject>(context), std::move(cb), std::move(beforeNextPage));
 }
 
 void ImportApiClient::fetchListPage(const Endpoint &ep, const QString &collection, int page, QVector<JobSummary> acc,
-                                    QPointer<QObject> context, ListCallback cb)
+                                    QPointer<QObject> context, ListCallback cb, PageGate gate)
 {
     const Dialect dialect = m_probedDialect.value(progressKey(ep), ep.effectiveDialect());
     const bool paged = dialect == Dialect::CloudV1 || !ep.clusterId.isEmpty() || !ep.projectId.isEmpty();
@@ -414,7 +414,7 @@ void ImportApiClient::fetchListPage(const Endpoint &ep, const QString &collectio
         body = QJsonDocument(o).toJson(QJsonDocument::Compact);
     }
     send(dialect == Dialect::CloudV1 ? "GET" : "POST", ep, path, q, body,
-         [this, ep, collection, page, acc, context, cb, dialect, paged](const RawAnswer &a) mutable {
+         [this, ep, collection, page, acc, context, cb, dialect, paged, gate](const RawAnswer &a) mutable {
              if (!context)
                  return;
              if (a.transportError.isError())
@@ -432,7 +432,7 @@ void ImportApiClient::fetchListPage(const Endpoint &ep, const QString &collectio
                      p.page = ResponseParser::parseList(env.data, dialect);
                  return p;
              };
-             parseThen(a.body.size(), parse, [this, ep, collection, page, acc, context, cb, paged](const Parsed &parsed) mutable {
+             parseThen(a.body.size(), parse, [this, ep, collection, page, acc, context, cb, paged, gate](const Parsed &parsed) mutable {
                  if (!context)
                      return;
                  if (parsed.error.isError())
@@ -442,8 +442,15 @@ void ImportApiClient::fetchListPage(const Endpoint &ep, const QString &collectio
                  const qint64 size = p.pageSize.value_or(kListPageSize);
                  const bool more = paged && (p.pageSize || p.count) && !p.jobs.isEmpty() && p.jobs.size() >= size
                      && !(p.count && acc.size() >= *p.count) && page < kMaxPages;
-                 if (more)
-                     return fetchListPage(ep, collection, page + 1, acc, context, cb);
+                 if (more) {
+                     if (!gate)
+                         return fetchListPage(ep, collection, page + 1, acc, context, cb, gate);
+                     QPointer<ImportApiClient> self(this);
+                     return gate([self, ep, collection, page, acc, context, cb, gate] {
+                         if (self && context)
+                             self->fetchListPage(ep, collection, page + 1, acc, context, cb, gate);
+                     });
+                 }
                  cb(acc, {});
              });
          });

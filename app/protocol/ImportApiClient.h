@@ -44,7 +44,10 @@ public:
 
     // Callbacks run only while `context` lives; a destroyed context silently drops the answer.
     void fetchProgress(const Endpoint &ep, const QString &jobId, QObject *context, ProgressCallback cb);
-    void listJobs(const Endpoint &ep, const QString &collection, QObject *context, ListCallback cb);
+    // A paged list asks beforeNextPage(send) before each page after the first; the caller runs send() when its
+    // request budget allows (every page counts against the server's rate limit).
+    using PageGate = std::function<void(std::function<void()> send)>;
+    void listJobs(const Endpoint &ep, const QString &collection, QObject *context, ListCallback cb, PageGate beforeNextPage = {});
     void createJob(const Endpoint &ep, const CreateRequest &req, QObject *context, CreateCallback cb);
     void commitJob(const Endpoint &ep, const QString &jobId, QObject *context, DoneCallback cb);
     void abortJob(const Endpoint &ep, const QString &jobId, QObject *context, DoneCallback cb);
@@ -78,7 +81,7 @@ private:
     void probeProgress(const Endpoint &ep, const QString &jobId, QStringList paths, bool allNotFound,
                        QPointer<QObject> context, ProgressCallback cb);
     void fetchListPage(const Endpoint &ep, const QString &collection, int page, QVector<JobSummary> acc,
-                       QPointer<QObject> context, ListCallback cb);
+                       QPointer<QObject> context, ListCallback cb, PageGate gate);
     void postSimple(const Endpoint &ep, const QString &apiPath, const QString &jobId, QObject *context, DoneCallback cb);
     QByteArray v2ProgressBody(const Endpoint &ep, const QString &jobId) const;
     static QString progressKey(const Endpoint &ep);

@@ -71,7 +71,9 @@ void ImportService::pump(const QString &connectionId)
         for (auto it = cs.dueMs.cbegin(); it != cs.dueMs.cend(); ++it) {
             if (cs.jobsInFlight.contains(it.key()))
                 continue;
-            const qint64 due = it.key() == m_selected ? it.value() - 1000000 : it.value();
+            // The selected job goes first once it is due; before that it must not stand in front of jobs that are.
+            const bool selectedAndDue = it.key() == m_selected && it.value() <= now;
+            const qint64 due = selectedAndDue ? it.value() - 1000000 : it.value();
             if (due < pickDue) {
                 pickDue = due;
                 pick = it.key();
@@ -111,8 +113,26 @@ void ImportService::pollList(ConnState &cs)
     cs.budget.spend(mono());
     ++cs.inFlight;
     const QString connectionId = cs.conn.id;
+    // Pages after the first are requests like any other: each waits for the budget.
     m_client->listJobs(cs.conn.endpoint(cs.token), QString(), cs.context.get(),
-                       [this, connectionId](const QVector<JobSummary> &jobs, const ApiError &e) { onList(connectionId, jobs, e); });
+                       [this, connectionId](const QVector<JobSummary> &jobs, const ApiError &e) { onList(connectionId, jobs, e); },
+                       [this, connectionId](std::function<void()> send) { whenBudgetAllows(connectionId, std::move(send)); });
+}
+
+void ImportService::whenBudgetAllows(const QString &connectionId, std::function<void()> send)
+{
+    ConnState *cs = state(connectionId);
+    if (!cs)
+        return; // the connection is gone, and with it whoever waited for this page
+    qint64 nextSlot = 0;
+    const qint64 now = mono();
+    if (cs->budget.available(now, &nextSlot)) {
+        cs->budget.spend(now);
+        send();
+        return;
+    }
+    QTimer::singleShot(static_cast<int>(std::clamp<qint64>(nextSlot - now, 1, 60000)), cs->context.get(),
+                       [this, connectionId, send] { whenBudgetAllows(connectionId, send); });
 }
 
 void ImportService::onConnectionOk(ConnState &cs)

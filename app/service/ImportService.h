@@ -165,6 +165,7 @@ private:
     qint64 intervalFor(const JobRecord &r) const;
     void pollJob(ConnState &cs, const QString &key);
     void pollList(ConnState &cs);
+    void whenBudgetAllows(const QString &connectionId, std::function<void()> send);
     void onProgress(const QString &connectionId, const QString &key, const JobProgress &job, const ApiError &e);
     void onDescribed(ConnState &cs, JobRecord &r, const JobProgress &fresh, const AnswerMerge::Delta &delta);
     void loadFilesIfNeeded(JobRecord &r) const;

@@ -491,7 +491,6 @@ void TestScheduling::aSelectedJobThatIsNotDueDoesNotHoldBackOthers()
     h.ms = 200;
     QVERIFY(h.describedAtLeast(5));
     QCOMPARE(h.describesOf(sel), 3);
-    QEXPECT_FAIL("", "pump() picks the selected job even when it is not due and stops there: no other due job is asked", Abort);
     QVERIFY2(h.describedAtLeast(7, 3000),
              qPrintable(QStringLiteral("at 200 ms: %1 describes of %2, %3 of %4").arg(h.describesOf(r1)).arg(r1)
                             .arg(h.describesOf(r2)).arg(r2)));
@@ -585,8 +584,6 @@ void TestScheduling::requestsStayWithinTheBudgetOverEveryWindow()
                         .arg(n).arg(seen[i].atMs).arg(h.at(seen[i].atMs, QStringLiteral("/list")));
         }
     }
-    QEXPECT_FAIL("cloud-v2, 250 jobs, paged list",
-                 "pollList() spends one budget slot for the whole list; the client fetches pages 2..n unbudgeted", Continue);
     QVERIFY2(worstCount <= rate, qPrintable(worst));
 }
 
