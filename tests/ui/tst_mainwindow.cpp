@@ -18,9 +18,18 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDir>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineEdit>
+#include <QPainter>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QSplitter>
+#include <QStandardItemModel>
+#include <QStandardPaths>
 #include <QTabBar>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -122,6 +131,64 @@ double contrast(const QColor &a, const QColor &b)
     return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
 }
 
+// A progress bar as the window's own delegate paints it, into an image: its cell filled with the palette's base,
+// a model index holding the state and progress under the roles that delegate reads.
+struct PaintedBar
+{
+    QImage image;
+    QRect bar; // the bar inside the cell (the delegate keeps 3 px of margin)
+    QColor at(double fraction) const { return image.pixelColor(bar.left() + int(bar.width() * fraction), bar.center().y()); }
+};
+
+PaintedBar paintBar(QAbstractItemDelegate *delegate, int progressRole, int stateRole, const QPalette &pal, int state, double progress)
+{
+    QStandardItemModel model(1, 1);
+    auto *item = new QStandardItem;
+    item->setData(progress, progressRole);
+    item->setData(state, stateRole);
+    model.setItem(0, 0, item);
+    PaintedBar out;
+    out.image = QImage(240, 28, QImage::Format_RGB32);
+    out.image.fill(pal.color(QPalette::Base));
+    QStyleOptionViewItem opt;
+    opt.rect = out.image.rect();
+    opt.palette = pal;
+    opt.font = QApplication::font();
+    opt.fontMetrics = QFontMetrics(opt.font);
+    opt.state = QStyle::State_Enabled;
+    QPainter painter(&out.image);
+    delegate->paint(&painter, opt, model.index(0, 0));
+    painter.end();
+    out.bar = out.image.rect().adjusted(3, 3, -3, -3);
+    return out;
+}
+
+
+// The painted pixel in `area` that stands out most from `background`: the ink of the text drawn there.
+QColor inkIn(const QImage &image, const QRect &area, const QColor &background)
+{
+    QColor best = background;
+    for (int y = area.top(); y <= area.bottom(); ++y)
+        for (int x = area.left(); x <= area.right(); ++x)
+            if (const QColor c = image.pixelColor(x, y); contrast(c, background) > contrast(best, background))
+                best = c;
+    return best;
+}
+
+// The hue family a user tells the states apart by.
+bool looksLike(ProgressBarDelegate::Category category, const QColor &c)
+{
+    const int h = c.hsvHue(), sat = c.hsvSaturation();
+    switch (category) {
+    case ProgressBarDelegate::Running: return sat > 100 && h >= 195 && h <= 235;  // blue
+    case ProgressBarDelegate::Completed: return sat > 100 && h >= 90 && h <= 150; // green
+    case ProgressBarDelegate::Failed: return sat > 100 && (h <= 15 || h >= 345);  // red
+    case ProgressBarDelegate::Waiting: return sat > 100 && h >= 25 && h <= 50;    // amber
+    case ProgressBarDelegate::Expired: return sat < 40;                            // grey
+    }
+    return false;
+}
+
 QPalette darkPalette()
 {
     QPalette p;
@@ -147,6 +214,7 @@ class TestMainWindow : public QObject
     std::unique_ptr<MainWindow> window;
 
 private Q_SLOTS:
+    void initTestCase();
     void init();
     void cleanup();
 
@@ -168,8 +236,15 @@ private Q_SLOTS:
 
     void statusBarShowsConnectionHealthCalmly();
 
-    void progressColoursAreReadableInLightAndDarkPalettes_data();
-    void progressColoursAreReadableInLightAndDarkPalettes();
+    void progressBarsArePaintedInTheirStateColourWithReadableText_data();
+    void progressBarsArePaintedInTheirStateColourWithReadableText();
+
+    void screenshotsInLightAndDarkPalettes_data();
+    void screenshotsInLightAndDarkPalettes();
+
+    void windowStateSurvivesARestartAndClosingWithoutATrayNeverAsks();
+
+    void jsonExportHasItsDocumentedShapeAndOnlyTheSelection();
 
     void emptyWindowSaysWhatToDo();
 
@@ -184,8 +259,22 @@ private Q_SLOTS:
 
 // Bodies are hidden from moc: its tokenizer trips over some JSON test strings.
 #ifndef Q_MOC_RUN
+void TestMainWindow::initTestCase()
+{
+    // The window reads and writes its layout through QSettings: a test location (~/.qttest), never the user's.
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY2(QSettings().fileName().contains(QLatin1String(".qttest")), qPrintable(QSettings().fileName()));
+}
+
 void TestMainWindow::init()
 {
+    QSettings().clear(); // every window starts from the defaults
+    if (QTest::currentTestFunction() == QLatin1String("progressBarsArePaintedInTheirStateColourWithReadableText")) {
+        // It paints the window's delegates into images: no server, no jobs, no wait (22 rows).
+        service = std::make_unique<ImportService>(nullptr, nullptr);
+        window = std::make_unique<MainWindow>(service.get());
+        return;
+    }
     sim = std::make_unique<SimFixture>(scenario());
     sim->server->setApiKey(kKey);
     service = std::make_unique<ImportService>(nullptr, nullptr);
@@ -356,32 +445,262 @@ void TestMainWindow::statusBarShowsConnectionHealthCalmly()
     QCOMPARE(service->jobs().size(), 3);
 }
 
-void TestMainWindow::progressColoursAreReadableInLightAndDarkPalettes_data()
+void TestMainWindow::progressBarsArePaintedInTheirStateColourWithReadableText_data()
+{
+    QTest::addColumn<bool>("dark");
+    QTest::addColumn<bool>("file"); // the files table's bars, else the jobs table's
+    QTest::addColumn<int>("state");
+    QTest::addColumn<int>("category");
+    using D = ProgressBarDelegate;
+    const QList<std::tuple<const char *, bool, int, int>> states = {
+        {"job running", false, int(JobState::Running), D::Running},
+        {"job completed", false, int(JobState::Completed), D::Completed},
+        {"job failed", false, int(JobState::Failed), D::Failed},
+        {"job cancelled", false, int(JobState::Cancelled), D::Failed},
+        {"job expired", false, int(JobState::Expired), D::Expired},
+        {"job pending", false, int(JobState::Pending), D::Waiting},
+        {"job awaiting commit", false, int(JobState::Finalizing), D::Waiting},
+        {"file running", true, int(FileState::Running), D::Running},
+        {"file completed", true, int(FileState::Completed), D::Completed},
+        {"file failed", true, int(FileState::Failed), D::Failed},
+        {"file pending", true, int(FileState::Pending), D::Waiting},
+    };
+    for (const bool dark : {false, true})
+        for (const auto &[name, file, state, category] : states)
+            QTest::addRow("%s, %s", dark ? "dark" : "light", name) << dark << file << state << category;
+}
+
+void TestMainWindow::progressBarsArePaintedInTheirStateColourWithReadableText()
+{
+    QFETCH(bool, dark);
+    QFETCH(bool, file);
+    QFETCH(int, state);
+    QFETCH(int, category);
+    const QPalette pal = dark ? darkPalette() : QApplication::palette();
+    // The delegates the window's tables really use, with the roles they read.
+    QAbstractItemDelegate *delegate = file ? window->filesView()->itemDelegateForColumn(FilesModel::ProgressColumn)
+                                           : window->jobsView()->itemDelegateForColumn(JobsModel::ProgressColumn);
+    QVERIFY(qobject_cast<ProgressBarDelegate *>(delegate));
+    const int progressRole = file ? int(FilesModel::ProgressRole) : int(JobsModel::ProgressRole);
+    const int stateRole = file ? int(FilesModel::StateRole) : int(JobsModel::StateRole);
+    const auto paint = [&](double progress) { return paintBar(delegate, progressRole, stateRole, pal, state, progress); };
+    const bool failed = category == ProgressBarDelegate::Failed;
+    const auto name = [](const QColor &c) { return c.name(); };
+
+    // At 40 %, the filled part has the state's colour, in a hue of its own; the rest is the track over the base.
+    const PaintedBar at40 = paint(40);
+    const QColor chunk = at40.at(0.1);
+    QVERIFY2(looksLike(ProgressBarDelegate::Category(category), chunk), qPrintable(name(chunk)));
+    QCOMPARE(name(chunk), name(ProgressBarDelegate::chunkColor(pal, category)));
+    QCOMPARE(name(at40.at(0.35)), name(chunk));
+    const QColor rest = at40.at(0.8);
+    if (failed) {
+        // Milvus resets a failed job's progress to 0: its bar is red all along, whatever the number.
+        QCOMPARE(name(rest), name(chunk));
+        QCOMPARE(name(paint(0).at(0.8)), name(chunk));
+    } else {
+        // The track: the base under a faint overlay, far nearer the base than the chunk is.
+        QVERIFY2(contrast(rest, pal.color(QPalette::Base)) < 1.6, qPrintable(name(rest)));
+        QVERIFY2(contrast(rest, chunk) >= 2.0, qPrintable(name(rest)));
+    }
+
+    // The text over the filled part (a full bar), measured on the painted pixels: at least 3:1.
+    const PaintedBar full = paint(100);
+    const QRect textArea(full.bar.center().x() - 40, full.bar.top() + 1, 80, full.bar.height() - 2);
+    const QColor fullChunk = full.at(0.05);
+    QCOMPARE(name(fullChunk), name(chunk));
+    const QColor inkOnChunk = inkIn(full.image, textArea, fullChunk);
+    QVERIFY2(contrast(inkOnChunk, fullChunk) >= 3.0,
+             qPrintable(QStringLiteral("text %1 on %2: %3:1").arg(name(inkOnChunk), name(fullChunk)).arg(contrast(inkOnChunk, fullChunk), 0, 'f', 2)));
+    // And over the empty track (0 %): the body-text promise, 4.5:1.
+    if (!failed) {
+        const PaintedBar empty = paint(0);
+        const QColor track = empty.at(0.05);
+        const QColor inkOnTrack = inkIn(empty.image, textArea, track);
+        QVERIFY2(contrast(inkOnTrack, track) >= 4.5,
+                 qPrintable(QStringLiteral("text %1 on %2: %3:1").arg(name(inkOnTrack), name(track)).arg(contrast(inkOnTrack, track), 0, 'f', 2)));
+    }
+
+}
+
+void TestMainWindow::screenshotsInLightAndDarkPalettes_data()
 {
     QTest::addColumn<bool>("dark");
     QTest::newRow("light") << false;
     QTest::newRow("dark") << true;
 }
 
-void TestMainWindow::progressColoursAreReadableInLightAndDarkPalettes()
+void TestMainWindow::screenshotsInLightAndDarkPalettes()
 {
+    // A screenshot of the window in each palette, for people to look at (CI keeps them).
     QFETCH(bool, dark);
-    const QPalette pal = dark ? darkPalette() : QApplication::palette();
-    for (int category = ProgressBarDelegate::Running; category <= ProgressBarDelegate::Waiting; ++category) {
-        const QColor chunk = ProgressBarDelegate::chunkColor(pal, category);
-        QVERIFY2(contrast(chunk, Qt::white) >= 3.0, qPrintable(QStringLiteral("category %1: %2").arg(category).arg(contrast(chunk, Qt::white))));
-    }
-    QVERIFY(contrast(pal.color(QPalette::Text), pal.color(QPalette::Base)) >= 4.5);
-    // A screenshot of each, for people to look at (CI keeps them).
     const QString dir = qEnvironmentVariable("BULKWATCH_SCREENSHOT_DIR");
-    if (!dir.isEmpty()) {
-        QApplication::setPalette(pal);
-        window->selectJob(key("453240863839750924"));
-        QTest::qWait(200);
-        QDir().mkpath(dir);
-        QVERIFY(window->grab().save(dir + (dark ? QStringLiteral("/window-dark.png") : QStringLiteral("/window-light.png"))));
-        QApplication::setPalette(QPalette());
+    if (dir.isEmpty())
+        QSKIP("BULKWATCH_SCREENSHOT_DIR is not set");
+    QApplication::setPalette(dark ? darkPalette() : QApplication::palette());
+    window->selectJob(key("453240863839750924"));
+    QTest::qWait(200);
+    QDir().mkpath(dir);
+    QVERIFY(window->grab().save(dir + (dark ? QStringLiteral("/window-dark.png") : QStringLiteral("/window-light.png"))));
+    QApplication::setPalette(QPalette());
+}
+
+void TestMainWindow::windowStateSurvivesARestartAndClosingWithoutATrayNeverAsks()
+{
+    QHeaderView *header = window->jobsView()->horizontalHeader();
+    auto *splitter = window->findChild<QSplitter *>(QStringLiteral("mainSplitter"));
+    QVERIFY(splitter);
+    // What a fresh window does not have: the collection wider, Size hidden, ETA second, sorted by progress
+    // ascending, another window size and a smaller details pane.
+    QCOMPARE(header->sortIndicatorSection(), int(JobsModel::FirstSeenColumn));
+    QVERIFY(header->sectionSize(JobsModel::CollectionColumn) != 237);
+    header->resizeSection(JobsModel::CollectionColumn, 237);
+    header->hideSection(JobsModel::SizeColumn);
+    header->moveSection(header->visualIndex(JobsModel::EtaColumn), 1);
+    window->jobsView()->sortByColumn(JobsModel::ProgressColumn, Qt::AscendingOrder);
+    window->resize(1111, 666);
+    QTRY_COMPARE(window->size(), QSize(1111, 666));
+    const QList<int> before = splitter->sizes();
+    QCOMPARE(before.size(), 2);
+    splitter->setSizes({before[0] + before[1] - 330, 330});
+    const QList<int> sizes = splitter->sizes();
+    QVERIFY2(sizes.value(1) >= before[1] + 60, "the splitter did not move");
+
+    // Closing saves the layout; without a tray it closes (accepted) and never asks about the tray.
+    QVERIFY2(window->close(), "the window hid instead of closing");
+    QVERIFY(!QSettings().contains(QStringLiteral("window/closeAction")));
+    window.reset();
+
+    // The restart: a new window on the same settings.
+    window = std::make_unique<MainWindow>(service.get());
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    QCOMPARE(window->size(), QSize(1111, 666));
+    header = window->jobsView()->horizontalHeader();
+    QCOMPARE(header->sectionSize(JobsModel::CollectionColumn), 237);
+    QVERIFY(header->isSectionHidden(JobsModel::SizeColumn));
+    QCOMPARE(header->visualIndex(JobsModel::EtaColumn), 1);
+    QCOMPARE(header->sortIndicatorSection(), int(JobsModel::ProgressColumn));
+    QCOMPARE(header->sortIndicatorOrder(), Qt::AscendingOrder);
+    // Sorted for real, not just the arrow: the rows go up in progress.
+    QCOMPARE(window->proxy()->sortColumn(), int(JobsModel::ProgressColumn));
+    QCOMPARE(window->proxy()->sortOrder(), Qt::AscendingOrder);
+    QTRY_COMPARE(window->proxy()->rowCount(), 3);
+    for (int row = 1; row < window->proxy()->rowCount(); ++row)
+        QVERIFY(window->proxy()->index(row - 1, 0).data(JobsModel::ProgressRole).toDouble()
+                <= window->proxy()->index(row, 0).data(JobsModel::ProgressRole).toDouble());
+    splitter = window->findChild<QSplitter *>(QStringLiteral("mainSplitter"));
+    QVERIFY(splitter);
+    // The splitter comes back where it was, give or take the few pixels Qt's layout shares out when the restored
+    // sizes meet the window's final size (here 4-7 px once, then stable across further restarts).
+    const QList<int> restored = splitter->sizes();
+    QCOMPARE(restored.size(), 2);
+    QCOMPARE(restored[0] + restored[1], sizes[0] + sizes[1]);
+    QVERIFY2(std::abs(restored[1] - sizes[1]) <= 12,
+             qPrintable(QStringLiteral("details pane %1 px, saved at %2 px (default %3 px)").arg(restored[1]).arg(sizes[1]).arg(before[1])));
+}
+
+void TestMainWindow::jsonExportHasItsDocumentedShapeAndOnlyTheSelection()
+{
+    const auto exportJson = [&](QJsonObject *root) {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("jobs.json"));
+        QString error;
+        QVERIFY2(window->exportTo(path, &error), qPrintable(error));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray data = f.readAll();
+        QVERIFY(!data.contains(kKey));
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
+        QVERIFY2(parseError.error == QJsonParseError::NoError, qPrintable(parseError.errorString()));
+        QVERIFY(doc.isObject());
+        *root = doc.object();
+    };
+    const auto ids = [](const QJsonObject &root) {
+        QStringList out;
+        for (const QJsonValue &j : root.value(QLatin1String("jobs")).toArray())
+            out << j.toObject().value(QLatin1String("jobId")).toString();
+        out.sort();
+        return out;
+    };
+
+    // One job selected: that job, and only it.
+    const QString failedKey = key("453240863839750924");
+    window->selectJob(failedKey);
+    QTRY_COMPARE(window->jobsView()->selectionModel()->selectedRows().size(), 1);
+    QJsonObject root;
+    exportJson(&root);
+    if (QTest::currentTestFailed())
+        return;
+    // {"jobs": [...]} like `list --json`; each job has the fields of `status --json` (README), plus its connection,
+    // when Bulkwatch first saw it and whether the server has forgotten it.
+    QCOMPARE(root.keys(), QStringList{QStringLiteral("jobs")});
+    const QJsonArray jobs = root.value(QLatin1String("jobs")).toArray();
+    QCOMPARE(jobs.size(), 1);
+    const QJsonObject job = jobs.first().toObject();
+    QStringList expectedKeys = {QStringLiteral("jobId"), QStringLiteral("collectionName"), QStringLiteral("state"),
+                                QStringLiteral("serverState"), QStringLiteral("progress"), QStringLiteral("importedRows"),
+                                QStringLiteral("totalRows"), QStringLiteral("fileSize"), QStringLiteral("completeTime"),
+                                QStringLiteral("reason"), QStringLiteral("files"), QStringLiteral("connection"),
+                                QStringLiteral("firstSeen"), QStringLiteral("expiredOnServer")};
+    expectedKeys.sort();
+    QCOMPARE(job.keys(), expectedKeys); // QJsonObject keys come sorted
+    const JobRecord *r = service->job(failedKey);
+    QVERIFY(r);
+    QCOMPARE(job.value(QLatin1String("jobId")).toString(), QStringLiteral("453240863839750924"));
+    QCOMPARE(job.value(QLatin1String("collectionName")).toString(), r->job.collectionName.value_or(QString()));
+    QCOMPARE(job.value(QLatin1String("state")).toString(), QStringLiteral("failed"));
+    QCOMPARE(job.value(QLatin1String("serverState")).toString(), r->job.serverState);
+    QVERIFY(job.value(QLatin1String("progress")).isDouble());
+    QCOMPARE(job.value(QLatin1String("reason")).toString(), r->job.reason); // quotes and all, unchanged
+    const QRegularExpression utc(QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$"));
+    QVERIFY2(utc.match(job.value(QLatin1String("completeTime")).toString()).hasMatch(), qPrintable(job.value(QLatin1String("completeTime")).toString()));
+    QVERIFY2(utc.match(job.value(QLatin1String("firstSeen")).toString()).hasMatch(), qPrintable(job.value(QLatin1String("firstSeen")).toString()));
+    QCOMPARE(job.value(QLatin1String("expiredOnServer")), QJsonValue(false));
+    const QJsonObject connection = job.value(QLatin1String("connection")).toObject();
+    QCOMPARE(connection.keys(), (QStringList{QStringLiteral("endpoint"), QStringLiteral("name")}));
+    QCOMPARE(connection.value(QLatin1String("name")).toString(), QStringLiteral("Staging"));
+    QVERIFY2(connection.value(QLatin1String("endpoint")).toString().startsWith(
+                 QStringLiteral("127.0.0.1:%1").arg(sim->server->baseUrl().port())),
+             qPrintable(connection.value(QLatin1String("endpoint")).toString()));
+    const QJsonArray files = job.value(QLatin1String("files")).toArray();
+    QCOMPARE(files.size(), r->job.files.size());
+    QCOMPARE(files.size(), 2);
+    QStringList fileKeys = {QStringLiteral("fileName"), QStringLiteral("fileSize"), QStringLiteral("state"),
+                            QStringLiteral("serverState"), QStringLiteral("progress"), QStringLiteral("importedRows"),
+                            QStringLiteral("totalRows"), QStringLiteral("completeTime"), QStringLiteral("reason")};
+    fileKeys.sort();
+    for (int i = 0; i < files.size(); ++i) {
+        const QJsonObject f = files[i].toObject();
+        QCOMPARE(f.keys(), fileKeys);
+        QCOMPARE(f.value(QLatin1String("fileName")).toString(), r->job.files[i].fileName);
+        QCOMPARE(f.value(QLatin1String("reason")).toString(), r->job.files[i].reason);
     }
+    QCOMPARE(files[1].toObject().value(QLatin1String("state")).toString(), QStringLiteral("failed"));
+
+    // Two of the three selected (the running one left out): those two, in JSON and in CSV.
+    const QString otherKey = key("453240863839750922");
+    QItemSelectionModel *selection = window->jobsView()->selectionModel();
+    const QModelIndex other = window->proxy()->mapFromSource(window->jobsModel()->index(window->jobsModel()->rowOf(otherKey), 0));
+    QVERIFY(other.isValid());
+    selection->select(other, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    QCOMPARE(selection->selectedRows().size(), 2);
+    exportJson(&root);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(ids(root), (QStringList{QStringLiteral("453240863839750922"), QStringLiteral("453240863839750924")}));
+    QTemporaryDir dir;
+    const QString csvPath = dir.filePath(QStringLiteral("jobs.csv"));
+    QString error;
+    QVERIFY2(window->exportTo(csvPath, &error), qPrintable(error));
+    QFile csv(csvPath);
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QList<QStringList> rows = parseCsv(QString::fromUtf8(csv.readAll()));
+    QCOMPARE(rows.size(), 3); // header + the two
+    QStringList csvIds = {rows[1].value(0), rows[2].value(0)};
+    csvIds.sort();
+    QCOMPARE(csvIds, (QStringList{QStringLiteral("453240863839750922"), QStringLiteral("453240863839750924")}));
 }
 
 void TestMainWindow::emptyWindowSaysWhatToDo()
