@@ -18,6 +18,7 @@ struct JobRecord
     QDateTime firstSeen;      // UTC, when Bulkwatch first saw it (older servers give no start time)
     QDateTime lastAnswer;     // UTC, last successful answer about it
     QDateTime lastChange;     // UTC, when its state or progress last moved
+    QDateTime rowsChangedAt;  // UTC, when its row count last moved (not stored: the row rate restarts with the app)
     QDateTime endedAt;        // UTC, completion time or when Bulkwatch saw it end
     bool expired = false;     // the server no longer knows it
     QDateTime expiredAt;

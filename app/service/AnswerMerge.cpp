@@ -50,11 +50,14 @@ void apply(JobRecord &r, const JobProgress &fresh, bool details, const QDateTime
     // Smoothed rates (exponential moving average) so the ETA does not jump around.
     if (r.lastAnswer.isValid() && moved) {
         const double dt = r.lastChange.isValid() ? r.lastChange.msecsTo(t) / 1000.0 : 0;
+        // Rows are measured since the rows last moved: a list row in between moves the progress, not the rows.
+        const QDateTime rowsSince = r.rowsChangedAt.isValid() ? r.rowsChangedAt : r.lastChange;
+        const double rowsDt = rowsSince.isValid() ? rowsSince.msecsTo(t) / 1000.0 : 0;
+        if (rowsDt > 0.2 && merged.importedRows && r.job.importedRows && *merged.importedRows > *r.job.importedRows) {
+            const double rate = (*merged.importedRows - *r.job.importedRows) / rowsDt;
+            r.rowsPerSecond = r.rowsPerSecond < 0 ? rate : 0.3 * rate + 0.7 * r.rowsPerSecond;
+        }
         if (dt > 0.2) {
-            if (merged.importedRows && r.job.importedRows && *merged.importedRows > *r.job.importedRows) {
-                const double rate = (*merged.importedRows - *r.job.importedRows) / dt;
-                r.rowsPerSecond = r.rowsPerSecond < 0 ? rate : 0.3 * rate + 0.7 * r.rowsPerSecond;
-            }
             if (merged.progress > r.job.progress) {
                 const double rate = (merged.progress - r.job.progress) / dt;
                 r.percentPerSecond = r.percentPerSecond < 0 ? rate : 0.3 * rate + 0.7 * r.percentPerSecond;
@@ -63,6 +66,8 @@ void apply(JobRecord &r, const JobProgress &fresh, bool details, const QDateTime
     }
     if (moved || !r.lastChange.isValid())
         r.lastChange = t;
+    if (merged.importedRows != r.job.importedRows || !r.rowsChangedAt.isValid())
+        r.rowsChangedAt = t;
     if (isTerminal(merged.state) && (!isTerminal(r.job.state) || !r.endedAt.isValid()))
         r.endedAt = merged.completeTime.isValid() ? merged.completeTime : (isTerminal(r.job.state) ? QDateTime() : t);
     r.job = merged;

@@ -316,7 +316,7 @@ void ImportService::onList(const QString &connectionId, const QVector<JobSummary
             if (isActive(*it))
                 cs->dueMs.insert(key, mono());
             else if (isTerminal(s.state))
-                cs->dueMs.insert(key, mono() + 2000);
+                cs->dueMs.insert(key, mono() + m_options.finishedFirstDescribeDelayMs);
             continue;
         }
         JobRecord &r = *it;

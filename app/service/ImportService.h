@@ -57,6 +57,7 @@ public:
         int listIntervalMs = 3000;       // Milvus: the list carries every job's state and progress
         int pagedListIntervalMs = 30000; // the cloud's list has no progress: it only discovers jobs
         int coveredByListIntervalMs = 30000; // describe of a job the list keeps fresh and that did not change
+        int finishedFirstDescribeDelayMs = 2000; // a job first listed as finished: its files, after the running ones
         int maxInFlight = 4;
         int maxBackoffMs = 60000;
         int authRetryMs = 60000;

@@ -282,6 +282,9 @@ void TestMainWindow::init()
     o.listIntervalMs = 300;
     o.selectedIntervalMs = 300;
     o.runningIntervalMs = 500;
+    // The fixture waits for a finished job's files: ask for them soon (by default they wait 2 s behind running
+    // jobs, which made every set-up take 2 s whenever the window happened to select another job first).
+    o.finishedFirstDescribeDelayMs = 100;
     service->setOptions(o);
     service->start();
     Connection c;
