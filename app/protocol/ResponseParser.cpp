@@ -1,5 +1,7 @@
 #include "ResponseParser.h"
 
+#include <QHash>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -248,6 +250,20 @@ static QJsonValue field(const QJsonObject &o, const char *name)
     return o.value(QLatin1String(name));
 }
 
+
+// A thousand files share a handful of state words: keep one copy of each (implicitly shared, also across
+// threads), not a thousand allocations per answer. Per thread, bounded.
+static QString sharedText(const QString &text)
+{
+    thread_local QHash<QString, QString> seen;
+    const auto it = seen.constFind(text);
+    if (it != seen.constEnd())
+        return *it;
+    if (seen.size() < 64)
+        seen.insert(text, text);
+    return text;
+}
+
 static FileProgress parseFile(const QJsonObject &f, Dialect dialect, bool parentV1Percent)
 {
     FileProgress file;
@@ -264,7 +280,7 @@ static FileProgress parseFile(const QJsonObject &f, Dialect dialect, bool parent
     if (dialect == Dialect::CloudV1 || f.contains(QLatin1String("readyPercentage"))) {
         const double frac = toDouble(field(f, "readyPercentage")).value_or(0);
         file.progress = clampPercent(parentV1Percent && frac > 1 ? frac : frac * 100);
-        file.serverState = toText(field(f, "state"));
+        file.serverState = sharedText(toText(field(f, "state")));
         if (!file.reason.isEmpty())
             file.state = FileState::Failed;
         else if (file.progress >= 100)
@@ -273,7 +289,7 @@ static FileProgress parseFile(const QJsonObject &f, Dialect dialect, bool parent
             file.state = FileState::Running;
     } else {
         file.progress = clampPercent(toDouble(field(f, "progress")).value_or(0));
-        file.serverState = toText(field(f, "state"));
+        file.serverState = sharedText(toText(field(f, "state")));
         file.state = fileStateFromServer(file.serverState);
         if (file.state == FileState::Unknown && file.serverState.isEmpty() && !file.reason.isEmpty())
             file.state = FileState::Failed;
