@@ -334,7 +334,8 @@ int main(int argc, char **argv)
     const QCommandLineOption speedOpt(QStringLiteral("speed"), QStringLiteral("Simulated seconds per second (default 10)."), QStringLiteral("X"), QStringLiteral("10"));
     const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
     const QCommandLineOption noBaselineOpt(QStringLiteral("no-baseline"), QStringLiteral("Skip the Python baseline."));
-    p.addOptions({jobsOpt, filesOpt, finishedOpt, dialectOpt, secondsOpt, speedOpt, jsonOpt, noBaselineOpt});
+    const QCommandLineOption rateOpt(QStringLiteral("rate"), QStringLiteral("Bulkwatch's request budget per connection (default: the app's, 10/s)."), QStringLiteral("R"));
+    p.addOptions({jobsOpt, filesOpt, finishedOpt, dialectOpt, secondsOpt, speedOpt, jsonOpt, noBaselineOpt, rateOpt});
     p.process(app);
     const int jobs = p.value(jobsOpt).toInt(), files = p.value(filesOpt).toInt(), finished = p.value(finishedOpt).toInt();
     const int seconds = std::max(2, p.value(secondsOpt).toInt());
@@ -370,6 +371,11 @@ int main(int argc, char **argv)
         QFile::copy(tmp.filePath(QStringLiteral("history.sqlite")), tmp.filePath(QStringLiteral("history-finished.sqlite")));
         MemorySecretStore secrets;
         ImportService service(&store, &secrets);
+        if (p.isSet(rateOpt)) {
+            ImportService::Options o;
+            o.requestsPerSecond = p.value(rateOpt).toDouble();
+            service.setOptions(o);
+        }
         service.start();
         FreshnessTracker tracker;
         QObject::connect(&service, &ImportService::jobChanged, &service, [&](const JobRecord &r) {

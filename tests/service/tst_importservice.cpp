@@ -114,7 +114,12 @@ void TestImportService::backsOffOnErrorsKeepsTheLastGoodStateAndResumes()
     f.status = 503;
     f.remaining = 3;
     sim.server->addFault(f);
-    QSignalSpy health(&service, &ImportService::healthChanged);
+    // What the status bar would have shown, in order.
+    QVector<ConnectionHealth::State> shown;
+    connect(&service, &ImportService::healthChanged, this, [&](const QString &id) {
+        if (id == QLatin1String("sim"))
+            shown << service.health(id).state;
+    });
     QTRY_COMPARE_WITH_TIMEOUT(service.health(QStringLiteral("sim")).state, ConnectionHealth::State::Backoff, 5000);
     const ConnectionHealth h = service.health(QStringLiteral("sim"));
     QCOMPARE(h.lastError.httpStatus, 503);
@@ -123,6 +128,11 @@ void TestImportService::backsOffOnErrorsKeepsTheLastGoodStateAndResumes()
     QCOMPARE(service.job(jobKey(QStringLiteral("453240863839750923")))->job.files.size(), before.files.size());
     QTRY_COMPARE_WITH_TIMEOUT(service.health(QStringLiteral("sim")).state, ConnectionHealth::State::Ok, 15000);
     QCOMPARE(sim.server->statusCount(503), 3);
+    // Backing off was said, and then that it recovered — by itself, with no user action.
+    const int backoff = shown.indexOf(ConnectionHealth::State::Backoff);
+    QVERIFY2(backoff >= 0, "the back-off was never shown");
+    QCOMPARE(shown.last(), ConnectionHealth::State::Ok);
+    QVERIFY(shown.lastIndexOf(ConnectionHealth::State::Ok) > backoff);
 }
 
 void TestImportService::honoursRetryAfter()
@@ -216,6 +226,14 @@ void TestImportService::aForgottenJobKeepsItsLastStateAsExpired()
     QCOMPARE(r->displayState(), JobState::Expired);
     QCOMPARE(r->job.state, JobState::Completed); // the last known state stays
     QCOMPARE(r->job.files.size(), 2);
+    // Each step was one transition, announced once: running → completed → expired.
+    QStringList steps;
+    for (const auto &args : transitions)
+        if (args[0].value<JobRecord>().job.jobId == QLatin1String("453240863839750923"))
+            steps << jobStateName(JobState(args[2].toInt()));
+    QCOMPARE(steps.count(QStringLiteral("completed")), 1);
+    QCOMPARE(steps.count(QStringLiteral("expired")), 1);
+    QCOMPARE(steps.last(), QStringLiteral("expired"));
     QTRY_VERIFY_WITH_TIMEOUT(!store.jobs().isEmpty() && [&] {
         for (const JobRecord &saved : store.jobs())
             if (saved.job.jobId == QLatin1String("453240863839750923"))
