@@ -2,6 +2,7 @@
 
 #include "support/SimFixture.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QTest>
 
@@ -429,23 +430,68 @@ void TestSimServer::rateLimitAnswersInEachDialectsWay_data()
 void TestSimServer::rateLimitAnswersInEachDialectsWay()
 {
     QFETCH(int, dialect);
-    SimFixture sim(scenario(), SimDialect(dialect), 20);
-    int limited = 0, ok = 0;
-    for (int i = 0; i < 25; ++i) {
+    const int perSecond = 20;
+    SimFixture sim(scenario(), SimDialect(dialect), perSecond);
+    // Requests one after another until some are turned away (at most 10 s): how fast they go out depends on the
+    // machine, so the limiter is judged by the times this side saw, which bound the server's. Accepted requests
+    // k and k+20 reached the server at least 1 s apart, so from the send of k to the answer of k+20 at least 1 s
+    // passed; a turned-away request j had 20 accepted ones in the second before it reached the server, each
+    // answered after j's send minus 1 s. (The limiter's clock counts whole ms: 2 ms slack.)
+    struct Sent { qint64 sent, answered; bool limited; };
+    QVector<Sent> log;
+    QElapsedTimer clock;
+    clock.start();
+    int limited = 0;
+    // Until one goes out over a second after the first was answered (paced then): by then the first has left the
+    // window, so a sliding window has let a 21st through, which a fixed allowance never would.
+    const auto slid = [&] { return !log.isEmpty() && log.last().sent >= log.first().answered + 1002; };
+    while ((limited < 3 || log.size() < 2 * perSecond || !slid()) && clock.elapsed() < 10000) {
+        if (log.size() >= 2 * perSecond)
+            QTest::qWait(10);
+        const qint64 sent = clock.elapsed();
         const RawReply r = sim.post(nam, v2("list"), QJsonObject{{QStringLiteral("clusterId"), QStringLiteral("in01-x")}});
-        if (dialect == int(SimDialect::Milvus) ? r.code() == 8 : r.status == 429) {
+        QVERIFY(r.answered);
+        const bool isLimited = dialect == int(SimDialect::Milvus) ? r.code() == 8 : r.status == 429;
+        if (isLimited) {
             ++limited;
             if (dialect != int(SimDialect::Milvus))
                 QCOMPARE(r.retryAfter, QByteArray("1"));
         } else {
-            ++ok;
+            QCOMPARE(r.status, 200);
+            QCOMPARE(r.code(), 0);
         }
+        log.append({sent, clock.elapsed(), isLimited});
     }
-    QVERIFY2(ok >= 20 && limited >= 1, qPrintable(QStringLiteral("%1 ok, %2 limited").arg(ok).arg(limited)));
+    QVector<Sent> accepted;
+    for (const Sent &s : log) {
+        if (!s.limited)
+            accepted << s;
+    }
+    const QString summary = QStringLiteral("%1 requests in %2 ms, %3 limited").arg(log.size()).arg(clock.elapsed()).arg(limited);
+    // The first 20 always pass; some are turned away (only a machine that never sent 21 in any second of the
+    // 10 s would see none).
+    QVERIFY2(limited >= 1 && accepted.size() >= perSecond, qPrintable(summary));
+    QVERIFY2(accepted.size() > perSecond, qPrintable(summary)); // the window slid
+    for (int i = 0; i < perSecond; ++i)
+        QVERIFY2(!log[i].limited, qPrintable(summary));
+    for (int k = 0; k + perSecond < accepted.size(); ++k)
+        QVERIFY2(accepted[k + perSecond].answered - accepted[k].sent >= 998,
+                 qPrintable(QStringLiteral("%1 accepted between %2 and %3 ms; ").arg(perSecond + 1).arg(accepted[k].sent)
+                                .arg(accepted[k + perSecond].answered) + summary));
+    for (int i = 0; i < log.size(); ++i) {
+        const Sent &j = log[i];
+        if (!j.limited)
+            continue;
+        int before = 0; // one request after the other: those before j in the log reached the server before it
+        for (int k = 0; k < i; ++k)
+            before += (!log[k].limited && log[k].answered >= j.sent - 1000 - 2) ? 1 : 0;
+        QVERIFY2(before >= perSecond, qPrintable(QStringLiteral("turned away at %1 ms after only %2 accepted in the second before; ")
+                                                     .arg(j.sent).arg(before) + summary));
+    }
     QCOMPARE(sim.server->rateLimitedCount(), limited);
     const QJsonObject stats = httpCall(nam, "GET", sim.url(QStringLiteral("/_sim/stats"))).json();
     QCOMPARE(stats.value(QLatin1String("rateLimited")).toInt(), limited);
-    QCOMPARE(stats.value(QLatin1String("total")).toInt(), 25);
+    QCOMPARE(stats.value(QLatin1String("total")).toInt(), int(log.size()));
 }
 
 void TestSimServer::controlEndpointsAdvanceTimeAndInjectFaults()

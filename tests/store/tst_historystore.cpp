@@ -4,9 +4,12 @@
 #include "HistoryStore.h"
 #include "HistoryWriter.h"
 
+#include "CreateParams.h"
+
 #include <QSignalSpy>
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -146,21 +149,68 @@ void TestHistoryStore::updatesReplaceAndRemovalsCascade()
 
 void TestHistoryStore::nothingSecretIsStored()
 {
+    // The secrets a user gives Bulkwatch: the connection's API key (kept in the keychain; the client gets it in
+    // its Endpoint) and the bucket keys typed into a create (for that request only). The history gets what the
+    // app hands it: the connection, and the job with its create parameters through the service's codec.
+    const QByteArray apiKey = "db_admin:Zk7-apikey-2fd9c1e0b8a7";
+    const QByteArray accessKey = "AKIAZK7ACCESSKEY4Q2W";
+    const QByteArray secretKey = "wJalrXUtnZK7/SECRETKEY/bPxRfiCYEXAMPLE";
+    const QString marker = QStringLiteral("s3://bw-history-test-bucket/part-0.parquet"); // stored: the search sees the data
+
+    Connection c = connection();
+    c.hasKey = true;
+    QCOMPARE(c.endpoint(apiKey).token, apiKey);
+    CreateRequest req;
+    req.collectionName = QStringLiteral("medium_articles");
+    req.fileGroups = {{marker}};
+    req.accessKey = accessKey;
+    req.secretKey = secretKey;
+    req.options = QJsonObject{{QStringLiteral("timeout"), QStringLiteral("300s")}};
+    JobRecord r = record(QStringLiteral("job-1"));
+    r.createParams = CreateParams::toJson(req, true);
+
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("h.sqlite"));
+    // Every file of the database: the main file, and the -wal and -shm files while it is open.
+    auto search = [&](bool open) {
+        QStringList found, files;
+        for (const QString &name : QDir(dir.path()).entryList(QDir::Files)) {
+            QFile f(dir.filePath(name));
+            if (!f.open(QIODevice::ReadOnly))
+                return QStringList{QStringLiteral("cannot read ") + name};
+            files << name;
+            const QByteArray bytes = f.readAll();
+            for (const QByteArray &secret : {apiKey, accessKey, secretKey}) {
+                if (bytes.contains(secret))
+                    found << name + QLatin1String(": ") + QString::fromLatin1(secret);
+            }
+            if (bytes.contains(marker.toUtf8()))
+                found << name + QLatin1String(": marker");
+        }
+        if (open && !(files.contains(QStringLiteral("h.sqlite-wal")) && files.contains(QStringLiteral("h.sqlite-shm"))))
+            found << QStringLiteral("no -wal/-shm while open: ") + files.join(QLatin1Char(' '));
+        return found;
+    };
     {
         HistoryStore s;
         QString error;
-        s.open(path, &error);
-        Connection c = connection();
-        s.saveConnection(c);
-        s.saveJobs({record(QStringLiteral("job-1"))});
+        QVERIFY2(s.open(path, &error), qPrintable(error));
+        QVERIFY(s.saveConnection(c));
+        QVERIFY(s.saveJobs({r}));
+        const QStringList found = search(true);
+        QVERIFY2(found.filter(QStringLiteral(": marker")).size() >= 1, qPrintable(found.join(QLatin1String(", "))));
+        QVERIFY2(found.filter(QStringLiteral(": marker")) == found, qPrintable(found.join(QLatin1String(", "))));
+        // What comes back is what Retry needs, without the keys.
+        const QVector<JobRecord> jobs = s.jobs();
+        QCOMPARE(jobs.size(), 1);
+        const CreateRequest back = CreateParams::fromJson(jobs.first().createParams);
+        QCOMPARE(back.fileGroups, req.fileGroups);
+        QVERIFY(back.accessKey.isEmpty() && back.secretKey.isEmpty());
+        QVERIFY(CreateParams::bucketKeysRemembered(jobs.first().createParams));
     }
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::ReadOnly));
-    const QByteArray bytes = f.readAll();
-    QVERIFY(!bytes.contains("apikey"));
-    QVERIFY(!bytes.contains("token"));
+    const QStringList found = search(false);
+    QVERIFY2(found.filter(QStringLiteral(": marker")).size() >= 1, qPrintable(found.join(QLatin1String(", "))));
+    QVERIFY2(found.filter(QStringLiteral(": marker")) == found, qPrintable(found.join(QLatin1String(", "))));
 }
 
 void TestHistoryStore::damagedFilesAreReportedAndLeftAlone_data()
