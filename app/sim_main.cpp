@@ -33,7 +33,8 @@ int main(int argc, char **argv)
     p.setApplicationDescription(QStringLiteral(
         "A local simulator of the Zilliz Cloud / Milvus bulk-import API on 127.0.0.1.\n"
         "Control endpoints: GET /_sim/stats, POST /_sim/advance {\"seconds\":N}, POST /_sim/faults {\"faults\":[...]},\n"
-        "DELETE /_sim/faults, POST /_sim/speed {\"speed\":X}, POST /_sim/rate-limit {\"perSecond\":N}."));
+        "DELETE /_sim/faults, POST /_sim/speed {\"speed\":X}, POST /_sim/rate-limit {\"perSecond\":N},\n"
+        "GET /_sim/snapshot, POST /_sim/stats/reset."));
     p.addHelpOption();
     p.addVersionOption();
     const QCommandLineOption port(QStringLiteral("port"), QStringLiteral("TCP port (0 = a free one)."), QStringLiteral("N"), QStringLiteral("0"));
@@ -50,39 +51,52 @@ int main(int argc, char **argv)
     const QCommandLineOption tlsCert(QStringLiteral("tls-cert"), QStringLiteral("Serve https with this PEM certificate."), QStringLiteral("FILE"));
     const QCommandLineOption tlsKey(QStringLiteral("tls-key"), QStringLiteral("The PEM key of --tls-cert."), QStringLiteral("FILE"));
     p.addOptions({port, dialect, scenario, apiKey, speed, rate, seed, latency, jitter, fault, retention, tlsCert, tlsKey});
-    p.process(app);
-
     QTextStream err(stderr);
+    // A usage error is exit 2, like bulkwatch's (QCommandLineParser::process() would exit 1).
+    if (!p.parse(app.arguments())) {
+        err << "bulkwatch-sim: " << p.errorText() << "\nTry 'bulkwatch-sim --help'.\n";
+        return 2;
+    }
+    if (p.isSet(QStringLiteral("help")))
+        p.showHelp(0);
+    if (p.isSet(QStringLiteral("version")))
+        p.showVersion();
+    // Numbers are read strictly: a typo must not silently become 0 (no rate limit, no retention) or a default.
+    const auto number = [&](const QCommandLineOption &o, double min, double max, double *out) {
+        bool ok = false;
+        const double v = p.value(o).toDouble(&ok);
+        if (!ok || v < min || v > max) {
+            err << "bulkwatch-sim: --" << o.names().first() << " takes a number from " << min << " to " << max
+                << ", not '" << p.value(o) << "'\n";
+            return false;
+        }
+        *out = v;
+        return true;
+    };
+    double portValue = 0, speedValue = 1, rateValue = 20, latencyValue = 0, jitterValue = 0, retentionValue = 0;
+    if (!number(port, 0, 65535, &portValue) || !number(speed, 1e-6, 1e6, &speedValue) || !number(rate, 0, 1e6, &rateValue)
+        || !number(latency, 0, 3.6e6, &latencyValue) || !number(jitter, 0, 3.6e6, &jitterValue)
+        || (p.isSet(retention) && !number(retention, 0, 1e9, &retentionValue)))
+        return 2;
+    static const QStringList kFaults = {QStringLiteral("hang"), QStringLiteral("drip"), QStringLiteral("reset"), QStringLiteral("truncate"),
+                                        QStringLiteral("garbage"), QStringLiteral("html5xx"), QStringLiteral("huge")};
+    if (p.isSet(fault) && !kFaults.contains(p.value(fault))) {
+        err << "bulkwatch-sim: --fault takes one of " << kFaults.join(QStringLiteral(", ")) << ", not '" << p.value(fault) << "'\n";
+        return 2;
+    }
     SimDialect d;
     if (!simDialectFromName(p.value(dialect), &d)) {
         err << "bulkwatch-sim: --dialect takes cloud-v1, cloud-v2 or milvus\n";
         return 2;
     }
     SimScenario sc;
-    const QString name = p.value(scenario);
-    if (name == QLatin1String("demo")) {
-        sc = SimScenario::demo();
-    } else if (name == QLatin1String("empty")) {
-        sc = SimScenario();
-    } else if (name.startsWith(QLatin1String("load:"))) {
-        // load:JOBSxFILES[+FINISHED]
-        const QStringList plus = name.mid(5).split(QLatin1Char('+'));
-        const QStringList nm = plus.value(0).split(QLatin1Char('x'));
-        sc = SimScenario::load(nm.value(0).toInt(), std::max(1, nm.value(1).toInt()), plus.value(1).toInt());
-    } else {
-        QFile f(name);
-        if (!f.open(QIODevice::ReadOnly)) {
-            err << "bulkwatch-sim: cannot read scenario file " << name << ": " << f.errorString() << '\n';
-            return 2;
-        }
-        QString error;
-        if (!SimScenario::fromJson(f.readAll(), &sc, &error)) {
-            err << "bulkwatch-sim: " << name << ": " << error << '\n';
-            return 2;
-        }
+    QString scenarioError;
+    if (!SimScenario::fromName(p.value(scenario), &sc, &scenarioError)) {
+        err << "bulkwatch-sim: " << scenarioError << '\n';
+        return 2;
     }
     if (p.isSet(retention))
-        sc.retentionSeconds = p.value(retention).toDouble();
+        sc.retentionSeconds = retentionValue;
     if (p.isSet(fault)) {
         SimFaultRule r;
         r.kind = p.value(fault);
@@ -90,9 +104,9 @@ int main(int argc, char **argv)
     }
 
     SimServer server(sc, d);
-    server.engine().setSpeed(p.value(speed).toDouble() > 0 ? p.value(speed).toDouble() : 1.0);
-    server.setRateLimit(p.value(rate).toInt());
-    server.setLatency(p.value(latency).toInt(), p.value(jitter).toInt());
+    server.engine().setSpeed(speedValue);
+    server.setRateLimit(static_cast<int>(rateValue));
+    server.setLatency(static_cast<int>(latencyValue), static_cast<int>(jitterValue));
     if (p.isSet(apiKey))
         server.setApiKey(p.value(apiKey).toUtf8());
     bool seedOk = false;
@@ -106,7 +120,7 @@ int main(int argc, char **argv)
         err << "bulkwatch-sim: cannot read --tls-cert / --tls-key\n";
         return 2;
     }
-    if (!server.start(static_cast<quint16>(p.value(port).toUInt()))) {
+    if (!server.start(static_cast<quint16>(portValue))) {
         err << "bulkwatch-sim: cannot listen on 127.0.0.1:" << p.value(port) << '\n';
         return 1;
     }

@@ -1,5 +1,7 @@
 #include "SimScenario.h"
 
+#include <QFile>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -260,5 +262,42 @@ bool SimScenario::fromJson(const QByteArray &json, SimScenario *out, QString *er
     for (const QJsonValue &fv : o.value(QLatin1String("faults")).toArray())
         s.faults << faultFromJson(fv.toObject());
     *out = s;
+    return true;
+}
+
+bool SimScenario::fromName(const QString &name, SimScenario *out, QString *error)
+{
+    if (name == QLatin1String("demo")) {
+        *out = demo();
+        return true;
+    }
+    if (name == QLatin1String("empty")) {
+        *out = SimScenario();
+        return true;
+    }
+    if (name.startsWith(QLatin1String("load:"))) {
+        const QStringList plus = name.mid(5).split(QLatin1Char('+'));
+        const QStringList nm = plus.value(0).split(QLatin1Char('x'));
+        bool okJobs = false, okFiles = false, okFinished = plus.size() < 2;
+        const int jobs = nm.value(0).toInt(&okJobs);
+        const int files = nm.value(1).toInt(&okFiles);
+        const int finished = plus.size() < 2 ? 0 : plus.value(1).toInt(&okFinished);
+        if (plus.size() > 2 || nm.size() != 2 || !okJobs || !okFiles || !okFinished || jobs < 0 || files < 1 || finished < 0) {
+            *error = QStringLiteral("--scenario load:JOBSxFILES[+FINISHED] takes whole numbers (e.g. load:200x1024+1000), not '%1'").arg(name);
+            return false;
+        }
+        *out = load(jobs, files, finished);
+        return true;
+    }
+    QFile f(name);
+    if (!f.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read scenario file %1: %2").arg(name, f.errorString());
+        return false;
+    }
+    QString why;
+    if (!fromJson(f.readAll(), out, &why)) {
+        *error = name + QStringLiteral(": ") + why;
+        return false;
+    }
     return true;
 }

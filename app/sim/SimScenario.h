@@ -71,5 +71,7 @@ struct SimScenario
     static SimScenario load(int jobs, int filesPerJob, int finishedJobs = 0);
     // Reads a scenario file (format in README, "Scenario files"); *error says what is wrong.
     static bool fromJson(const QByteArray &json, SimScenario *out, QString *error);
+    // What --scenario names: demo, empty, load:JOBSxFILES[+FINISHED], or a scenario JSON file.
+    static bool fromName(const QString &name, SimScenario *out, QString *error);
     static SimFaultRule faultFromJson(const QJsonObject &o);
 };

@@ -602,24 +602,15 @@ void TestSimBinary::badArgumentsExit2WithAMessage_data()
     row("--seed -1", {QStringLiteral("--seed"), QStringLiteral("-1")}, "--seed");
     row("--scenario missing file", {QStringLiteral("--scenario"), QStringLiteral("/nonexistent/bulkwatch-scenario.json")}, "cannot read scenario file");
     row("--tls-cert missing", {QStringLiteral("--tls-cert"), QStringLiteral("/nonexistent/c.pem"), QStringLiteral("--tls-key"), QStringLiteral("/nonexistent/k.pem")}, "--tls-cert");
-    row("unknown option", {QStringLiteral("--frobnicate")}, "frobnicate",
-        "QCommandLineParser::process() exits 1, not 2, on an unknown option");
-    row("--speed abc", {QStringLiteral("--speed"), QStringLiteral("abc")}, "--speed",
-        "sim_main.cpp turns an unreadable or non-positive --speed into 1 silently");
-    row("--speed -5", {QStringLiteral("--speed"), QStringLiteral("-5")}, "--speed",
-        "sim_main.cpp turns an unreadable or non-positive --speed into 1 silently");
-    row("--port 70000", {QStringLiteral("--port"), QStringLiteral("70000")}, "--port",
-        "sim_main.cpp casts --port to quint16 unchecked (70000 listens on 4464, abc on a free port)");
-    row("--port abc", {QStringLiteral("--port"), QStringLiteral("abc")}, "--port",
-        "sim_main.cpp casts --port to quint16 unchecked (70000 listens on 4464, abc on a free port)");
-    row("--rate-limit abc", {QStringLiteral("--rate-limit"), QStringLiteral("abc")}, "--rate-limit",
-        "sim_main.cpp reads an unreadable --rate-limit as 0: no limit at all");
-    row("--retention abc", {QStringLiteral("--retention"), QStringLiteral("abc")}, "--retention",
-        "sim_main.cpp reads an unreadable --retention as 0 s");
-    row("--fault bogus", {QStringLiteral("--fault"), QStringLiteral("bogus")}, "--fault",
-        "sim_main.cpp accepts any --fault kind; an unknown one deforms nothing (the stats count status 0)");
-    row("--scenario load:axb", {QStringLiteral("--scenario"), QStringLiteral("load:axb")}, "load:",
-        "sim_main.cpp reads an unreadable load:JOBSxFILES as 0 jobs");
+    row("unknown option", {QStringLiteral("--frobnicate")}, "frobnicate");
+    row("--speed abc", {QStringLiteral("--speed"), QStringLiteral("abc")}, "--speed");
+    row("--speed -5", {QStringLiteral("--speed"), QStringLiteral("-5")}, "--speed");
+    row("--port 70000", {QStringLiteral("--port"), QStringLiteral("70000")}, "--port");
+    row("--port abc", {QStringLiteral("--port"), QStringLiteral("abc")}, "--port");
+    row("--rate-limit abc", {QStringLiteral("--rate-limit"), QStringLiteral("abc")}, "--rate-limit");
+    row("--retention abc", {QStringLiteral("--retention"), QStringLiteral("abc")}, "--retention");
+    row("--fault bogus", {QStringLiteral("--fault"), QStringLiteral("bogus")}, "--fault");
+    row("--scenario load:axb", {QStringLiteral("--scenario"), QStringLiteral("load:axb")}, "load:");
 }
 
 void TestSimBinary::badArgumentsExit2WithAMessage()
