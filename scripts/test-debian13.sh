@@ -183,31 +183,13 @@ for t in "${excluded[@]}"; do echo "== [debian13] NOT RUN: $t: ${why[$t]}"; done
 pattern="$(IFS='|'; echo "${excluded[*]}")"
 
 begin "test suite (ctest, Qt $qt)"
-# As in scripts/test.sh: a private session bus with an unlocked, throw-away gnome-keyring.
-in_chroot bash -c '
+# As on the host: a private session bus with an unlocked, throw-away gnome-keyring (scripts/with-keyring.sh).
+in_chroot /bulkwatch/src/scripts/with-keyring.sh bash -c '
     set -euo pipefail
     pattern="$1"; shift
-    tmp="$(mktemp -d)"
-    mkdir -p -m 700 "$tmp/data" "$tmp/run"
-    trap "rm -rf $tmp" EXIT
-    export XDG_DATA_HOME="$tmp/data" XDG_RUNTIME_DIR="$tmp/run" HOME="$tmp" BULKWATCH_TEST_KEYRING=1
-    dbus-run-session -- bash -c '\''
-        set -euo pipefail
-        pattern="$1"; shift
-        printf %s throwaway-password | gnome-keyring-daemon --foreground --unlock --components=secrets >/dev/null 2>&1 &
-        keyring=$!
-        trap "kill $keyring 2>/dev/null || true" EXIT
-        for _ in $(seq 100); do
-            owner="$(dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
-                org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null || true)"
-            [[ "$owner" == *"boolean true"* ]] && break
-            sleep 0.1
-        done
-        [[ "$owner" == *"boolean true"* ]] || echo "warning: gnome-keyring did not take org.freedesktop.secrets"
-        cd /bulkwatch/build
-        if [ -n "$pattern" ]; then nice -n 10 ctest --output-on-failure -j2 -E "^($pattern)\$" "$@"
-        else nice -n 10 ctest --output-on-failure -j2 "$@"; fi
-    '\'' bash "$pattern" "$@"
+    cd /bulkwatch/build
+    if [ -n "$pattern" ]; then nice -n 10 ctest --output-on-failure -j2 -E "^($pattern)\$" "$@"
+    else nice -n 10 ctest --output-on-failure -j2 "$@"; fi
 ' bash "$pattern" "$@"
 end
 for t in "${excluded[@]}"; do echo "== [debian13] NOT RUN: $t: ${why[$t]}"; done

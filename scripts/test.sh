@@ -20,24 +20,9 @@ if [ "$sanitize" != 1 ]; then
 fi
 
 # A private session bus with an unlocked, throw-away gnome-keyring: QtKeychain talks to the real Secret Service.
-tmp="$(mktemp -d)"
-mkdir -p -m 700 "$tmp/data" "$tmp/run"
-trap 'rm -rf "$tmp"' EXIT
-env -u DISPLAY -u WAYLAND_DISPLAY -u XDG_CURRENT_DESKTOP -u DESKTOP_SESSION -u KDE_SESSION_VERSION \
-    -u KDE_FULL_SESSION -u GNOME_DESKTOP_SESSION_ID -u DBUS_SESSION_BUS_ADDRESS \
-    XDG_DATA_HOME="$tmp/data" XDG_RUNTIME_DIR="$tmp/run" HOME="$tmp" BULKWATCH_TEST_KEYRING=1 \
-    dbus-run-session -- bash -c '
+"$root/scripts/with-keyring.sh" bash -c '
       set -euo pipefail
       root="$1"; sanitize="$2"; shift 2
-      printf %s throwaway-password | gnome-keyring-daemon --foreground --unlock --components=secrets >/dev/null 2>&1 &
-      keyring=$!
-      trap "kill $keyring 2>/dev/null || true" EXIT
-      for _ in $(seq 100); do
-        owner="$(dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
-          org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null || true)"
-        [[ "$owner" == *"boolean true"* ]] && break
-        sleep 0.1
-      done
       echo "== the test suite"
       (cd "$root/build" && ctest --output-on-failure -j2 "$@")
       if [ "$sanitize" != 1 ]; then
