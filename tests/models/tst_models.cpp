@@ -35,7 +35,7 @@ JobRecord rec(const QString &id, JobState state, double progress, const QString 
 class FakeSource : public JobSource
 {
 public:
-    QDateTime clock = QDateTime(QDate(2026, 11, 28), QTime(12, 0), Qt::UTC);
+    QDateTime clock = QDateTime(QDate(2026, 11, 28), QTime(12, 0), QTimeZone(0));
     QHash<QString, JobRecord> records;
     Connection conn;
 

@@ -17,6 +17,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+#include <QTimeZone>
 #include <cmath>
 #include <map>
 #include <memory>
@@ -100,7 +101,7 @@ ImportService::Options schedulingOptions()
 struct Held
 {
     qint64 ms = 0;
-    const QDateTime wallBase = QDateTime(QDate(2026, 1, 1), QTime(12, 0), Qt::UTC);
+    const QDateTime wallBase = QDateTime(QDate(2026, 1, 1), QTime(12, 0), QTimeZone(0));
     std::unique_ptr<StampingSim> sim;
     std::unique_ptr<ImportService> service;
 
