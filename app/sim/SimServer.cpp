@@ -185,6 +185,7 @@ void SimServer::serveMissing(QTcpSocket *socket)
 
 void SimServer::serve(const QHttpServerRequest &request, QTcpSocket *socket)
 {
+    onRequest(request);
     const QString path = request.url().path();
     if (path.startsWith(QLatin1String("/_sim/"))) {
         deliver(socket, controlRoute(request, path), nullptr);

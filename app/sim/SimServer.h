@@ -57,6 +57,8 @@ public:
     int rateLimitedCount() const { return m_rateLimited; }
 
 protected:
+    // Every request, before it is answered, the same on every Qt version (a test stamps requests here).
+    virtual void onRequest(const QHttpServerRequest &request) { Q_UNUSED(request) }
     // The one place where Qt versions differ: Qt 6.4 hands over the request's socket, Qt 6.5+ a responder. Both
     // forward to serve() with the socket, because the faults (drip, reset, truncate, huge, hang) need raw
     // control of it; on 6.5+ it is found among the sockets of the simulator's own server.

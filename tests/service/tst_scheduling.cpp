@@ -43,7 +43,7 @@ public:
     QVector<Seen> seen;
 
 protected:
-    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
+    void onRequest(const QHttpServerRequest &request) override
     {
         const QString path = request.url().path();
         if (!path.startsWith(QLatin1String("/_sim/"))) {
@@ -51,7 +51,6 @@ protected:
             seen.push_back({path, body.value(QLatin1String("jobId")).toVariant().toString(),
                             body.value(QLatin1String("currentPage")).toInt(), *m_clock});
         }
-        return SimServer::handleRequest(request, socket);
     }
 
 private:
