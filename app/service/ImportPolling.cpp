@@ -11,9 +11,13 @@
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
-bool affectsConnection(const ApiError &e); // ImportService.cpp
-
 namespace {
+// Errors that say something about the connection as a whole (and so hold every job on it), not about one job.
+bool affectsConnection(const ApiError &e)
+{
+    return e.retryable || e.kind == ErrorKind::Auth || e.kind == ErrorKind::Forbidden || e.kind == ErrorKind::Tls;
+}
+
 // Below this many files a diff costs less than the hop to another thread.
 constexpr int kOffThreadDiffFiles = 128;
 }

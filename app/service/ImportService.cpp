@@ -74,12 +74,6 @@ void ImportService::start()
     Q_EMIT connectionsChanged();
 }
 
-// Errors that say something about the connection as a whole (and so hold every job on it), not about one job.
-bool affectsConnection(const ApiError &e)
-{
-    return e.retryable || e.kind == ErrorKind::Auth || e.kind == ErrorKind::Forbidden || e.kind == ErrorKind::Tls;
-}
-
 ImportService::ConnState *ImportService::state(const QString &id)
 {
     const auto it = m_conns.find(id);
