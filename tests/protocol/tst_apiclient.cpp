@@ -53,6 +53,8 @@ private Q_SLOTS:
 
     void theDefaultCapRefusesA65MiBBodyUnread_data();
     void theDefaultCapRefusesA65MiBBodyUnread();
+
+    void theDefaultDeadlineEndsADrippingBody();
 };
 
 // Bodies are hidden from moc: its tokenizer trips over some JSON test strings.
@@ -451,6 +453,26 @@ void TestApiClient::theDefaultCapRefusesA65MiBBodyUnread()
     QVERIFY(waitUntil([&] { return raw.clientClosed(); }, 10000));
     QVERIFY2(raw.bodyBytesSent() < sentAtMost, qPrintable(QString::number(raw.bodyBytesSent())));
     QCOMPARE(raw.requestHeads().size(), 1); // refused, not probed elsewhere
+}
+
+// Nothing set: the client's real default deadline (30 s, also the CLI's default --timeout)
+// ends an answer that drips one byte a second, which no inactivity timeout would ever end. Takes ~30 s by design:
+// the point is the default itself, not a deadline the test chose.
+void TestApiClient::theDefaultDeadlineEndsADrippingBody()
+{
+    QCOMPARE(ImportApiClient::DefaultDeadlineMs, 30000);
+    SimFixture sim(scenario());
+    SimFaultRule f = fault(QStringLiteral("drip"));
+    f.dripMs = 1000;
+    sim.server->addFault(f);
+    ImportApiClient client(nam);
+    Endpoint ep = sim.endpoint();
+    ep.dialect = Dialect::V2;
+    const ProgressResult r = fetchProgressSync(client, ep, QStringLiteral("453240863839750922"), 90000);
+    QVERIFY2(r.answered, "the dripping answer never ended");
+    QVERIFY2(r.error.kind == ErrorKind::Timeout, qPrintable(r.error.summary()));
+    QVERIFY2(r.error.message.contains(QLatin1String("30 s")), qPrintable(r.error.message));
+    QCOMPARE(client.requestsInFlight(), 0);
 }
 
 #endif
