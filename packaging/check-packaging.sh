@@ -30,13 +30,23 @@ has "$contents" "usr/bin/$command"
 has "$contents" "usr/share/applications/$app_id.desktop"
 has "$contents" "usr/share/metainfo/$app_id.metainfo.xml"
 has "$contents" "usr/share/icons/hicolor/scalable/apps/$app_id.svg"
-$sudo dpkg -i "$deb" >/dev/null
+# dpkg refuses at once while another apt/dpkg run holds its lock (seen on a busy developer machine); wait for it.
+dpkg_waiting() {
+  local i log
+  for i in $(seq 1 90); do
+    log="$($sudo dpkg "$@" 2>&1)" && return 0
+    [[ "$log" == *"lock"* ]] || { echo "$log" >&2; return 1; }
+    sleep 2
+  done
+  echo "$log" >&2; return 1
+}
+dpkg_waiting -i "$deb"
 trap '$sudo dpkg -r bulkwatch >/dev/null 2>&1 || true; rm -rf "$out"' EXIT
 installed="$(dpkg -L bulkwatch | grep '/bin/bulkwatch$')"
 "$installed" --version
 painted="$(HOME="$out" QT_QPA_PLATFORM=offscreen BULKWATCH_EXIT_AFTER_FIRST_PAINT=1 timeout 60 "$installed" --history "$out/h.sqlite")"
 has "$painted" first-paint
 echo "installed bulkwatch started offscreen and painted its window"
-$sudo dpkg -r bulkwatch >/dev/null
+dpkg_waiting -r bulkwatch
 ! dpkg -s bulkwatch >/dev/null 2>&1
 echo "removed again"
