@@ -265,6 +265,46 @@ private Q_SLOTS:
         QVERIFY(s.get(QStringLiteral("/metrics")).body.contains(("job_id=\"" + kRunning + "\"").toUtf8()));
     }
 
+    void rateLimitsAreCountedPerConnection()
+    {
+        // Milvus says "slow down" as code 8 in an HTTP 200: counted from the answer, not from the status.
+        SimFixture sim(basicScenario(), SimDialect::Milvus, 2);
+        Serve s(sim);
+        QCOMPARE(s.start(), 0);
+        const QString label = QStringLiteral("127.0.0.1:%1").arg(sim.server->port());
+        double limited = 0;
+        QVERIFY2(waitUntil([&] {
+                     const QByteArray page = s.get(QStringLiteral("/metrics")).body;
+                     for (const QString &l : QString::fromUtf8(page).split(QLatin1Char('\n')))
+                         if (l.startsWith(QStringLiteral("bulkwatch_rate_limited_total{connection=\"%1\"} ").arg(label)))
+                             limited = valueOf(l);
+                     return limited > 0;
+                 }, 30000),
+                 qPrintable(s.err));
+        QVERIFY(sim.server->rateLimitedCount() >= int(limited)); // never more than the server refused
+        QVERIFY2(s.err.contains(QStringLiteral("connection %1: backing off: rate limited").arg(label)), qPrintable(s.err));
+    }
+
+    void aServerThatGoesAwayIsDown()
+    {
+        SimFixture sim(basicScenario());
+        Serve s(sim);
+        QCOMPARE(s.start(), 0);
+        const QByteArray label = "127.0.0.1:" + QByteArray::number(sim.server->port());
+        QVERIFY(waitUntil([&] { return s.get(QStringLiteral("/metrics")).body.contains(QByteArray("bulkwatch_connection_up{connection=\"" + label + "\"} 1")); }, 20000));
+        sim.server.reset(); // the port now refuses connections
+        RawReply page;
+        QVERIFY2(waitUntil([&] {
+                     page = s.get(QStringLiteral("/metrics"));
+                     return page.body.contains(QByteArray("bulkwatch_connection_up{connection=\"" + label + "\"} 0"));
+                 }, 20000),
+                 qPrintable(s.err));
+        QVERIFY(page.body.contains(QByteArray("bulkwatch_requests_total{connection=\"" + label + "\",code=\"error\"} ")));
+        QVERIFY(page.body.contains(QByteArray("bulkwatch_last_answer_timestamp_seconds{connection=\"" + label + "\"} "))); // the last one it had
+        QVERIFY2(s.err.contains(QStringLiteral("connection %1: offline").arg(QString::fromLatin1(label))), qPrintable(s.err));
+        QCOMPARE(s.get(QStringLiteral("/healthz")).status, 200); // serve itself still runs
+    }
+
     void usageErrorsSayWhatIsWrong_data()
     {
         QTest::addColumn<QStringList>("args");
