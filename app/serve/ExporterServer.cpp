@@ -2,6 +2,7 @@
 
 #include <QHttpServer>
 #include <QHttpServerRequest>
+#include <QHttpServerResponder>
 #include <QHttpServerResponse>
 #include <QPointer>
 #include <QTcpServer>
@@ -53,7 +54,7 @@ ExporterServer::ExporterServer(Pages pages, QObject *parent)
             // The gate checked the token already; checked again here, so no request reaches a page without it.
             if (!authorized(request.value("Authorization")))
                 return QHttpServerResponse(QByteArray("text/plain"), QByteArray("a bearer token is needed\n"),
-                                           QHttpServerResponse::StatusCode::Unauthorized);
+                                           QHttpServerResponder::StatusCode::Unauthorized);
             return page();
         };
     };
@@ -63,7 +64,7 @@ ExporterServer::ExporterServer(Pages pages, QObject *parent)
     m_http->route(QStringLiteral("/healthz"), QHttpServerRequest::Method::Get, guarded([this] {
         const bool ok = !m_pages.healthy || m_pages.healthy();
         return QHttpServerResponse(QByteArray("text/plain"), ok ? QByteArray("ok\n") : QByteArray("stopping\n"),
-                                   ok ? QHttpServerResponse::StatusCode::Ok : QHttpServerResponse::StatusCode::ServiceUnavailable);
+                                   ok ? QHttpServerResponder::StatusCode::Ok : QHttpServerResponder::StatusCode::ServiceUnavailable);
     }));
     m_http->route(QStringLiteral("/api/jobs"), QHttpServerRequest::Method::Get, guarded([this] {
         return QHttpServerResponse(QByteArray("application/json"), m_pages.jobsJson());
