@@ -1,8 +1,9 @@
 #pragma once
 // Looks at the bytes of one HTTP connection before QtHttpServer does, and refuses a request whose target or
-// body is too large, or that has no valid bearer token, from its head alone: QtHttpServer (6.4 and 6.8) reads
-// a whole request, body included, into memory before any handler sees it. Lines end at "\n" (an "\r" before it
-// is dropped), as the lenient parser behind QtHttpServer reads them, so both see the same requests.
+// body is too large, or that has no valid bearer token, from its head alone: QtHttpServer hands a handler only a
+// complete request, body included, read into memory (measured on Qt 6.4 with bulkwatch-sim, which has no gate: a
+// 200 MiB body took its peak RSS from 18 MB to 433 MB before its handler answered). Lines end at "\n" (an "\r"
+// before it is dropped), as the lenient parser behind QtHttpServer reads them, so both see the same requests.
 
 #include <QByteArray>
 

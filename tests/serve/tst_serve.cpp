@@ -7,6 +7,7 @@
 #include "ImportService.h"
 #include "SecretStore.h"
 #include "ServeCommand.h"
+#include "support/ReservedPort.h"
 #include "support/ServiceFixture.h"
 #include "support/SimFixture.h"
 #include "support/Wait.h"
@@ -292,7 +293,10 @@ private Q_SLOTS:
         QCOMPARE(s.start(), 0);
         const QByteArray label = "127.0.0.1:" + QByteArray::number(sim.server->port());
         QVERIFY(waitUntil([&] { return s.get(QStringLiteral("/metrics")).body.contains(QByteArray("bulkwatch_connection_up{connection=\"" + label + "\"} 1")); }, 20000));
-        sim.server.reset(); // the port now refuses connections
+        const quint16 simPort = sim.server->port();
+        sim.server.reset();
+        ReservedPort hold(simPort); // the port now refuses connections, and no other test can take it meanwhile
+        QVERIFY(hold.isValid());
         RawReply page;
         QVERIFY2(waitUntil([&] {
                      page = s.get(QStringLiteral("/metrics"));
