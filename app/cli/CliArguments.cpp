@@ -10,7 +10,7 @@ namespace {
 
 enum Shown : unsigned {
     Status = 1, List = 2, Watch = 4, Create = 8, Commit = 16, Abort = 32,
-    Serve = 64,
+    Serve = 128, // 64 is taken by the lifecycle work's `clusters` (branch life)
     Job = Status | Watch | Commit | Abort,
     Network = Status | List | Watch | Create | Commit | Abort,
 };
