@@ -3,6 +3,7 @@
 #include "CommandLine.h"
 #include "DesktopApp.h"
 #include "SavedConnections.h"
+#include "ServeCommand.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -19,6 +20,8 @@ int main(int argc, char **argv)
         arguments << QString::fromLocal8Bit(argv[i]);
     if (!CommandLine::handles(arguments))
         return runDesktopApp(argc, argv);
+    if (arguments.value(1) == QLatin1String("serve"))
+        return runServe(argc, argv); // headless: no window, no widgets on its path
 
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("bulkwatch"));

@@ -10,6 +10,7 @@ namespace {
 
 enum Shown : unsigned {
     Status = 1, List = 2, Watch = 4, Create = 8, Commit = 16, Abort = 32,
+    Serve = 128, // 64 is taken by the lifecycle work's `clusters` (branch life)
     Job = Status | Watch | Commit | Abort,
     Network = Status | List | Watch | Create | Commit | Abort,
 };
@@ -49,6 +50,10 @@ const OptionSpec kOptions[] = {
     {"json", nullptr, "machine-readable output (watch: one object per line)", Network, true},
     {"verbose", nullptr, "log each request (method, URL, status; never headers) to stderr", Network, true},
     {"api-key-stdin", nullptr, "read the API key / token from the first line of stdin", Network, true},
+    {"listen", "HOST:PORT", "serve: where to answer (default 127.0.0.1:9464; another address only when asked)", Serve, false},
+    {"keep-finished", "DURATION", "serve: how long a finished job stays on the page, e.g. 30m, 24h (default), 2d", Serve, false},
+    {"auth-token-file", "FILE", "serve: ask every request for the bearer token in FILE", Serve, false},
+    {"history", "FILE", "serve: its history database (default: serve-history.sqlite beside the window's)", Serve, false},
 };
 
 struct CommandSpec
@@ -74,6 +79,10 @@ const CommandSpec kCommands[] = {
      "Commits a two-phase import waiting in Uncommitted."},
     {"abort", Abort, "--endpoint URL --job ID", "abort a two-phase import",
      "Aborts a two-phase import."},
+    {"serve", Serve, "--endpoint URL ... [--listen H:P]", "watch without a display; Prometheus /metrics",
+     "Watches the jobs of each --endpoint and --connection (both repeatable) without a display, and answers\n"
+     "GET /metrics (Prometheus), /healthz and /api/jobs (the entries of list --json) on --listen. One line on\n"
+     "stderr per change; SIGTERM or SIGINT stops it after writing the history."},
     {"connections", 0, "", "list saved connections (no secrets)",
      "Lists the connections saved in the window: name, URL, what they reach and where the key is kept\n"
      "(never the key itself)."},
@@ -181,7 +190,9 @@ QString commandHelp(const QString &command)
                          QLatin1String(c->about));
     h += QStringLiteral("\nOptions:\n");
     for (const OptionSpec &o : kOptions) {
-        if (!(o.shownFor & c->bit))
+        // serve takes the connection options every network command takes (--json aside).
+        const bool servesIt = c->bit == Serve && o.shownFor == Network && qstrcmp(o.name, "json") != 0;
+        if (!(o.shownFor & c->bit) && !servesIt)
             continue;
         QString help = QLatin1String(o.help);
         // "create: ..." says which command an option belongs to; inside that command's help it goes without saying.

@@ -83,6 +83,8 @@ void CommandLine::start()
     case CliArguments::Parsed::Outcome::Run:
         break;
     }
+    if (m_command == QLatin1String("serve"))
+        return usage(QStringLiteral("serve is started by bulkwatch itself (app/serve), not by this runner"));
     if (m_command == QLatin1String("connections")) {
         m_out << (m_listConnections ? m_listConnections() : QStringLiteral("No saved connections.\n"));
         return finish(0);

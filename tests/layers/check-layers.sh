@@ -25,6 +25,8 @@ forbid app/service '#include *[<"]Q(Widget|Sql|Gui|DBus)|#include *"(JobsModel|M
 forbid app/cli '#include *[<"]Q(Widget|Application)|#include *"(MainWindow|DesktopApp)\.h"' "start or include the window"
 forbid app/sim '#include *"(ImportService|ImportApiClient|ResponseParser|HistoryStore|JobRecord)\.h"' \
   "share code with what it simulates for (it must answer as a real server would)"
+forbid app/serve '#include *[<"]Q(Widget|Application|Gui|Painter|Icon|Sql)|#include *[<"]QtWidgets|#include *[<"]QtGui|#include *"(MainWindow|DesktopApp|JobsModel|ImportApiClient|ResponseParser)\.h"' \
+  "use widgets, QtGui or SQL, or reach past the service to the wire (it must run on a server without a display)"
 # Entry points stay thin.
 for f in app/main.cpp app/sim_main.cpp; do
   lines=$(wc -l <"$root/$f")

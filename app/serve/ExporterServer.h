@@ -1,0 +1,56 @@
+#pragma once
+// The HTTP face of `bulkwatch serve`: GET /metrics, /healthz and /api/jobs through QtHttpServer, 404 elsewhere.
+// Every connection first passes a RequestGate (token, target and body size, from the head alone); a connection
+// carries one request and is closed after its answer, so the gate sees every request before QtHttpServer does.
+
+#include "RequestGate.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <functional>
+#include <memory>
+
+class QHttpServer;
+class QTcpSocket;
+class GateTcpServer;
+
+class ExporterServer : public QObject
+{
+    Q_OBJECT
+public:
+    struct Pages
+    {
+        std::function<QByteArray()> metrics;
+        std::function<QByteArray()> jobsJson;
+        std::function<bool()> healthy;
+    };
+
+    explicit ExporterServer(Pages pages, QObject *parent = nullptr);
+    ~ExporterServer() override;
+
+    void setToken(const QByteArray &token) { m_token = token; } // empty: no token asked for
+    void setLimits(const RequestGate::Limits &limits) { m_limits = limits; }
+    void setHeadTimeoutMs(int ms) { m_headTimeoutMs = ms; }
+    // false with a reason when the address cannot be bound.
+    bool listen(const QHostAddress &address, quint16 port, QString *error);
+    quint16 port() const;
+
+    // For tests and the report: requests refused by the gate, and the most bytes read from one refused connection.
+    int refused() const { return m_refused; }
+    qint64 mostBytesReadFromRefused() const { return m_mostReadFromRefused; }
+
+private:
+    friend class GateTcpServer;
+    void watch(QTcpSocket *socket);
+    void refuse(QTcpSocket *socket, RequestGate::Verdict v, qint64 seen);
+    bool authorized(const QByteArray &authorization) const;
+
+    Pages m_pages;
+    QByteArray m_token;
+    RequestGate::Limits m_limits;
+    int m_headTimeoutMs = 10000;
+    QHttpServer *m_http;
+    GateTcpServer *m_tcp = nullptr;
+    int m_refused = 0;
+    qint64 m_mostReadFromRefused = 0;
+};
