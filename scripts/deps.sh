@@ -9,6 +9,7 @@ packages=(
   xvfb xauth imagemagick fonts-dejavu-core
   desktop-file-utils appstream nodejs npm
   clang libclang-rt-14-dev qt6-translations-l10n
+  libsimdjson-dev
 )
 missing=()
 for p in "${packages[@]}"; do
