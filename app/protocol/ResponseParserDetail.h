@@ -8,6 +8,10 @@
 
 namespace ResponseParser::detail {
 
+// The number branches of toInt64, toDouble and toText: a JSON number as the double QJsonValue holds.
+std::optional<qint64> int64FromNumber(double d);
+std::optional<double> doubleFromNumber(double d);
+QString textFromNumber(double d);
 std::optional<qint64> int64FromString(const QString &text);   // the string branch of toInt64
 std::optional<double> doubleFromString(const QString &text);  // the string branch of toDouble ("45", "45%")
 QDateTime timeFromString(const QString &text);                // the string branch of toUtcTime

@@ -25,9 +25,11 @@ using simdjson::dom::element_type;
 
 // Deeper than any answer and far below the reference's limit (1024): a deeper body goes to the reference.
 constexpr size_t kMaxDepth = 64;
-// A thread's parser keeps its buffers (about 15 bytes per body byte) for the next answer up to this size;
-// a larger body gets a parser of its own, freed afterwards, so one huge answer does not pin memory.
-constexpr size_t kKeepBelow = 1024 * 1024;
+// A thread's parser keeps its buffers for the next answer up to this size (a 10,000-file describe is 2 MB);
+// a larger body gets a parser of its own, freed afterwards, so one huge answer does not pin memory. Of the
+// ~14 bytes per body byte reserved, only the pages an answer touches become resident (a few times its size).
+// Building a parser per answer instead halves the speed of a 2 MB describe (page faults), see RESULTS.md.
+constexpr size_t kKeepBelow = 8 * 1024 * 1024;
 
 struct Field
 {
@@ -35,21 +37,68 @@ struct Field
     bool present = false;
 };
 
+// Qt refuses a number that underflows to zero ("1e-400"); simdjson reads it as 0. The DOM no longer has the
+// digits, so any double that is zero anywhere in the body sends it to the reference, which decides (rare:
+// "0.0" is written by few servers, and integers are never doubles). collect() checks the values it passes
+// over and walks what nobody else reads, so the hot path looks at each value once.
+bool hasZeroDouble(const element &e)
+{
+    switch (e.type()) {
+    case element_type::DOUBLE:
+        return e.get_double().value_unsafe() == 0;
+    case element_type::ARRAY: {
+        const simdjson::dom::array children = e.get_array().value_unsafe();
+        for (const element child : children) {
+            if (hasZeroDouble(child))
+                return true;
+        }
+        return false;
+    }
+    case element_type::OBJECT: {
+        const simdjson::dom::object fields = e.get_object().value_unsafe();
+        for (const simdjson::dom::key_value_pair kv : fields) {
+            if (hasZeroDouble(kv.value))
+                return true;
+        }
+        return false;
+    }
+    default:
+        return false;
+    }
+}
+
 // The fields of one object that we read, in one pass over it. The last of a repeated key wins, as in QJsonObject.
+// With `zero`, every value passed over is checked for a zero double, except the container in slot `descend` of
+// type `descendType`, which the caller reads (and checks) itself.
 template<size_t N>
-std::array<Field, N> collect(const element &e, const std::array<std::string_view, N> &names)
+std::array<Field, N> collect(const element &e, const std::array<std::string_view, N> &names, bool *zero = nullptr,
+                             size_t descend = N, element_type descendType = element_type::NULL_VALUE)
 {
     std::array<Field, N> out{};
     simdjson::dom::object obj;
     if (e.get_object().get(obj) != simdjson::SUCCESS)
         return out;
     for (const simdjson::dom::key_value_pair kv : obj) {
+        // Length and first byte first: most keys are told apart without a memcmp.
+        const std::string_view key = kv.key;
+        size_t slot = N;
         for (size_t i = 0; i < N; ++i) {
-            if (kv.key == names[i]) {
-                out[i] = {kv.value, true};
+            if (key.size() == names[i].size() && !key.empty() && key[0] == names[i][0] && key == names[i]) {
+                slot = i;
                 break;
             }
         }
+        if (zero) {
+            const element_type t = kv.value.type();
+            if (descend < N && slot == descend && out[descend].present && out[descend].value.type() == descendType)
+                *zero = *zero || hasZeroDouble(out[descend].value); // replaced by a later key: nobody reads it now
+            if (t == element_type::DOUBLE)
+                *zero = *zero || kv.value.get_double().value_unsafe() == 0;
+            else if ((t == element_type::ARRAY || t == element_type::OBJECT) && !(slot == descend && t == descendType))
+                *zero = *zero || hasZeroDouble(kv.value);
+        }
+        if (slot < N)
+            out[slot] = {kv.value, true};
     }
     return out;
 }
@@ -93,10 +142,33 @@ QJsonValue scalarOf(const Field &f)
     }
 }
 
+// A number as the double QJsonValue::toDouble() gives for it (Qt's integer, or its double); false if no number.
+bool numberOf(const Field &f, double *d)
+{
+    if (!f.present)
+        return false;
+    switch (f.value.type()) {
+    case element_type::INT64:
+        *d = static_cast<double>(f.value.get_int64().value_unsafe());
+        return true;
+    case element_type::UINT64:
+        *d = static_cast<double>(f.value.get_uint64().value_unsafe());
+        return true;
+    case element_type::DOUBLE:
+        *d = f.value.get_double().value_unsafe();
+        return true;
+    default:
+        return false;
+    }
+}
+
 QString textOf(const Field &f)
 {
     if (isType(f, element_type::STRING))
         return stringOf(f.value);
+    double d;
+    if (numberOf(f, &d))
+        return detail::textFromNumber(d);
     return toText(scalarOf(f));
 }
 
@@ -112,6 +184,9 @@ std::optional<qint64> int64Of(const Field &f)
 {
     if (isType(f, element_type::STRING))
         return detail::int64FromString(stringOf(f.value));
+    double d;
+    if (numberOf(f, &d))
+        return detail::int64FromNumber(d);
     return toInt64(scalarOf(f));
 }
 
@@ -119,6 +194,9 @@ std::optional<double> doubleOf(const Field &f)
 {
     if (isType(f, element_type::STRING))
         return detail::doubleFromString(stringOf(f.value));
+    double d;
+    if (numberOf(f, &d))
+        return detail::doubleFromNumber(d);
     return toDouble(scalarOf(f));
 }
 
@@ -140,50 +218,36 @@ QDateTime timeOf(const Field &f)
     return detail::timeFromString(stringOf(f.value));
 }
 
-// sharedText without building a QString first: the state words of a thousand files are a handful of byte strings.
-QString stateOf(const Field &f)
+// A file's state word and what it means, as the reference finds them (sharedText, fileStateFromServer), without
+// building and lower-casing a QString per file: a thousand files share a handful of state byte strings.
+struct FileStateText
 {
-    if (!isType(f, element_type::STRING))
-        return detail::sharedText(textOf(f));
-    thread_local std::vector<std::pair<std::string, QString>> seen;
+    QString text;
+    FileState state;
+};
+
+FileStateText fileStateOf(const Field &f)
+{
+    if (!isType(f, element_type::STRING)) {
+        const QString text = detail::sharedText(textOf(f));
+        return {text, fileStateFromServer(text)};
+    }
+    struct Seen
+    {
+        std::string bytes;
+        FileStateText value;
+    };
+    thread_local std::vector<Seen> seen;
     const std::string_view sv = bytesOf(f.value);
-    for (const auto &s : seen) {
-        if (s.first == sv)
-            return s.second;
+    for (const Seen &s : seen) {
+        if (s.bytes == sv)
+            return s.value;
     }
     const QString text = detail::sharedText(stringOf(f.value));
+    const FileStateText value{text, fileStateFromServer(text)};
     if (seen.size() < 16)
-        seen.emplace_back(std::string(sv), text);
-    return text;
-}
-
-// Qt refuses a number that underflows to zero ("1e-400"); simdjson reads it as 0. The DOM no longer has the
-// digits, so any double that is zero sends the body to the reference, which decides (rare: "0.0" is written
-// by few servers, and integers are never doubles).
-bool hasZeroDouble(const element &e)
-{
-    switch (e.type()) {
-    case element_type::DOUBLE:
-        return e.get_double().value_unsafe() == 0;
-    case element_type::ARRAY: {
-        const simdjson::dom::array children = e.get_array().value_unsafe();
-        for (const element child : children) {
-            if (hasZeroDouble(child))
-                return true;
-        }
-        return false;
-    }
-    case element_type::OBJECT: {
-        const simdjson::dom::object fields = e.get_object().value_unsafe();
-        for (const simdjson::dom::key_value_pair kv : fields) {
-            if (hasZeroDouble(kv.value))
-                return true;
-        }
-        return false;
-    }
-    default:
-        return false;
-    }
+        seen.push_back({std::string(sv), value});
+    return value;
 }
 
 enum FileField { FFileName, FFilePath, FFileSize, FImportedRows, FTotalRows, FCompleteTime, FReason, FErrorMessage,
@@ -192,9 +256,9 @@ constexpr std::array<std::string_view, FileFieldCount> kFileFields = {
     "fileName", "filePath", "fileSize", "importedRows", "totalRows", "completeTime", "reason", "errorMessage",
     "readyPercentage", "progress", "state"};
 
-FileProgress parseFile(const element &e, bool v1)
+FileProgress parseFile(const element &e, bool v1, bool *zero)
 {
-    const auto f = collect(e, kFileFields);
+    const auto f = collect(e, kFileFields, zero);
     FileProgress file;
     file.fileName = textOf(f[FFileName]);
     if (file.fileName.isEmpty())
@@ -206,7 +270,8 @@ FileProgress parseFile(const element &e, bool v1)
     file.reason = textOf(f[FReason]);
     if (file.reason.isEmpty())
         file.reason = textOf(f[FErrorMessage]);
-    file.serverState = stateOf(f[FState]);
+    const FileStateText state = fileStateOf(f[FState]);
+    file.serverState = state.text;
     if (v1 || f[FReadyPercentage].present) {
         file.progress = clampPercent(doubleOf(f[FReadyPercentage]).value_or(0) * 100);
         if (!file.reason.isEmpty())
@@ -217,7 +282,7 @@ FileProgress parseFile(const element &e, bool v1)
             file.state = FileState::Running;
     } else {
         file.progress = clampPercent(doubleOf(f[FProgress]).value_or(0));
-        file.state = fileStateFromServer(file.serverState);
+        file.state = state.state;
         if (file.state == FileState::Unknown && file.serverState.isEmpty() && !file.reason.isEmpty())
             file.state = FileState::Failed;
     }
@@ -230,11 +295,11 @@ constexpr std::array<std::string_view, JobFieldCount> kJobFields = {
     "jobId", "jobID", "collectionName", "fileSize", "importedRows", "totalRows", "completeTime", "createTime",
     "reason", "errorMessage", "state", "readyPercentage", "progress", "details", "fileName"};
 
-JobProgress parseJob(const Field &data, Dialect dialect)
+JobProgress parseJob(const Field &data, Dialect dialect, bool *zero)
 {
     std::array<Field, JobFieldCount> d{};
     if (isType(data, element_type::OBJECT))
-        d = collect(data.value, kJobFields);
+        d = collect(data.value, kJobFields, zero, JDetails, element_type::ARRAY);
     JobProgress job;
     job.jobId = textOf(d[JJobId]);
     if (job.jobId.isEmpty())
@@ -273,7 +338,9 @@ JobProgress parseJob(const Field &data, Dialect dialect)
         job.files.reserve(static_cast<qsizetype>(details.size()));
         for (const element v : details) {
             if (v.type() == element_type::OBJECT)
-                job.files.append(parseFile(v, v1));
+                job.files.append(parseFile(v, v1, zero));
+            else
+                *zero = *zero || hasZeroDouble(v);
         }
     }
     if (job.files.isEmpty() && d[JFileName].present) {
@@ -377,8 +444,8 @@ std::unique_ptr<simdjson::dom::parser> newParser(size_t capacity)
     return p;
 }
 
-// Parses a 2xx body and, when it is a good envelope, hands its "data" to build; anything else is the
-// reference's to answer (with its own error texts). std::nullopt means "ask the reference".
+// Parses a 2xx body and, when it is a good envelope, hands its "data" to build; anything else (and a zero
+// double anywhere) is the reference's to answer, with its own error texts. std::nullopt: ask the reference.
 template<typename Answer, typename Build>
 std::optional<Answer> parseFast(int httpStatus, const QByteArray &body, const QString &path, Build build)
 {
@@ -403,11 +470,11 @@ std::optional<Answer> parseFast(int httpStatus, const QByteArray &body, const QS
     std::memcpy(bytes, body.constData(), size);
     std::memset(bytes + size, 0, simdjson::SIMDJSON_PADDING);
     element root;
-    if (parser->parse(bytes, size, false).get(root) != simdjson::SUCCESS || root.type() != element_type::OBJECT
-        || hasZeroDouble(root))
+    if (parser->parse(bytes, size, false).get(root) != simdjson::SUCCESS || root.type() != element_type::OBJECT)
         return std::nullopt;
 
-    const auto o = collect(root, kEnvelopeFields);
+    bool zero = false;
+    const auto o = collect(root, kEnvelopeFields, &zero, EData, element_type::OBJECT);
     std::optional<qint64> code;
     if (o[ECode].present && o[ECode].value.type() != element_type::NULL_VALUE)
         code = int64Of(o[ECode]);
@@ -416,13 +483,15 @@ std::optional<Answer> parseFast(int httpStatus, const QByteArray &body, const QS
     const bool disguisedError = code && *code == 0 && !message.isEmpty() && !o[EData].present
         && message.compare(QLatin1String("success"), Qt::CaseInsensitive) != 0
         && message.compare(QLatin1String("ok"), Qt::CaseInsensitive) != 0;
-    if (!codeOk || disguisedError || (!code && !o[EData].present))
+    if (zero || !codeOk || disguisedError || (!code && !o[EData].present))
         return std::nullopt;
     Answer a;
     a.envelope.error.path = path;
     a.envelope.error.httpStatus = httpStatus;
     a.envelope.isJsonObject = true;
-    build(a, o[EData]);
+    build(a, o[EData], &zero); // checks what it reads for zero doubles, and walks the rest
+    if (zero)
+        return std::nullopt;
     return a;
 }
 
@@ -437,8 +506,8 @@ bool detail::lastAnswerUsedReference()
 
 ProgressAnswer parseProgressAnswer(int httpStatus, const QByteArray &body, const QString &path, Dialect dialect)
 {
-    if (auto a = parseFast<ProgressAnswer>(httpStatus, body, path, [dialect](ProgressAnswer &out, const Field &data) {
-            out.job = parseJob(data, dialect);
+    if (auto a = parseFast<ProgressAnswer>(httpStatus, body, path, [dialect](ProgressAnswer &out, const Field &data, bool *zero) {
+            out.job = parseJob(data, dialect, zero);
         })) {
         t_usedReference = false;
         return std::move(*a);
@@ -449,7 +518,9 @@ ProgressAnswer parseProgressAnswer(int httpStatus, const QByteArray &body, const
 
 ListAnswer parseListAnswer(int httpStatus, const QByteArray &body, const QString &path, Dialect dialect)
 {
-    if (auto a = parseFast<ListAnswer>(httpStatus, body, path, [dialect](ListAnswer &out, const Field &data) {
+    if (auto a = parseFast<ListAnswer>(httpStatus, body, path, [dialect](ListAnswer &out, const Field &data, bool *zero) {
+            if (isType(data, element_type::OBJECT))
+                *zero = hasZeroDouble(data.value); // a list is small: one walk over all of it
             out.page = parsePage(data, dialect);
         })) {
         t_usedReference = false;
