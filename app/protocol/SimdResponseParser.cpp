@@ -162,8 +162,16 @@ bool numberOf(const Field &f, double *d)
     }
 }
 
+// Absent or null: what the reference makes of an undefined or null QJsonValue (nothing), without making one.
+bool isNothing(const Field &f)
+{
+    return !f.present || f.value.type() == element_type::NULL_VALUE;
+}
+
 QString textOf(const Field &f)
 {
+    if (isNothing(f))
+        return {};
     if (isType(f, element_type::STRING))
         return stringOf(f.value);
     double d;
@@ -182,6 +190,14 @@ std::optional<QString> optionalTextOf(const Field &f)
 
 std::optional<qint64> int64Of(const Field &f)
 {
+    if (isNothing(f))
+        return std::nullopt;
+    if (f.value.type() == element_type::INT64) {
+        // Exact as a double, so int64FromNumber would give it back unchanged.
+        const int64_t i = f.value.get_int64().value_unsafe();
+        if (i > -(int64_t(1) << 53) && i < (int64_t(1) << 53))
+            return static_cast<qint64>(i);
+    }
     if (isType(f, element_type::STRING))
         return detail::int64FromString(stringOf(f.value));
     double d;
@@ -192,6 +208,8 @@ std::optional<qint64> int64Of(const Field &f)
 
 std::optional<double> doubleOf(const Field &f)
 {
+    if (isNothing(f))
+        return std::nullopt;
     if (isType(f, element_type::STRING))
         return detail::doubleFromString(stringOf(f.value));
     double d;
@@ -207,6 +225,8 @@ bool plainAscii(unsigned char c)
 
 QDateTime timeOf(const Field &f)
 {
+    if (isNothing(f))
+        return {};
     if (!isType(f, element_type::STRING))
         return toUtcTime(scalarOf(f));
     const std::string_view sv = bytesOf(f.value);
