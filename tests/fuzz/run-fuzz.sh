@@ -14,15 +14,22 @@ targets=("$@")
 each=$(( seconds / ${#targets[@]} ))
 [ "$each" -ge 1 ] || each=1
 qt_inc=/usr/include/x86_64-linux-gnu/qt6
+flags=(-std=c++17 -g -O1 -fPIC -fsanitize=address,undefined -fno-sanitize-recover=undefined
+       -DBULKWATCH_VERSION='"fuzz"' -DBULKWATCH_APP_ID='"io.github.bulkwatch.Bulkwatch"'
+       -I "$root/app/core" -I "$root/app/protocol" -isystem "$qt_inc" -isystem "$qt_inc/QtCore")
+# The parser and its core sources once, for every target (instrumented for coverage, without libFuzzer's main).
+mkdir -p "$out/obj"
+objects=()
+for src in app/protocol/ResponseParser.cpp app/protocol/SimdResponseParser.cpp app/core/ApiError.cpp \
+           app/core/ImportTypes.cpp app/core/Endpoint.cpp; do
+  obj="$out/obj/$(basename "$src" .cpp).o"
+  clang++ "${flags[@]}" -fsanitize=fuzzer-no-link -c "$root/$src" -o "$obj"
+  objects+=("$obj")
+done
 status=0
 for target in "${targets[@]}"; do
   mkdir -p "$out/corpus-$target"
-  clang++ -std=c++17 -g -O1 -fPIC -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-    -DBULKWATCH_VERSION='"fuzz"' -DBULKWATCH_APP_ID='"io.github.bulkwatch.Bulkwatch"' \
-    -I "$root/app/core" -I "$root/app/protocol" -isystem "$qt_inc" -isystem "$qt_inc/QtCore" \
-    "$root/app/protocol/ResponseParser.cpp" "$root/app/protocol/SimdResponseParser.cpp" \
-    "$root/app/core/ApiError.cpp" "$root/app/core/ImportTypes.cpp" "$root/app/core/Endpoint.cpp" \
-    "$here/$target.cpp" -lQt6Core -lsimdjson -o "$out/$target"
+  clang++ "${flags[@]}" -fsanitize=fuzzer "$here/$target.cpp" "${objects[@]}" -lQt6Core -lsimdjson -o "$out/$target"
   (
     cd "$out"
     ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
