@@ -514,9 +514,13 @@ int main(int argc, char **argv)
     const double fTarget = dialect == QLatin1String("milvus") ? 3.0 : std::max(2.0, jobs / 15.0);
     const QJsonObject base = out.value(QLatin1String("baseline")).toObject();
     const auto row = [&](const QString &name, const QString &value, const QString &target, bool ok) {
+        if (value.startsWith(QLatin1Char('-')))
+            return; // a phase that did not run (--only)
         stdoutStream << "| " << name << " | " << value << " | " << target << " | " << (ok ? "met" : "**missed**") << " |\n";
     };
-    const auto num = [&](const char *k, int prec = 1) { return QString::number(out.value(QLatin1String(k)).toDouble(), 'f', prec); };
+    const auto num = [&](const char *k, int prec = 1) {
+        return out.contains(QLatin1String(k)) ? QString::number(out.value(QLatin1String(k)).toDouble(), 'f', prec) : QStringLiteral("-");
+    };
     stdoutStream << "| metric | Bulkwatch | target | |\n|---|---|---|---|\n";
     row(QStringLiteral("GUI stall max / p99 (ms)"), num("gui_stall_max_ms") + QStringLiteral(" / ") + num("gui_stall_p99_ms"), QStringLiteral("< 16"), out.value(QLatin1String("gui_stall_max_ms")).toDouble() < 16);
     row(QStringLiteral("freshness p50 / max (s)"), num("freshness_p50_s") + QStringLiteral(" / ") + num("freshness_max_s"), QStringLiteral("p50 ≤ %1").arg(fTarget), out.value(QLatin1String("freshness_p50_s")).toDouble() <= fTarget);
