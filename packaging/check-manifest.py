@@ -57,6 +57,7 @@ need("--talk-name=org.freedesktop.secrets" in m.get("finish-args", []), "no acce
 
 modules = {mod.get("name"): mod for mod in m.get("modules", []) if isinstance(mod, dict)}
 need("qtkeychain" in modules, "QtKeychain is not built (the KDE runtime has none)")
+need("simdjson" in modules, "simdjson is not built (the KDE runtime has none; app/protocol parses answers with it)")
 if "qthttpserver" in modules:
     tags = [s.get("tag", "") for s in modules["qthttpserver"].get("sources", [])]
     need(any(t.startswith(f"v{major}.{minor}.") for t in tags), f"qthttpserver {tags} does not match the runtime's Qt {rv}")

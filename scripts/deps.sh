@@ -2,7 +2,7 @@
 # Installs the Debian/Ubuntu packages Bulkwatch needs to build, run and test; skips what is already there.
 set -euo pipefail
 packages=(
-  cmake ninja-build g++ dpkg-dev
+  cmake ninja-build g++ dpkg-dev libsimdjson-dev
   qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev qt6-l10n-tools
   qtkeychain-qt6-dev libsecret-1-0 libqt6sql6-sqlite libqt6svg6
   dbus gnome-keyring libsecret-tools

@@ -345,13 +345,9 @@ void ImportApiClient::probeProgress(const Endpoint &ep, const QString &jobId, QS
              };
              // The body is parsed once, into the typed values, off this thread when it is large.
              auto parse = [a, legacy] {
-                 Parsed p;
-                 p.env = envelopeOf(a.path, a.status, a.body, a.retryAfterMs);
-                 if (!p.env.error.isError())
-                     p.job = ResponseParser::parseProgress(p.env.data, legacy ? Dialect::CloudV1 : Dialect::V2);
-                 p.env.data = {};
-                 p.env.rawData = {};
-                 return p;
+                 ProgressAnswer answer = ResponseParser::parseProgressAnswer(a.status, a.body, a.path, legacy ? Dialect::CloudV1 : Dialect::V2);
+                 answer.envelope.error.retryAfterMs = a.retryAfterMs;
+                 return Parsed{std::move(answer.envelope), std::move(answer.job)};
              };
              parseThen(a.body.size(), parse, [this, ep, jobId, paths, allNotFound, context, cb, legacy, a](const Parsed &p) {
                  if (!context)
@@ -425,12 +421,9 @@ void ImportApiClient::fetchListPage(const Endpoint &ep, const QString &collectio
                  ListPage page;
              };
              auto parse = [a, dialect] {
-                 Parsed p;
-                 const Envelope env = envelopeOf(a.path, a.status, a.body, a.retryAfterMs);
-                 p.error = env.error;
-                 if (!env.error.isError())
-                     p.page = ResponseParser::parseList(env.data, dialect);
-                 return p;
+                 ListAnswer answer = ResponseParser::parseListAnswer(a.status, a.body, a.path, dialect);
+                 answer.envelope.error.retryAfterMs = a.retryAfterMs;
+                 return Parsed{std::move(answer.envelope.error), std::move(answer.page)};
              };
              parseThen(a.body.size(), parse, [this, ep, collection, page, acc, context, cb, paged, gate](const Parsed &parsed) mutable {
                  if (!context)

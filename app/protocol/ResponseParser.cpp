@@ -1,4 +1,5 @@
 #include "ResponseParser.h"
+#include "ResponseParserDetail.h"
 
 #include <QHash>
 
@@ -13,40 +14,67 @@ namespace ResponseParser {
 
 std::optional<qint64> toInt64(const QJsonValue &v)
 {
-    if (v.isDouble()) {
-        const double d = v.toDouble();
-        if (!std::isfinite(d) || std::fabs(d) > 9.2e18)
-            return std::nullopt;
-        return static_cast<qint64>(std::llround(d));
-    }
-    if (v.isString()) {
-        const QString s = v.toString().trimmed();
-        bool ok = false;
-        const qint64 i = s.toLongLong(&ok);
-        if (ok)
-            return i;
-        const double d = s.toDouble(&ok);
-        if (ok && std::isfinite(d) && std::fabs(d) < 9.2e18)
-            return static_cast<qint64>(std::llround(d));
-    }
+    if (v.isDouble())
+        return detail::int64FromNumber(v.toDouble());
+    if (v.isString())
+        return detail::int64FromString(v.toString());
     return std::nullopt;
 }
 
+namespace detail {
+
+std::optional<qint64> int64FromNumber(double d)
+{
+    if (!std::isfinite(d) || std::fabs(d) > 9.2e18)
+        return std::nullopt;
+    return static_cast<qint64>(std::llround(d));
+}
+
+std::optional<double> doubleFromNumber(double d)
+{
+    return std::isfinite(d) ? std::optional<double>(d) : std::nullopt;
+}
+
+QString textFromNumber(double d)
+{
+    if (std::floor(d) == d && std::fabs(d) < 9e15)
+        return QString::number(static_cast<qint64>(d));
+    return QString::number(d, 'g', 17);
+}
+
+std::optional<qint64> int64FromString(const QString &text)
+{
+    const QString s = text.trimmed();
+    bool ok = false;
+    const qint64 i = s.toLongLong(&ok);
+    if (ok)
+        return i;
+    const double d = s.toDouble(&ok);
+    if (ok && std::isfinite(d) && std::fabs(d) < 9.2e18)
+        return static_cast<qint64>(std::llround(d));
+    return std::nullopt;
+}
+
+std::optional<double> doubleFromString(const QString &text)
+{
+    bool ok = false;
+    QString s = text.trimmed();
+    if (s.endsWith(QLatin1Char('%')))
+        s.chop(1);
+    const double d = s.toDouble(&ok);
+    if (ok && std::isfinite(d))
+        return d;
+    return std::nullopt;
+}
+
+} // namespace detail
+
 std::optional<double> toDouble(const QJsonValue &v)
 {
-    if (v.isDouble()) {
-        const double d = v.toDouble();
-        return std::isfinite(d) ? std::optional<double>(d) : std::nullopt;
-    }
-    if (v.isString()) {
-        bool ok = false;
-        QString s = v.toString().trimmed();
-        if (s.endsWith(QLatin1Char('%')))
-            s.chop(1);
-        const double d = s.toDouble(&ok);
-        if (ok && std::isfinite(d))
-            return d;
-    }
+    if (v.isDouble())
+        return detail::doubleFromNumber(v.toDouble());
+    if (v.isString())
+        return detail::doubleFromString(v.toString());
     return std::nullopt;
 }
 
@@ -54,12 +82,8 @@ QString toText(const QJsonValue &v)
 {
     if (v.isString())
         return v.toString();
-    if (v.isDouble()) {
-        const double d = v.toDouble();
-        if (std::floor(d) == d && std::fabs(d) < 9e15)
-            return QString::number(static_cast<qint64>(d));
-        return QString::number(d, 'g', 17);
-    }
+    if (v.isDouble())
+        return detail::textFromNumber(v.toDouble());
     if (v.isBool())
         return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     return {};
@@ -73,18 +97,27 @@ std::optional<QString> toOptionalText(const QJsonValue &v)
     return s;
 }
 
+static inline ushort unit(QChar c) { return c.unicode(); }
+static inline ushort unit(char c) { return static_cast<unsigned char>(c); }
+static inline bool isDigit(QChar c) { return c.isDigit(); }
+static inline bool isDigit(char c) { return c >= '0' && c <= '9'; }
+template<typename Char> static inline Char lit(char c);
+template<> inline QChar lit<QChar>(char c) { return QLatin1Char(c); }
+template<> inline char lit<char>(char c) { return c; }
+
 // RFC 3339 without Qt's general parser: "YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)" is what servers send,
 // thousands of times per answer. Returns false for anything else (then Qt's parser has a go).
-static bool fastRfc3339(const QString &s, qint64 *msecs)
+// Written once for UTF-16 (QString) and for the UTF-8 bytes simdjson hands out (ASCII only: any other byte
+// fails the pattern, and the QString path then decides, so both give the same answer).
+template<typename Char>
+static bool fastRfc3339(const Char *c, qsizetype n, qint64 *msecs)
 {
-    const QChar *c = s.constData();
-    const qsizetype n = s.size();
     if (n < 20)
         return false;
     const auto digits = [&](qsizetype at, int count, int *out) {
         int v = 0;
         for (int i = 0; i < count; ++i) {
-            const ushort d = c[at + i].unicode() - '0';
+            const ushort d = static_cast<ushort>(unit(c[at + i]) - '0');
             if (d > 9)
                 return false;
             v = v * 10 + d;
@@ -93,31 +126,31 @@ static bool fastRfc3339(const QString &s, qint64 *msecs)
         return true;
     };
     int y, mo, d, h, mi, se;
-    if (!digits(0, 4, &y) || c[4] != QLatin1Char('-') || !digits(5, 2, &mo) || c[7] != QLatin1Char('-') || !digits(8, 2, &d)
-        || (c[10] != QLatin1Char('T') && c[10] != QLatin1Char('t') && c[10] != QLatin1Char(' ')) || !digits(11, 2, &h)
-        || c[13] != QLatin1Char(':') || !digits(14, 2, &mi) || c[16] != QLatin1Char(':') || !digits(17, 2, &se))
+    if (!digits(0, 4, &y) || c[4] != lit<Char>('-') || !digits(5, 2, &mo) || c[7] != lit<Char>('-') || !digits(8, 2, &d)
+        || (c[10] != lit<Char>('T') && c[10] != lit<Char>('t') && c[10] != lit<Char>(' ')) || !digits(11, 2, &h)
+        || c[13] != lit<Char>(':') || !digits(14, 2, &mi) || c[16] != lit<Char>(':') || !digits(17, 2, &se))
         return false;
     if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || se > 60)
         return false;
     qsizetype i = 19;
     int ms = 0;
-    if (i < n && c[i] == QLatin1Char('.')) {
+    if (i < n && c[i] == lit<Char>('.')) {
         ++i;
         int scale = 100;
-        while (i < n && c[i].isDigit()) {
-            ms += (c[i].unicode() - '0') * scale;
+        while (i < n && isDigit(c[i])) {
+            ms += (unit(c[i]) - '0') * scale;
             scale /= 10;
             ++i;
         }
     }
     int offsetMin = 0;
-    if (i < n && (c[i] == QLatin1Char('Z') || c[i] == QLatin1Char('z'))) {
+    if (i < n && (c[i] == lit<Char>('Z') || c[i] == lit<Char>('z'))) {
         ++i;
-    } else if (i + 6 <= n && (c[i] == QLatin1Char('+') || c[i] == QLatin1Char('-')) && c[i + 3] == QLatin1Char(':')) {
+    } else if (i + 6 <= n && (c[i] == lit<Char>('+') || c[i] == lit<Char>('-')) && c[i + 3] == lit<Char>(':')) {
         int oh, om;
         if (!digits(i + 1, 2, &oh) || !digits(i + 4, 2, &om))
             return false;
-        offsetMin = (oh * 60 + om) * (c[i] == QLatin1Char('-') ? -1 : 1);
+        offsetMin = (oh * 60 + om) * (c[i] == lit<Char>('-') ? -1 : 1);
         i += 6;
     } else {
         return false;
@@ -140,6 +173,15 @@ static bool fastRfc3339(const QString &s, qint64 *msecs)
 static QDateTime utcFromMSecs(qint64 msecs)
 {
     static const QTimeZone utc(0);
+    // Every answer has thousands of times: copying a UTC epoch and moving it is four times cheaper than building
+    // a QDateTime through a QTimeZone, with the same result (same instant, Qt::UTC); kept to +-31,000 years,
+    // beyond which the general path decides.
+    static const QDateTime epoch = QDateTime::fromMSecsSinceEpoch(0, utc).toUTC();
+    if (msecs > -1000000000000000LL && msecs < 1000000000000000LL) {
+        QDateTime t = epoch;
+        t.setMSecsSinceEpoch(msecs);
+        return t;
+    }
     return QDateTime::fromMSecsSinceEpoch(msecs, utc).toUTC();
 }
 
@@ -152,11 +194,28 @@ QDateTime toUtcTime(const QJsonValue &v)
             return {};
         return utcFromMSecs(n > 100000000000LL ? n : n * 1000);
     }
-    QString s = v.toString().trimmed();
+    return detail::timeFromString(v.toString());
+}
+
+namespace detail {
+
+bool fastRfc3339Utf8(const char *text, qsizetype size, qint64 *msecs)
+{
+    return fastRfc3339(text, size, msecs);
+}
+
+QDateTime timeFromMSecs(qint64 msecs)
+{
+    return utcFromMSecs(msecs);
+}
+
+QDateTime timeFromString(const QString &text)
+{
+    QString s = text.trimmed();
     if (s.isEmpty())
         return {};
     qint64 msecs;
-    if (fastRfc3339(s, &msecs))
+    if (fastRfc3339(s.constData(), s.size(), &msecs))
         return utcFromMSecs(msecs);
     // Qt reads at most milliseconds: cut nanoseconds (Go's RFC 3339Nano) down to three digits.
     static const QRegularExpression frac(QStringLiteral("(\\.\\d{3})\\d+"));
@@ -169,6 +228,8 @@ QDateTime toUtcTime(const QJsonValue &v)
         t = QDateTime(t.date(), t.time(), QTimeZone(0)); // no offset given: servers mean UTC
     return t.toUTC();
 }
+
+} // namespace detail
 
 double clampPercent(double p)
 {
@@ -253,7 +314,7 @@ static QJsonValue field(const QJsonObject &o, const char *name)
 
 // A thousand files share a handful of state words: keep one copy of each (implicitly shared, also across
 // threads), not a thousand allocations per answer. Per thread, bounded.
-static QString sharedText(const QString &text)
+QString detail::sharedText(const QString &text)
 {
     thread_local QHash<QString, QString> seen;
     const auto it = seen.constFind(text);
@@ -280,7 +341,7 @@ static FileProgress parseFile(const QJsonObject &f, Dialect dialect, bool parent
     if (dialect == Dialect::CloudV1 || f.contains(QLatin1String("readyPercentage"))) {
         const double frac = toDouble(field(f, "readyPercentage")).value_or(0);
         file.progress = clampPercent(parentV1Percent && frac > 1 ? frac : frac * 100);
-        file.serverState = sharedText(toText(field(f, "state")));
+        file.serverState = detail::sharedText(toText(field(f, "state")));
         if (!file.reason.isEmpty())
             file.state = FileState::Failed;
         else if (file.progress >= 100)
@@ -289,7 +350,7 @@ static FileProgress parseFile(const QJsonObject &f, Dialect dialect, bool parent
             file.state = FileState::Running;
     } else {
         file.progress = clampPercent(toDouble(field(f, "progress")).value_or(0));
-        file.serverState = sharedText(toText(field(f, "state")));
+        file.serverState = detail::sharedText(toText(field(f, "state")));
         file.state = fileStateFromServer(file.serverState);
         if (file.state == FileState::Unknown && file.serverState.isEmpty() && !file.reason.isEmpty())
             file.state = FileState::Failed;
@@ -403,6 +464,32 @@ QString parseCreatedJobId(const QJsonObject &d)
     if (id.isEmpty())
         id = toText(d.value(QLatin1String("jobID")));
     return id;
+}
+
+} // namespace ResponseParser
+
+namespace ResponseParser {
+
+ProgressAnswer parseProgressAnswerReference(int httpStatus, const QByteArray &body, const QString &path, Dialect dialect)
+{
+    ProgressAnswer a;
+    a.envelope = parseEnvelope(httpStatus, body, path);
+    if (!a.envelope.error.isError())
+        a.job = parseProgress(a.envelope.data, dialect);
+    a.envelope.data = {};
+    a.envelope.rawData = {};
+    return a;
+}
+
+ListAnswer parseListAnswerReference(int httpStatus, const QByteArray &body, const QString &path, Dialect dialect)
+{
+    ListAnswer a;
+    a.envelope = parseEnvelope(httpStatus, body, path);
+    if (!a.envelope.error.isError())
+        a.page = parseList(a.envelope.data, dialect);
+    a.envelope.data = {};
+    a.envelope.rawData = {};
+    return a;
 }
 
 } // namespace ResponseParser

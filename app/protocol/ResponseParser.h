@@ -26,7 +26,33 @@ struct ListPage
     std::optional<qint64> currentPage;
 };
 
+// A whole describe / list answer, parsed once from the body into the typed values the service uses.
+// envelope.data and envelope.rawData stay empty: the answer's content is in job / page.
+struct ProgressAnswer
+{
+    Envelope envelope;
+    JobProgress job;
+};
+
+struct ListAnswer
+{
+    Envelope envelope;
+    ListPage page;
+};
+
 namespace ResponseParser {
+
+// The path answers take (simdjson DOM on a padded copy of the body). Same results as the reference below for
+// every input: anything simdjson's stricter grammar rejects, every error envelope and the few inputs Qt judges
+// differently (a number that underflows to 0) go through the reference, so error texts stay the same.
+ProgressAnswer parseProgressAnswer(int httpStatus, const QByteArray &body, const QString &path, Dialect dialect);
+ListAnswer parseListAnswer(int httpStatus, const QByteArray &body, const QString &path, Dialect dialect);
+
+// The reference: parseEnvelope + parseProgress / parseList through QJsonDocument. Kept for the tests and the
+// differential fuzzer, which compare the two.
+ProgressAnswer parseProgressAnswerReference(int httpStatus, const QByteArray &body, const QString &path, Dialect dialect);
+ListAnswer parseListAnswerReference(int httpStatus, const QByteArray &body, const QString &path, Dialect dialect);
+
 
 // Checks the envelope: JSON object, code 0/200 as number or string, error code+message otherwise.
 // httpStatus is the HTTP status of the answer (non-2xx is an error even with code 0).

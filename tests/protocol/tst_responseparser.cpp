@@ -1,6 +1,10 @@
 // Every sample and quirk of protocol.md, and every failure reason of users.md, parses as a user expects.
+// Every answer goes through both parsers, the simdjson one the service uses and the QJsonDocument reference:
+// the helpers below fail the test when the two differ in any value, and the checks look at the simdjson result.
 
+#include "../fuzz/AnswerDiff.h"
 #include "ResponseParser.h"
+#include "ResponseParserDetail.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,6 +16,10 @@ class TestResponseParser : public QObject
     Q_OBJECT
 
     static JobProgress progressOf(const QByteArray &body, Dialect d = Dialect::V2);
+    // The "data" object alone, sent as {"code":0,"data":DATA}.
+    static JobProgress progressOfData(const QByteArray &data, Dialect d = Dialect::V2);
+    static ListPage listOfData(const QByteArray &data, Dialect d);
+    static ProgressAnswer answerOf(int http, const QByteArray &body, Dialect d = Dialect::V2);
 
 private Q_SLOTS:
     void envelopeIsClassified_data();
@@ -60,16 +68,49 @@ private Q_SLOTS:
 
     void dialectIsChosenFromTheHost_data();
     void dialectIsChosenFromTheHost();
+
+    void bothParsersAgree_data();
+    void bothParsersAgree();
+
+    void largeDescribeParsesWhole();
 };
 
 // Bodies are hidden from moc: its tokenizer trips over some JSON test strings.
 #ifndef Q_MOC_RUN
+ProgressAnswer TestResponseParser::answerOf(int http, const QByteArray &body, Dialect d)
+{
+    const QString path = QStringLiteral("/v2/vectordb/jobs/import/describe");
+    ProgressAnswer fast = ResponseParser::parseProgressAnswer(http, body, path, d);
+    const QString diff = AnswerDiff::progress(fast, ResponseParser::parseProgressAnswerReference(http, body, path, d));
+    if (!diff.isEmpty())
+        QTest::qFail(qPrintable(QStringLiteral("simdjson and reference differ: ") + diff), __FILE__, __LINE__);
+    return fast;
+}
+
 JobProgress TestResponseParser::progressOf(const QByteArray &body, Dialect d)
 {
-    const Envelope env = ResponseParser::parseEnvelope(200, body, QStringLiteral("/describe"));
-    if (env.error.isError())
-        qWarning() << "unexpected error" << env.error.summary();
-    return ResponseParser::parseProgress(env.data, d);
+    const ProgressAnswer a = answerOf(200, body, d);
+    if (a.envelope.error.isError())
+        QTest::qFail(qPrintable(QStringLiteral("unexpected error ") + a.envelope.error.summary()), __FILE__, __LINE__);
+    return a.job;
+}
+
+JobProgress TestResponseParser::progressOfData(const QByteArray &data, Dialect d)
+{
+    return progressOf(QByteArray(R"({"code":0,"data":)") + data + '}', d);
+}
+
+ListPage TestResponseParser::listOfData(const QByteArray &data, Dialect d)
+{
+    const QByteArray body = QByteArray(R"({"code":0,"data":)") + data + '}';
+    const QString path = QStringLiteral("/v2/vectordb/jobs/import/list");
+    ListAnswer fast = ResponseParser::parseListAnswer(200, body, path, d);
+    const QString diff = AnswerDiff::list(fast, ResponseParser::parseListAnswerReference(200, body, path, d));
+    if (!diff.isEmpty())
+        QTest::qFail(qPrintable(QStringLiteral("simdjson and reference differ: ") + diff), __FILE__, __LINE__);
+    if (fast.envelope.error.isError())
+        QTest::qFail(qPrintable(QStringLiteral("unexpected error ") + fast.envelope.error.summary()), __FILE__, __LINE__);
+    return fast.page;
 }
 
 void TestResponseParser::envelopeIsClassified_data()
@@ -119,7 +160,7 @@ void TestResponseParser::envelopeIsClassified()
     QFETCH(QString, kind);
     QFETCH(bool, retryable);
     QFETCH(qint64, code);
-    const Envelope env = ResponseParser::parseEnvelope(http, body, QStringLiteral("/v2/vectordb/jobs/import/describe"));
+    const Envelope env = answerOf(http, body).envelope;
     QCOMPARE(env.error.kindName(), kind);
     if (env.error.isError()) {
         QCOMPARE(env.error.retryable, retryable);
@@ -132,7 +173,7 @@ void TestResponseParser::envelopeIsClassified()
 
 void TestResponseParser::serverMessageIsKeptVerbatim()
 {
-    const Envelope env = ResponseParser::parseEnvelope(200, R"({"code":2100,"message":"import job does not exist, jobID=448761313698322011"})", {});
+    const Envelope env = answerOf(200, R"({"code":2100,"message":"import job does not exist, jobID=448761313698322011"})").envelope;
     QCOMPARE(env.error.message, QStringLiteral("import job does not exist, jobID=448761313698322011"));
     QVERIFY(env.error.summary().contains(QStringLiteral("code 2100")));
 }
@@ -168,7 +209,7 @@ void TestResponseParser::cloudV1StateIsDerived()
     QFETCH(QByteArray, data);
     QFETCH(int, state);
     QFETCH(double, progress);
-    const JobProgress j = ResponseParser::parseProgress(QJsonDocument::fromJson(data).object(), Dialect::CloudV1);
+    const JobProgress j = progressOfData(data, Dialect::CloudV1);
     QCOMPARE(int(j.state), state);
     QCOMPARE(j.progress, progress);
 }
@@ -237,7 +278,7 @@ void TestResponseParser::quirksAreTolerated()
     QFETCH(double, progress);
     QFETCH(qint64, totalRows);
     QFETCH(QString, completeUtc);
-    const JobProgress j = ResponseParser::parseProgress(QJsonDocument::fromJson(data).object(), Dialect::V2);
+    const JobProgress j = progressOfData(data);
     QCOMPARE(jobStateName(j.state), state);
     QCOMPARE(j.progress, progress);
     QCOMPARE(j.totalRows.value_or(-1), totalRows);
@@ -246,7 +287,7 @@ void TestResponseParser::quirksAreTolerated()
 
 void TestResponseParser::unknownStateKeepsServerString()
 {
-    const JobProgress j = ResponseParser::parseProgress(QJsonDocument::fromJson(R"({"state":"Rebalancing"})").object(), Dialect::V2);
+    const JobProgress j = progressOfData(R"({"state":"Rebalancing"})");
     QCOMPARE(j.serverState, QStringLiteral("Rebalancing"));
 }
 
@@ -265,9 +306,8 @@ void TestResponseParser::jobIdIsNeverANumber()
 {
     QFETCH(QByteArray, data);
     QFETCH(QString, id);
-    const QJsonObject o = QJsonDocument::fromJson(data).object();
-    QCOMPARE(ResponseParser::parseProgress(o, Dialect::V2).jobId, id);
-    QCOMPARE(ResponseParser::parseCreatedJobId(o), id);
+    QCOMPARE(progressOfData(data).jobId, id);
+    QCOMPARE(ResponseParser::parseCreatedJobId(QJsonDocument::fromJson(data).object()), id); // create answers stay on QJson
 }
 
 void TestResponseParser::fileStatesHaveTheirOwnVocabulary_data()
@@ -350,7 +390,7 @@ void TestResponseParser::failureReasonsAreKeptWhole()
     QCOMPARE(j.files[0].reason, reason);
     QCOMPARE(j.files[0].state, FileState::Failed);
     // v1 names it errorMessage
-    const JobProgress v1 = ResponseParser::parseProgress(QJsonObject{{QStringLiteral("readyPercentage"), 0.2}, {QStringLiteral("errorMessage"), reason}}, Dialect::CloudV1);
+    const JobProgress v1 = progressOfData(QJsonDocument(QJsonObject{{QStringLiteral("readyPercentage"), 0.2}, {QStringLiteral("errorMessage"), reason}}).toJson(), Dialect::CloudV1);
     QCOMPARE(v1.reason, reason);
     QCOMPARE(v1.state, JobState::Failed);
 }
@@ -382,7 +422,7 @@ void TestResponseParser::listAcceptsRecordsOrTasks()
     QFETCH(int, dialect);
     QFETCH(int, count);
     QFETCH(bool, hasProgress);
-    const ListPage p = ResponseParser::parseList(QJsonDocument::fromJson(data).object(), Dialect(dialect));
+    const ListPage p = listOfData(data, Dialect(dialect));
     QCOMPARE(p.jobs.size(), count);
     if (count)
         QCOMPARE(p.jobs[0].progress.has_value(), hasProgress);
@@ -459,6 +499,120 @@ void TestResponseParser::dialectIsChosenFromTheHost()
     Endpoint ep;
     ep.baseUrl = QUrl(url);
     QCOMPARE(int(ep.effectiveDialect()), dialect);
+}
+
+void TestResponseParser::bothParsersAgree_data()
+{
+    QTest::addColumn<int>("http");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("kind"); // what a user sees: the error kind, "none" for a good answer
+    QTest::addColumn<bool>("fast");    // simdjson answers it (else the reference does, by design)
+    // Good envelopes that simdjson reads take the fast path; errors and what its stricter grammar refuses do not.
+    const auto row = [](const char *name, int http, const QByteArray &body, const char *kind) {
+        static const QList<QByteArray> toReference = {"number underflowing", "0.0 is", "integer beyond", "1. (Qt", "byte order",
+                                                      "raw control", "lone surrogate", "deep nesting", "whitespace", "top-level"};
+        bool fast = http == 200 && QByteArray(kind) == "none";
+        for (const QByteArray &r : toReference)
+            fast = fast && !QByteArray(name).startsWith(r);
+        QTest::newRow(name) << http << body << QString::fromLatin1(kind) << fast;
+    };
+    row("repeated key: the last wins", 200, R"({"code":0,"data":{"state":"Pending","state":"Completed","details":[{"fileName":"a","fileName":"b"}]}})", "none");
+    row("repeated data", 200, R"({"code":0,"data":{"jobId":"1"},"data":{"jobId":"2"}})", "none");
+    row("number underflowing to 0 is not JSON (Qt)", 200, R"({"code":0,"data":{"progress":1e-400}})", "malformed");
+    // Wherever the underflow hides: the simdjson path must not skip a value the reference would refuse.
+    row("underflow in an unknown nested field", 200, R"({"code":0,"data":{"details":[{"fileName":"a","x":{"y":[1,1e-400]}}]}})", "malformed");
+    row("underflow in a detail that is an array", 200, R"({"code":0,"data":{"details":[[1e-400]]}})", "malformed");
+    row("underflow in a detail that is a number", 200, R"({"code":0,"data":{"details":[1e-400]}})", "malformed");
+    row("underflow in replaced details", 200, R"({"code":0,"data":{"details":[{"x":1e-400}],"details":[]}})", "malformed");
+    row("underflow in details replaced by a number", 200, R"({"code":0,"data":{"details":[{"x":1e-400}],"details":5}})", "malformed");
+    row("underflow in replaced data", 200, R"({"code":0,"data":{"x":[1e-400]},"data":{}})", "malformed");
+    row("underflow beside the envelope", 200, R"({"code":0,"x":{"y":1e-400},"data":{}})", "malformed");
+    row("underflow in list tasks not read", 200, R"({"code":0,"data":{"records":[{"jobId":"a"}],"tasks":[{"jobId":"b","x":1e-400}]}})", "malformed");
+    row("0.0 is a number", 200, R"({"code":0,"data":{"readyPercentage":0.0}})", "none");
+    row("subnormal is a number", 200, R"({"code":0,"data":{"progress":1e-310}})", "none");
+    row("number too large", 200, R"({"code":0,"data":{"progress":1e400}})", "malformed");
+    row("integer beyond 64 bits", 200, R"({"code":0,"data":{"totalRows":123456789012345678901234567890}})", "none");
+    row("uint64", 200, R"({"code":0,"data":{"totalRows":18446744073709551615,"fileSize":9223372036854775808}})", "none");
+    row("1. (Qt reads it, simdjson does not)", 200, R"({"code":0,"data":{"progress":1.}})", "none");
+    row("-0", 200, R"({"code":0,"data":{"progress":-0,"completeTime":-0}})", "none");
+    row("epoch seconds and milliseconds", 200, R"({"code":0,"data":{"completeTime":1700000000,"createTime":1700000000123.6}})", "none");
+    row("byte order mark", 200, "\xef\xbb\xbf{\"code\":0,\"data\":{}}", "none");
+    row("raw control character in a string", 200, "{\"code\":0,\"data\":{\"reason\":\"a\x01" "b\"}}", "none");
+    row("lone surrogate escape", 200, R"({"code":0,"data":{"reason":"\ud800"}})", "none");
+    row("escaped key", 200, R"({"code":0,"data":{"job\u0049d":"7","st\u0061te":"Importing"}})", "none");
+    row("non-ASCII digits in a time", 200, "{\"code\":0,\"data\":{\"completeTime\":\"2024-04-01T06:17:55.\xd9\xa1Z\"}}", "none");
+    row("time with spaces around", 200, R"({"code":0,"data":{"completeTime":" 2024-04-01T06:17:55Z "}})", "none");
+    row("time with a space for T", 200, R"({"code":0,"data":{"completeTime":"2024-04-01 06:17:55+01:00"}})", "none");
+    row("time without offset", 200, R"({"code":0,"data":{"completeTime":"2024-04-01T06:17:55"}})", "none");
+    row("invalid UTF-8", 200, "{\"code\":0,\"data\":{\"reason\":\"\xff\"}}", "malformed");
+    row("broken value in an ignored field", 200, R"({"code":0,"data":{"x":tru,"state":"Completed"}})", "malformed");
+    row("trailing garbage", 200, R"({"code":0,"data":{}}x)", "malformed");
+    row("two documents", 200, R"({"code":0,"data":{}}{"code":0})", "malformed");
+    row("deep nesting", 200, QByteArray(R"({"code":0,"data":{"x":)") + QByteArray(900, '[') + QByteArray(900, ']') + "}}", "none");
+    row("too deep", 200, QByteArray(R"({"code":0,"data":{"x":)") + QByteArray(2000, '[') + QByteArray(2000, ']') + "}}", "malformed");
+    row("data is an array", 200, R"({"code":0,"data":[{"jobId":"1"}]})", "none");
+    row("data is null", 200, R"({"code":0,"data":null})", "none");
+    row("details not an array", 200, R"({"code":0,"data":{"details":{"fileName":"a"},"fileName":"top"}})", "none");
+    row("details with non-objects", 200, R"({"code":0,"data":{"details":[1,"x",null,[],{"fileName":"a","readyPercentage":"50%"}]}})", "none");
+    row("numbers and bools everywhere", 200, R"({"code":"200","data":{"jobId":12345678901234567890,"state":true,"progress":"45.5%","reason":1.5,"details":[{"fileName":3,"progress":false,"state":7}]}})", "none");
+    row("code null with data", 200, R"({"code":null,"data":{"jobId":"1"}})", "none");
+    row("code as float string", 200, R"({"code":"0.0","data":{}})", "none");
+    row("code 0 message ok", 200, R"({"code":0,"message":"OK"})", "none");
+    row("error in disguise", 200, R"({"code":0,"message":"cluster not ready"})", "server");
+    row("neither code nor data", 200, R"({"message":"hi"})", "malformed");
+    row("error code on 200", 200, R"({"code":1100,"message":"invalid parameter"})", "server");
+    row("rate limited", 200, R"({"code":8,"message":"rate limit exceeded"})", "rate_limited");
+    row("good body on HTTP 500", 500, R"({"code":0,"data":{"state":"Completed"}})", "server");
+    row("whitespace only", 200, " \n\t ", "malformed");
+    row("top-level string", 200, R"("hello")", "malformed");
+    row("list records and tasks", 200, R"({"code":0,"data":{"records":[],"tasks":[{"jobID":5,"readyPercentage":"0.5"},{"jobId":""},7]}})", "none");
+    row("list counts as strings", 200, R"({"code":0,"data":{"count":"12","pageSize":"10.0","currentPage":null,"records":[{"jobId":"a","progress":null,"state":"ImportCompleted"}]}})", "none");
+    row("cloud v1 list", 200, R"({"code":200,"data":{"count":1,"tasks":[{"jobId":"job-a","state":"ImportRunning","readyPercentage":0.25}]}})", "none");
+}
+
+void TestResponseParser::bothParsersAgree()
+{
+    QFETCH(int, http);
+    QFETCH(QByteArray, body);
+    QFETCH(QString, kind);
+    QFETCH(bool, fast);
+    for (const Dialect d : {Dialect::V2, Dialect::CloudV1}) {
+        const ProgressAnswer a = answerOf(http, body, d); // fails on any difference
+        QCOMPARE(a.envelope.error.kindName(), kind);
+        QCOMPARE(!ResponseParser::detail::lastAnswerUsedReference(), fast);
+        const QString path = QStringLiteral("/v2/vectordb/jobs/import/list");
+        const QString diff = AnswerDiff::list(ResponseParser::parseListAnswer(http, body, path, d),
+                                              ResponseParser::parseListAnswerReference(http, body, path, d));
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    }
+}
+
+void TestResponseParser::largeDescribeParsesWhole()
+{
+    // 1,024 and 10,000 files: the thread keeps its parser and buffers between the two sizes.
+    for (const int files : {1024, 10000}) {
+        QJsonArray details;
+        for (int i = 0; i < files; ++i)
+            details.append(QJsonObject{{QStringLiteral("completeTime"), QStringLiteral("2024-10-15T15:27:33+08:00")},
+                                       {QStringLiteral("fileName"), QStringLiteral("[8db36d4f-4ad6-4306-9f8c-7cfa985c0bbe/%1.parquet]").arg(i)},
+                                       {QStringLiteral("fileSize"), 31567773}, {QStringLiteral("importedRows"), i},
+                                       {QStringLiteral("progress"), i % 101}, {QStringLiteral("state"), i % 7 ? QStringLiteral("InProgress") : QStringLiteral("Completed")},
+                                       {QStringLiteral("totalRows"), 10000}});
+        const QJsonObject data{{QStringLiteral("jobId"), QStringLiteral("453240863839750922")}, {QStringLiteral("state"), QStringLiteral("Importing")},
+                               {QStringLiteral("progress"), 42}, {QStringLiteral("details"), details}};
+        const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("code"), 0}, {QStringLiteral("data"), data}}).toJson(QJsonDocument::Compact);
+        const ProgressAnswer a = ResponseParser::parseProgressAnswer(200, body, QStringLiteral("/describe"), Dialect::V2);
+        QVERIFY(!ResponseParser::detail::lastAnswerUsedReference());
+        QCOMPARE(a.job, ResponseParser::parseProgressAnswerReference(200, body, QStringLiteral("/describe"), Dialect::V2).job);
+        const JobProgress j = progressOf(body);
+        QCOMPARE(j.files.size(), files);
+        QCOMPARE(j.progress, 42.0);
+        QCOMPARE(j.files.last().fileName, QStringLiteral("[8db36d4f-4ad6-4306-9f8c-7cfa985c0bbe/%1.parquet]").arg(files - 1));
+        QCOMPARE(j.files.last().importedRows.value_or(-1), files - 1);
+        QCOMPARE(j.files[7].state, FileState::Completed);
+        QCOMPARE(j.files[8].state, FileState::Running);
+        QCOMPARE(j.files[8].completeTime, QDateTime(QDate(2024, 10, 15), QTime(7, 27, 33), QTimeZone(0)));
+    }
 }
 
 #endif
