@@ -132,7 +132,78 @@ QString didYouMean(const QString &word, const QStringList &candidates, const QSt
     return best.isEmpty() ? QString() : QStringLiteral(". Did you mean '%1%2'?").arg(prefix, best);
 }
 
+bool isKeyOption(const QString &name)
+{
+    return name == QLatin1String("api-key") || name == QLatin1String("token") || name == QLatin1String("key");
+}
+
+Parsed keyRefusal(const QString &command = {})
+{
+    return usage(QStringLiteral("keys are never taken from arguments (other users can read them in the process list); "
+                                "set BULKWATCH_API_KEY, use --api-key-stdin, or a saved --connection"), command);
+}
+
+// The window's own options and Qt's (which it also takes with two dashes): only these open the window.
+const char *const kWindowOptions[] = {"demo", "history", "help-all", "style", "stylesheet", "platform", "platformpluginpath",
+                                      "platformtheme", "plugin", "qwindowgeometry", "qwindowicon", "qwindowtitle", "reverse",
+                                      "session", "display", "geometry", "widgetcount", "qmljsdebugger", "name", "title",
+                                      "visual", "ncols", "cmap", "nograb", "dograb", "sync", "fn", "font", "bg", "background",
+                                      "fg", "foreground", "btn", "button", "im", "inputstyle"};
+
+QString optionName(const QString &arg)
+{
+    const int eq = arg.indexOf(QLatin1Char('='));
+    return arg.mid(2, eq < 0 ? -1 : eq - 2);
+}
+
+// `bulkwatch --endpoint URL list`: the command was put after its options, or there is none. Only option names
+// are echoed, never values (one could be a key typed where it does not belong).
+Parsed leadingOption(const QStringList &args)
+{
+    const QString first = optionName(args.first());
+    if (isKeyOption(first))
+        return keyRefusal();
+    if (!optionSpec(first)) {
+        QStringList names;
+        for (const OptionSpec &o : kOptions)
+            names << QLatin1String(o.name);
+        names << QStringLiteral("demo") << QStringLiteral("history") << QStringLiteral("help") << QStringLiteral("version");
+        return usage(QStringLiteral("unknown option --%1%2").arg(first.left(100), didYouMean(first, names, QStringLiteral("--"))));
+    }
+    for (int i = 0; i < args.size(); ++i) {
+        const QString &a = args.at(i);
+        if (a.startsWith(QLatin1Char('-'))) {
+            const OptionSpec *o = a.startsWith(QLatin1String("--")) ? optionSpec(optionName(a)) : nullptr;
+            if (o && o->valueName && !a.contains(QLatin1Char('=')))
+                ++i;
+            continue;
+        }
+        if (commandSpec(a))
+            return usage(QStringLiteral("the command comes first, then its options: 'bulkwatch %1 --%2 …'").arg(a, first));
+    }
+    return usage(QStringLiteral("--%1 needs a command first, e.g. 'bulkwatch status --%1 …' (commands: %2)")
+                     .arg(first, commands().join(QStringLiteral(", "))));
+}
+
 } // namespace
+
+bool opensWindow(const QString &firstArgument)
+{
+    if (!firstArgument.startsWith(QLatin1Char('-')))
+        return false;
+    if (firstArgument == QLatin1String("--help") || firstArgument == QLatin1String("-h") || firstArgument == QLatin1String("--version")
+        || firstArgument == QLatin1String("-v"))
+        return false;
+    // Qt's single-dash options (-style fusion) are the window's; a double-dash word the window does not know is
+    // a command-line mistake, answered here rather than by a window that aborts without a display.
+    if (!firstArgument.startsWith(QLatin1String("--")))
+        return true;
+    const QString name = optionName(firstArgument);
+    for (const char *w : kWindowOptions)
+        if (name == QLatin1String(w))
+            return true;
+    return false;
+}
 
 const QStringList &commands()
 {
@@ -210,6 +281,8 @@ Parsed parse(const QStringList &arguments)
         return result;
     }
     const QString command = args.first();
+    if (command.startsWith(QLatin1String("--")))
+        return leadingOption(args);
     if (!commandSpec(command)) {
         const QString hint = command.startsWith(QLatin1Char('-')) ? QString() : didYouMean(command, commands());
         return usage(QStringLiteral("unknown command '%1'%2").arg(command.left(100), hint));
@@ -224,9 +297,8 @@ Parsed parse(const QStringList &arguments)
             continue;
         const int eq = a.indexOf(QLatin1Char('='));
         const QString name = a.mid(2, eq < 0 ? -1 : eq - 2);
-        if (name == QLatin1String("api-key") || name == QLatin1String("token") || name == QLatin1String("key"))
-            return usage(QStringLiteral("keys are never taken from arguments (other users can read them in the process list); "
-                                        "set BULKWATCH_API_KEY, use --api-key-stdin, or a saved --connection"), command);
+        if (isKeyOption(name))
+            return keyRefusal(command);
         const OptionSpec *o = optionSpec(name);
         if (o && o->valueName && eq < 0) {
             if (i + 1 >= args.size())

@@ -28,9 +28,7 @@ bool CommandLine::handles(const QStringList &arguments)
 {
     if (arguments.size() < 2)
         return false;
-    const QString &first = arguments.at(1);
-    return !first.startsWith(QLatin1Char('-')) || first == QLatin1String("--version") || first == QLatin1String("-v")
-        || first == QLatin1String("--help") || first == QLatin1String("-h");
+    return !CliArguments::opensWindow(arguments.at(1));
 }
 
 void CommandLine::finish(int code)

@@ -226,6 +226,9 @@ private Q_SLOTS:
 
     void unknownOptionsSuggestTheNearestOne();
 
+    void optionsBeforeTheCommandAreUsageErrors_data();
+    void optionsBeforeTheCommandAreUsageErrors();
+
     void everyCommandHasItsOwnHelp_data();
     void everyCommandHasItsOwnHelp();
 
@@ -565,7 +568,7 @@ void TestCommandLine::unknownCommandsSuggestTheNearestOne_data()
     QTest::newRow("frobnicate") << QStringList{QStringLiteral("frobnicate")} << "";
     QTest::newRow("xyz") << QStringList{QStringLiteral("xyz")} << "";
     QTest::newRow("empty word") << QStringList{QString()} << "";
-    QTest::newRow("--bogus") << QStringList{QStringLiteral("--bogus")} << "";
+    QTest::newRow("-bogus") << QStringList{QStringLiteral("-bogus")} << ""; // a double-dash word is an unknown option (optionsBeforeTheCommand…)
     QTest::newRow("x") << QStringList{QStringLiteral("x")} << "";
 }
 
@@ -608,6 +611,33 @@ void TestCommandLine::unknownOptionsSuggestTheNearestOne()
         QVERIFY2(r.err.contains(QLatin1String("never taken from arguments")), qPrintable(r.err));
         QVERIFY(!r.err.contains(QLatin1String("s3cret")));
     }
+}
+
+void TestCommandLine::optionsBeforeTheCommandAreUsageErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("words");
+    QTest::newRow("--endpoint URL list") << QStringList{QStringLiteral("--endpoint"), QStringLiteral("http://127.0.0.1:1"), QStringLiteral("list")}
+        << "the command comes first, then its options: 'bulkwatch list --endpoint …'";
+    QTest::newRow("--job=1 --json status") << QStringList{QStringLiteral("--job=1"), QStringLiteral("--json"), QStringLiteral("status")}
+        << "'bulkwatch status --job …'";
+    // A value that happens to be a command's name is still a value: the command is the word after it.
+    QTest::newRow("--collection list watch") << QStringList{QStringLiteral("--collection"), QStringLiteral("list"), QStringLiteral("watch")}
+        << "'bulkwatch watch --collection …'";
+    QTest::newRow("--json alone") << QStringList{QStringLiteral("--json")} << "--json needs a command first";
+    QTest::newRow("--endpoit") << QStringList{QStringLiteral("--endpoit"), QStringLiteral("x")} << "unknown option --endpoit. Did you mean '--endpoint'?";
+    QTest::newRow("--api-key=… first") << QStringList{QStringLiteral("--api-key=s3cret"), QStringLiteral("status")} << "never taken from arguments";
+}
+
+void TestCommandLine::optionsBeforeTheCommandAreUsageErrors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, words);
+    const CliRun r = runCli(args);
+    QCOMPARE(r.code, 2);
+    QCOMPARE(r.out, QString());
+    QVERIFY2(r.err.contains(words), qPrintable(r.err));
+    QVERIFY2(!r.err.contains(QLatin1String("s3cret")) && !r.err.contains(QLatin1String("127.0.0.1")), qPrintable(r.err)); // names, never values
 }
 
 void TestCommandLine::everyCommandHasItsOwnHelp_data()
@@ -663,6 +693,13 @@ void TestCommandLine::onlyWindowOptionsOpenTheWindow_data()
     QTest::newRow("-h") << QStringList{QStringLiteral("-h")} << true;
     QTest::newRow("--version") << QStringList{QStringLiteral("--version")} << true;
     QTest::newRow("-v") << QStringList{QStringLiteral("-v")} << true;
+    // Qt's own options, with one dash or two, are the window's; any other double-dash word is the command line's.
+    QTest::newRow("--style fusion") << QStringList{QStringLiteral("--style"), QStringLiteral("fusion")} << false;
+    QTest::newRow("--platform offscreen") << QStringList{QStringLiteral("--platform"), QStringLiteral("offscreen")} << false;
+    QTest::newRow("--history=FILE") << QStringList{QStringLiteral("--history=h.sqlite")} << false;
+    QTest::newRow("--endpoint URL list") << QStringList{QStringLiteral("--endpoint"), QStringLiteral("http://127.0.0.1:1"), QStringLiteral("list")} << true;
+    QTest::newRow("--json") << QStringList{QStringLiteral("--json")} << true;
+    QTest::newRow("--bogus") << QStringList{QStringLiteral("--bogus")} << true;
 }
 
 void TestCommandLine::onlyWindowOptionsOpenTheWindow()
@@ -680,6 +717,14 @@ void TestCommandLine::theRealBinaryRefusesAnUnknownCommandWithoutADisplay_data()
     QTest::newRow("lst") << QStringList{QStringLiteral("lst")} << 2 << "unknown command 'lst'. Did you mean 'list'?";
     QTest::newRow("stauts x") << QStringList{QStringLiteral("stauts"), QStringLiteral("x")} << 2 << "unknown command 'stauts'. Did you mean 'status'?";
     QTest::newRow("list --help") << QStringList{QStringLiteral("list"), QStringLiteral("--help")} << 0 << "Usage: bulkwatch list";
+    // The typo before options the command would take: still the command's mistake, not "Unknown option 'endpoint'".
+    QTest::newRow("stauts --endpoint URL --job 1") << QStringList{QStringLiteral("stauts"), QStringLiteral("--endpoint"), QStringLiteral("http://127.0.0.1:1"), QStringLiteral("--job"), QStringLiteral("1")}
+        << 2 << "unknown command 'stauts'. Did you mean 'status'?";
+    QTest::newRow("frobnicate list") << QStringList{QStringLiteral("frobnicate"), QStringLiteral("list")} << 2 << "unknown command 'frobnicate'";
+    QTest::newRow("--endpoint URL list") << QStringList{QStringLiteral("--endpoint"), QStringLiteral("http://127.0.0.1:1"), QStringLiteral("list")}
+        << 2 << "the command comes first, then its options: 'bulkwatch list --endpoint …'";
+    QTest::newRow("--bogus") << QStringList{QStringLiteral("--bogus")} << 2 << "unknown option --bogus";
+    QTest::newRow("--dmeo") << QStringList{QStringLiteral("--dmeo")} << 2 << "unknown option --dmeo. Did you mean '--demo'?";
 }
 
 void TestCommandLine::theRealBinaryRefusesAnUnknownCommandWithoutADisplay()
