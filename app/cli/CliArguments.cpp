@@ -49,6 +49,7 @@ const OptionSpec kOptions[] = {
     {"json", nullptr, "machine-readable output (watch: one object per line)", Network, true},
     {"verbose", nullptr, "log each request (method, URL, status; never headers) to stderr", Network, true},
     {"api-key-stdin", nullptr, "read the API key / token from the first line of stdin", Network, true},
+    {"exit-status", nullptr, "status: exit 0 completed, 1 failed/cancelled/expired, 7 not finished yet", Status, true},
 };
 
 struct CommandSpec
@@ -62,7 +63,8 @@ struct CommandSpec
 
 const CommandSpec kCommands[] = {
     {"status", Status, "--endpoint URL --job ID", "one job's state, progress, rows and files",
-     "Prints one job's state, progress, rows and files (--json: one object)."},
+     "Prints one job's state, progress, rows and files (--json: one object). Exit 0 once it answered;\n"
+     "with --exit-status the code says how the job stands: 0 completed, 1 failed/cancelled/expired, 7 not finished."},
     {"list", List, "--endpoint URL", "the import jobs the server knows",
      "Lists the import jobs the server knows (--json: {\"jobs\": [...]})."},
     {"watch", Watch, "--endpoint URL --job ID", "a line per change until the job ends\n(exit 0 completed, 1 failed/cancelled/expired)",
@@ -82,7 +84,9 @@ const CommandSpec kCommands[] = {
 const char kKeyRule[] = "The key comes from BULKWATCH_API_KEY, --api-key-stdin or a saved connection, never from an argument.\n";
 const char kExitCodes[] =
     "Exit codes: 0 ok, 1 watch: the job failed, was cancelled or expired, 2 usage, 3 auth/forbidden,\n"
-    "            4 not found/expired, 5 network/timeout/tls/rate limited/server, 6 malformed/unsupported answer.\n";
+    "            4 not found/expired, 5 network/timeout/tls/rate limited/server, 6 malformed/unsupported answer\n"
+    "            (also an endpoint that does not speak the API asked for),\n"
+    "            7 status --exit-status: not finished yet (1 there: failed, cancelled or expired; plain status: 0).\n";
 
 const CommandSpec *commandSpec(const QString &name)
 {

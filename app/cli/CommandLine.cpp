@@ -15,6 +15,17 @@
 namespace {
 // A watch that cannot reach its server asks again at least once a minute.
 constexpr qint64 kMaxWatchBackoffMs = 60000;
+// `status --exit-status`: a script can branch on the job without parsing (README, `status --help`).
+int exitStatusOf(JobState state)
+{
+    switch (state) {
+    case JobState::Completed: return 0;
+    case JobState::Failed:
+    case JobState::Cancelled:
+    case JobState::Expired: return 1;
+    default: return 7; // pending, running, waiting for a commit, or a state not known to be final
+    }
+}
 } // namespace
 
 CommandLine::CommandLine(const QStringList &arguments, QTextStream &out, QTextStream &err, QObject *parent)
@@ -50,18 +61,23 @@ void CommandLine::usage(const QString &message)
     finish(2);
 }
 
-void CommandLine::printJson(const QJsonObject &o)
+void CommandLine::printJson(const QJsonObject &object)
 {
+    QJsonObject o = object;
+    // Each line of a watch says when it was seen, so a script that logs the lines has a timeline.
+    if (m_command == QLatin1String("watch"))
+        o.insert(QStringLiteral("observedAt"), JobFormatter::utcText(m_clock()));
     m_out << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) << '\n';
     m_out.flush();
 }
 
-void CommandLine::fail(const ApiError &e)
+void CommandLine::fail(const ApiError &error)
 {
+    const ApiError e = CliErrors::classify(error, m_ep);
     if (m_parsed.flag(QStringLiteral("json")))
         printJson(JobFormatter::errorToJson(e));
     else
-        m_err << "bulkwatch: " << e.summary() << '\n';
+        m_err << "bulkwatch: " << CliErrors::text(e, m_ep, m_keySource) << '\n';
     finish(exitCodeFor(e.kind));
 }
 
@@ -98,6 +114,8 @@ void CommandLine::start()
         if (!ok)
             return usage(error.isEmpty() ? notFound : error);
         m_ep = ep;
+        if (!ep.token.isEmpty())
+            m_keySource = CliErrors::KeySource::Connection;
         startWithEndpoint();
     });
 }
@@ -180,12 +198,22 @@ bool CommandLine::completeEndpoint(Endpoint *ep)
             usage(QStringLiteral("--api-key-stdin: stdin gave no key"));
             return false;
         }
+        m_keySource = CliErrors::KeySource::Stdin;
     } else if (!m_envKey.isEmpty()) {
         ep->token = m_envKey;
+        m_keySource = CliErrors::KeySource::Environment;
     }
     if (ep->isZillizCloud() && ep->baseUrl.scheme() == QLatin1String("http")) {
         usage(QStringLiteral("Zilliz Cloud is reached over https:// only; an http:// URL would send the API key in "
                              "clear text. Use https://%1").arg(ep->baseUrl.host()));
+        return false;
+    }
+    // The control plane serves every cluster of the account: without one named, each request would be refused
+    // (or reach no job), which is the command's mistake, not the network's.
+    if (CliErrors::needsClusterId(*ep) && ep->clusterId.isEmpty() && ep->projectId.isEmpty()) {
+        const bool legacy = ep->effectiveDialect() == Dialect::CloudV1;
+        usage(QStringLiteral("%1 is Zilliz Cloud's control plane: name the cluster with --cluster ID (e.g. in01-…)%2")
+                  .arg(ep->baseUrl.host(), legacy ? QString() : QStringLiteral(", or --project ID --region ID")));
         return false;
     }
     if (ep->baseUrl.scheme() == QLatin1String("http") && !ep->token.isEmpty()) {
@@ -204,7 +232,7 @@ void CommandLine::runStatus()
             printJson(JobFormatter::toJson(job));
         else
             m_out << JobFormatter::toText(job);
-        finish(0);
+        finish(m_parsed.flag(QStringLiteral("exit-status")) ? exitStatusOf(job.state) : 0);
     });
 }
 
@@ -246,7 +274,7 @@ void CommandLine::pollWatch()
     m_client->fetchProgress(m_ep, m_jobId, this, [this](const JobProgress &job, const ApiError &e) {
         const bool json = m_parsed.flag(QStringLiteral("json"));
         if (e.isError()) {
-            if (e.kind == ErrorKind::NotFound && m_seen) {
+            if (e.kind == ErrorKind::NotFound && m_seen && CliErrors::classify(e, m_ep).kind == ErrorKind::NotFound) {
                 // It was there a moment ago: the server's retention ended it.
                 ApiError expired = e;
                 expired.kind = ErrorKind::Expired;
@@ -259,7 +287,7 @@ void CommandLine::pollWatch()
             if (!e.retryable)
                 return fail(e);
             ++m_failures;
-            const QString text = e.summary();
+            const QString text = CliErrors::text(e, m_ep, m_keySource);
             if (text != m_lastError && !json)
                 m_err << "bulkwatch: " << text << " — retrying\n";
             m_lastError = text;

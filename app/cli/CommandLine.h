@@ -3,9 +3,11 @@
 
 #include "ApiError.h"
 #include "CliArguments.h"
+#include "CliErrors.h"
 #include "Endpoint.h"
 #include "ImportTypes.h"
 
+#include <QDateTime>
 #include <QObject>
 #include <QStringList>
 #include <QTextStream>
@@ -37,6 +39,8 @@ public:
     void setEnvironmentKey(const QByteArray &key) { m_envKey = key; }
     void setConnectionResolver(ConnectionResolver r) { m_resolve = std::move(r); }
     void setConnectionLister(ConnectionLister l) { m_listConnections = std::move(l); }
+    // What "now" is for the observedAt of `watch --json` (UTC); the wall clock unless a test sets one.
+    void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
 
     // Runs the command; emits finished() once (maybe synchronously for usage errors).
     void start();
@@ -79,5 +83,7 @@ private:
     std::function<QByteArray()> m_readStdin;
     ConnectionResolver m_resolve;
     ConnectionLister m_listConnections;
+    std::function<QDateTime()> m_clock = [] { return QDateTime::currentDateTimeUtc(); };
+    CliErrors::KeySource m_keySource = CliErrors::KeySource::None;
 };
 

@@ -4,6 +4,7 @@
 // rather than a window. In this process and through the real binary. Nothing here waits on the clock: triggers
 // are tied to the requests the simulator has answered.
 
+#include "CliErrors.h"
 #include "CommandLine.h"
 #include "support/ProcessRun.h"
 #include "support/ReservedPort.h"
@@ -14,6 +15,7 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimeZone>
 
 namespace {
 struct CliRun
@@ -27,12 +29,14 @@ struct CliRun
 // One command in this process, as main() runs it: the key from "the environment" or stdin, saved connections
 // from resolver (none unless given).
 CliRun runCli(const QStringList &args, const QByteArray &envKey = {}, const QByteArray &stdinText = {},
-              CommandLine::ConnectionResolver resolver = {})
+              CommandLine::ConnectionResolver resolver = {}, std::function<QDateTime()> clock = {})
 {
     CliRun r;
     QTextStream out(&r.out);
     QTextStream err(&r.err);
     CommandLine cli(QStringList{QStringLiteral("bulkwatch")} + args, out, err);
+    if (clock)
+        cli.setClock(std::move(clock));
     cli.setEnvironmentKey(envKey);
     cli.setStdin([stdinText] { return stdinText; });
     if (resolver)
@@ -215,6 +219,20 @@ private Q_SLOTS:
     void theSimulatorsOwnRateLimitIsExitFive();
 
     void unreachableServerIsANetworkError();
+
+    void noKeyGivenSaysHowToGiveOne_data();
+    void noKeyGivenSaysHowToGiveOne();
+
+    void aCloudControlPlaneNeedsACluster_data();
+    void aCloudControlPlaneNeedsACluster();
+
+    void aWrongDialectIsUnsupportedNotNotFound_data();
+    void aWrongDialectIsUnsupportedNotNotFound();
+
+    void statusExitStatusSaysHowTheJobStands_data();
+    void statusExitStatusSaysHowTheJobStands();
+
+    void watchJsonLinesSayWhenTheyWereObserved();
 
     void usageErrorsExplainThemselves_data();
     void usageErrorsExplainThemselves();
@@ -497,11 +515,217 @@ void TestCommandLine::unreachableServerIsANetworkError()
     CliRun r = runCli({QStringLiteral("status"), QStringLiteral("--endpoint"), url, QStringLiteral("--job"), QStringLiteral("1")});
     QCOMPARE(r.code, 5);
     QVERIFY2(r.err.contains(QLatin1String("network")), qPrintable(r.err));
+    // Which URL was refused: the user sees a typo in the host or port at once.
+    QVERIFY2(r.err.contains(QStringLiteral("(tried %1/v2/vectordb/jobs/import/describe)").arg(url)), qPrintable(r.err));
+    r = runCli({QStringLiteral("list"), QStringLiteral("--endpoint"), url});
+    QCOMPARE(r.code, 5);
+    QVERIFY2(r.err.contains(QStringLiteral("Connection refused (tried %1/v2/vectordb/jobs/import/list)").arg(url)), qPrintable(r.err));
     r = runCli({QStringLiteral("status"), QStringLiteral("--endpoint"), url, QStringLiteral("--job"), QStringLiteral("1"), QStringLiteral("--json")});
     QCOMPARE(r.code, 5);
     const QJsonObject e = r.json().value(QLatin1String("error")).toObject();
     QCOMPARE(e.value(QLatin1String("kind")).toString(), QStringLiteral("network"));
     QVERIFY(e.value(QLatin1String("httpStatus")).isNull()); // refused: no HTTP answer came
+}
+
+void TestCommandLine::noKeyGivenSaysHowToGiveOne_data()
+{
+    QTest::addColumn<int>("dialect");
+    QTest::addColumn<QByteArray>("envKey");
+    QTest::addColumn<QByteArray>("stdinKey");
+    QTest::addColumn<QStringList>("words");
+    QTest::addColumn<QStringList>("notWords");
+    const QStringList howTo = {QStringLiteral("no key was given"), QStringLiteral("BULKWATCH_API_KEY"), QStringLiteral("--api-key-stdin"),
+                               QStringLiteral("--connection")};
+    QTest::newRow("milvus, no key") << int(SimDialect::Milvus) << QByteArray() << QByteArray() << howTo << QStringList{QStringLiteral("was refused")};
+    QTest::newRow("cloud-v2, no key (\"The apikey is illegal\")") << int(SimDialect::CloudV2) << QByteArray() << QByteArray() << howTo
+                                                               << QStringList{QStringLiteral("was refused")};
+    // A key that was given and refused is another matter: say where it came from, not that there was none.
+    QTest::newRow("milvus, wrong key from the environment") << int(SimDialect::Milvus) << QByteArray("wrong") << QByteArray()
+        << QStringList{QStringLiteral("the key from BULKWATCH_API_KEY was refused")} << QStringList{QStringLiteral("no key was given")};
+    QTest::newRow("cloud-v2, wrong key from stdin") << int(SimDialect::CloudV2) << QByteArray() << QByteArray("wrong\n")
+        << QStringList{QStringLiteral("the key from stdin (--api-key-stdin) was refused")} << QStringList{QStringLiteral("no key was given")};
+}
+
+void TestCommandLine::noKeyGivenSaysHowToGiveOne()
+{
+    QFETCH(int, dialect);
+    QFETCH(QByteArray, envKey);
+    QFETCH(QByteArray, stdinKey);
+    QFETCH(QStringList, words);
+    QFETCH(QStringList, notWords);
+    SimFixture sim(scenario(), SimDialect(dialect));
+    sim.server->setApiKey("the-right-key");
+    QStringList args = {QStringLiteral("status"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString(),
+                        QStringLiteral("--job"), QStringLiteral("453240863839750922")};
+    if (SimDialect(dialect) != SimDialect::Milvus)
+        args << QStringLiteral("--cluster") << QStringLiteral("in01-x");
+    if (!stdinKey.isEmpty())
+        args << QStringLiteral("--api-key-stdin");
+    const CliRun r = runCli(args, envKey, stdinKey);
+    QCOMPARE(r.code, 3);
+    QCOMPARE(r.out, QString());
+    QVERIFY2(r.err.startsWith(QLatin1String("bulkwatch: auth")), qPrintable(r.err));
+    for (const QString &w : words)
+        QVERIFY2(r.err.contains(w), qPrintable(QStringLiteral("'%1' not in: %2").arg(w, r.err)));
+    for (const QString &w : notWords)
+        QVERIFY2(!r.err.contains(w), qPrintable(QStringLiteral("'%1' in: %2").arg(w, r.err)));
+    QVERIFY(!r.err.contains(QLatin1String("wrong")) && !r.err.contains(QLatin1String("the-right-key")));
+    // --json keeps the error object scripts read: kind auth, the server's words.
+    const CliRun json = runCli(args + QStringList{QStringLiteral("--json")}, envKey, stdinKey);
+    QCOMPARE(json.code, 3);
+    QCOMPARE(json.json().value(QLatin1String("error")).toObject().value(QLatin1String("kind")).toString(), QStringLiteral("auth"));
+}
+
+void TestCommandLine::aCloudControlPlaneNeedsACluster_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("words");
+    const QString cloud = QStringLiteral("https://api.cloud.zilliz.com");
+    const QString legacy = QStringLiteral("https://controller.api.gcp-us-west1.zillizcloud.com");
+    const QStringList job = {QStringLiteral("--job"), QStringLiteral("job-0123456789abcdef")};
+    QTest::newRow("list, cloud v2") << QStringList{QStringLiteral("list"), QStringLiteral("--endpoint"), cloud} << "--cluster ID (e.g. in01-…), or --project ID --region ID";
+    QTest::newRow("status, cloud v2") << QStringList{QStringLiteral("status"), QStringLiteral("--endpoint"), cloud} + job << "--cluster";
+    QTest::newRow("watch, cloud v2 (China)") << QStringList{QStringLiteral("watch"), QStringLiteral("--endpoint"), QStringLiteral("https://api.cloud.zilliz.com.cn")} + job << "--cluster";
+    QTest::newRow("create, cloud v2") << QStringList{QStringLiteral("create"), QStringLiteral("--endpoint"), cloud, QStringLiteral("--collection"), QStringLiteral("c"),
+                                                     QStringLiteral("--object-url"), QStringLiteral("s3://b/a.parquet")} << "--cluster";
+    QTest::newRow("list, legacy v1 (no project/region there)") << QStringList{QStringLiteral("list"), QStringLiteral("--endpoint"), legacy} << "name the cluster with --cluster ID (e.g. in01-…)\n";
+    QTest::newRow("a key does not stand in for the cluster") << QStringList{QStringLiteral("list"), QStringLiteral("--endpoint"), cloud, QStringLiteral("--db"), QStringLiteral("x")} << "--cluster";
+}
+
+void TestCommandLine::aCloudControlPlaneNeedsACluster()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, words);
+    // A usage error before any request: exit 2 (not 5, as when the request was refused or went nowhere).
+    const CliRun r = runCli(args, "some-key");
+    QCOMPARE(r.code, 2);
+    QCOMPARE(r.out, QString());
+    QVERIFY2(r.err.contains(words), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("Try 'bulkwatch %1 --help'.").arg(args.first())), qPrintable(r.err));
+    // A cluster's own endpoint (it speaks the Milvus API) and a local server need none.
+    const auto needs = [](const char *url) {
+        Endpoint ep;
+        ep.baseUrl = QUrl(QLatin1String(url));
+        return CliErrors::needsClusterId(ep);
+    };
+    QVERIFY(needs("https://api.cloud.zilliz.com"));
+    QVERIFY(needs("https://controller.api.aws-us-west-2.zillizcloud.com"));
+    QVERIFY(!needs("https://in01-0123456789abcdef.api.gcp-us-west1.zillizcloud.com"));
+    QVERIFY(!needs("http://localhost:19530"));
+}
+
+void TestCommandLine::aWrongDialectIsUnsupportedNotNotFound_data()
+{
+    QTest::addColumn<int>("dialect");      // what the simulator speaks
+    QTest::addColumn<QStringList>("args"); // after the endpoint
+    QTest::addColumn<QString>("words");
+    const QStringList job = {QStringLiteral("--job"), QStringLiteral("453240863839750922")};
+    const QStringList cluster = {QStringLiteral("--cluster"), QStringLiteral("in01-x")};
+    const QString v2 = QStringLiteral("does not speak the v2 import API (HTTP 404 on /v2/vectordb/jobs/import/%1)");
+    QTest::newRow("list, auto against a v1-only server") << int(SimDialect::CloudV1) << QStringList{QStringLiteral("list")} + cluster << v2.arg(QStringLiteral("list"));
+    QTest::newRow("list, --api v2 against a v1-only server") << int(SimDialect::CloudV1) << QStringList{QStringLiteral("list"), QStringLiteral("--api"), QStringLiteral("v2")} + cluster << "--api cloud-v1";
+    QTest::newRow("commit against a v1-only server") << int(SimDialect::CloudV1) << QStringList{QStringLiteral("commit")} + job + cluster << v2.arg(QStringLiteral("commit"));
+    QTest::newRow("status, --api v2 against a v1-only server") << int(SimDialect::CloudV1) << QStringList{QStringLiteral("status"), QStringLiteral("--api"), QStringLiteral("v2")} + job + cluster << "no import-progress endpoint answered";
+    QTest::newRow("list, --api cloud-v1 against Milvus") << int(SimDialect::Milvus) << QStringList{QStringLiteral("list"), QStringLiteral("--api"), QStringLiteral("cloud-v1")} + cluster
+        << "does not speak the legacy Zilliz Cloud (v1) import API (HTTP 404 on /v1/vector/collections/import/list): try --api v2";
+}
+
+void TestCommandLine::aWrongDialectIsUnsupportedNotNotFound()
+{
+    QFETCH(int, dialect);
+    QFETCH(QStringList, args);
+    QFETCH(QString, words);
+    SimFixture sim(scenario(), SimDialect(dialect));
+    const QStringList endpoint = {QStringLiteral("--endpoint"), sim.server->baseUrl().toString()};
+    const CliRun r = runCli(QStringList{args.first()} + endpoint + args.mid(1));
+    QCOMPARE(r.code, 6); // not 4: that says the job is gone, and a script would give up on it
+    QVERIFY2(r.err.startsWith(QLatin1String("bulkwatch: unsupported")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(words), qPrintable(r.err));
+    const CliRun json = runCli(QStringList{args.first()} + endpoint + args.mid(1) + QStringList{QStringLiteral("--json")});
+    QCOMPARE(json.code, 6);
+    const QJsonObject e = json.json().value(QLatin1String("error")).toObject();
+    QCOMPARE(e.value(QLatin1String("kind")).toString(), QStringLiteral("unsupported"));
+    QCOMPARE(e.value(QLatin1String("httpStatus")).toInt(), 404);
+    QCOMPARE(e.value(QLatin1String("retryable")).toBool(), false);
+}
+
+void TestCommandLine::statusExitStatusSaysHowTheJobStands_data()
+{
+    QTest::addColumn<QString>("jobId");
+    QTest::addColumn<double>("advance");   // simulated seconds before asking
+    QTest::addColumn<QByteArray>("answer"); // served instead of the simulator's own (HTTP 200), or empty
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("state");
+    QTest::newRow("completed: 0") << "453240863839750922" << 0.0 << QByteArray() << 0 << "completed";
+    QTest::newRow("running: 7") << "453240863839750923" << 30.0 << QByteArray() << 7 << "running";
+    QTest::newRow("pending: 7") << "453240863839750923" << 0.0 << QByteArray() << 7 << "pending";
+    QTest::newRow("failed: 1") << "453240863839750924" << 1000.0 << QByteArray() << 1 << "failed";
+    QTest::newRow("cancelled: 1") << "453240863839750923" << 0.0
+        << QByteArray(R"({"code":0,"data":{"jobId":"453240863839750923","state":"Cancelled","progress":0,"details":[]}})") << 1 << "cancelled";
+    QTest::newRow("uncommitted (waiting for commit): 7") << "453240863839750923" << 0.0
+        << QByteArray(R"({"code":0,"data":{"jobId":"453240863839750923","state":"Uncommitted","progress":99,"details":[]}})") << 7 << "finalizing";
+}
+
+void TestCommandLine::statusExitStatusSaysHowTheJobStands()
+{
+    QFETCH(QString, jobId);
+    QFETCH(double, advance);
+    QFETCH(QByteArray, answer);
+    QFETCH(int, code);
+    QFETCH(QString, state);
+    SimFixture sim(scenario());
+    sim.server->engine().setSpeed(0);
+    sim.server->engine().advance(advance);
+    if (!answer.isEmpty()) {
+        SimFaultRule f;
+        f.kind = QStringLiteral("status");
+        f.status = 200;
+        f.body = answer;
+        sim.server->addFault(f);
+    }
+    const QStringList args = {QStringLiteral("status"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString(), QStringLiteral("--job"), jobId};
+    CliRun r = runCli(args + QStringList{QStringLiteral("--exit-status"), QStringLiteral("--json")});
+    QCOMPARE(r.code, code);
+    QCOMPARE(r.json().value(QLatin1String("state")).toString(), state); // the same object as without the flag
+    r = runCli(args + QStringList{QStringLiteral("--exit-status")});
+    QCOMPARE(r.code, code);
+    QVERIFY2(r.out.contains(QStringLiteral("State       %1").arg(state)), qPrintable(r.out));
+    // Plain status answers 0 whatever the job's state: it reports, it does not judge.
+    QCOMPARE(runCli(args).code, 0);
+    // So does the real binary.
+    const ProcessResult p = runProcess(QStringLiteral(BULKWATCH_BINARY), args + QStringList{QStringLiteral("--exit-status")}, cliEnvironment());
+    QVERIFY2(p.failure().isEmpty(), qPrintable(p.failure()));
+    QVERIFY2(p.exitCode == code, qPrintable(QStringLiteral("exit %1: %2").arg(p.exitCode).arg(p.output)));
+}
+
+void TestCommandLine::watchJsonLinesSayWhenTheyWereObserved()
+{
+    const QString id = QStringLiteral("453240863839750923");
+    SimFixture sim(scenario());
+    const StepAfterTwoPolls step(*sim.server, id, 5);
+    // Each reading of the clock is a minute after the one before: every line must carry the reading taken for it.
+    const QDateTime start(QDate(2026, 3, 1), QTime(12, 0, 0), QTimeZone::utc());
+    QVector<QDateTime> readings;
+    const auto clock = [&] {
+        readings << start.addSecs(60 * readings.size());
+        return readings.last();
+    };
+    const CliRun r = runCli({QStringLiteral("watch"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString(),
+                             QStringLiteral("--job"), id, QStringLiteral("--interval"), QStringLiteral("0.05"), QStringLiteral("--json")},
+                            {}, {}, {}, clock);
+    QCOMPARE(r.code, 0);
+    QVector<QJsonObject> objects;
+    QString problem;
+    QVERIFY2(jsonLines(r.out, &objects, &problem), qPrintable(problem));
+    QVERIFY(objects.size() >= 3);
+    QCOMPARE(readings.size(), objects.size()); // read once per line printed
+    for (int i = 0; i < objects.size(); ++i)
+        QCOMPARE(objects[i].value(QLatin1String("observedAt")).toString(), start.addSecs(60 * i).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ")));
+    QCOMPARE(objects.first().value(QLatin1String("observedAt")).toString(), QStringLiteral("2026-03-01T12:00:00Z"));
+    // status --json is one answer, not a timeline: no observedAt there.
+    const CliRun status = runCli({QStringLiteral("status"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString(),
+                                  QStringLiteral("--job"), id, QStringLiteral("--json")}, {}, {}, {}, clock);
+    QVERIFY(!status.json().contains(QLatin1String("observedAt")));
 }
 
 void TestCommandLine::usageErrorsExplainThemselves_data()
@@ -544,7 +768,7 @@ void TestCommandLine::helpAndVersion()
         QVERIFY2(r.out.contains(QLatin1String(w)), w);
     // Every documented exit code, 1 (watch: the job failed, was cancelled or expired) included.
     const QString codes = r.out.mid(r.out.indexOf(QLatin1String("Exit codes")));
-    for (const char *c : {" 0 ok", " 1 watch", " 2 usage", " 3 auth", " 4 not found", " 5 network", " 6 malformed"})
+    for (const char *c : {" 0 ok", " 1 watch", " 2 usage", " 3 auth", " 4 not found", " 5 network", " 6 malformed", " 7 status --exit-status"})
         QVERIFY2(codes.contains(QLatin1String(c)), c);
     QCOMPARE(runCli({}).out, r.out); // no arguments to the command line: the same help
     QCOMPARE(runCli({QStringLiteral("-h")}).out, r.out);
@@ -816,9 +1040,9 @@ void TestCommandLine::watchJsonIsOneObjectPerLinePerChange()
     QVERIFY2(jsonLines(r.out, &objects, &problem), qPrintable(problem));
     // Each line is the status object (the documented keys of status --json), of this job.
     for (const QJsonObject &o : objects) {
-        QCOMPARE(o.keys().size(), 11);
+        QCOMPARE(o.keys().size(), 12);
         for (const char *k : {"jobId", "collectionName", "state", "serverState", "progress", "importedRows", "totalRows",
-                              "fileSize", "completeTime", "reason", "files"})
+                              "fileSize", "completeTime", "reason", "files", "observedAt"})
             QVERIFY2(o.contains(QLatin1String(k)), k);
         QCOMPARE(o.value(QLatin1String("jobId")).toString(), id);
     }
@@ -1086,6 +1310,11 @@ void TestCommandLine::theRealBinaryKeepsTheContract()
     QVERIFY2(verboseRequests(log, sim.server->port(), &seen, &problem), qPrintable(problem));
     QCOMPARE(seen.size(), sim.server->requestCount());
     QVERIFY2(showsNoKey(r.output, &problem), qPrintable(problem));
+    if (command == QLatin1String("watch")) {
+        static const QRegularExpression rfc3339Utc(QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$"));
+        for (const QJsonObject &o : objects)
+            QVERIFY2(rfc3339Utc.match(o.value(QLatin1String("observedAt")).toString()).hasMatch(), qPrintable(json));
+    }
     const QJsonObject last = objects.last();
     if (code == 0 || code == 1)
         QCOMPARE(last.value(QLatin1String("state")).toString(), kind);
