@@ -34,7 +34,7 @@ const OptionSpec kOptions[] = {
     {"project", "ID", "Zilliz Cloud project id (with --region)", Network, false},
     {"region", "ID", "Zilliz Cloud region id (with --project)", Network, false},
     {"db", "NAME", "database (Milvus: sent as DB-Name; needed for RBAC users)", Network, true},
-    {"collection", "NAME", "filter (list) or target (create)", List | Create, true},
+    {"collection", "NAME", "filter (list, watch --all) or target (create)", List | Watch | Create, true},
     {"partition", "NAME", "create: target partition", Create, true},
     {"file", "PATH", "create: one file group; several NumPy files as a,b,c (repeatable)", Create, true},
     {"object-url", "URL", "create: one object URL group on the cloud (repeatable)", Create, true},
@@ -50,6 +50,10 @@ const OptionSpec kOptions[] = {
     {"verbose", nullptr, "log each request (method, URL, status; never headers) to stderr", Network, true},
     {"api-key-stdin", nullptr, "read the API key / token from the first line of stdin", Network, true},
     {"exit-status", nullptr, "status: exit 0 completed, 1 failed/cancelled/expired, 7 not finished yet", Status, true},
+    {"state", "STATE", "list: only jobs in this state: pending, running, finalizing, completed, failed,\n"
+                       "cancelled, expired, unknown (repeatable, or a,b)", List, true},
+    {"all", nullptr, "watch: every unfinished job of the endpoint instead of --job\n"
+                     "(exit 0 when all completed, 1 when any failed, was cancelled or expired)", Watch, true},
 };
 
 struct CommandSpec
@@ -67,9 +71,11 @@ const CommandSpec kCommands[] = {
      "with --exit-status the code says how the job stands: 0 completed, 1 failed/cancelled/expired, 7 not finished."},
     {"list", List, "--endpoint URL", "the import jobs the server knows",
      "Lists the import jobs the server knows (--json: {\"jobs\": [...]})."},
-    {"watch", Watch, "--endpoint URL --job ID", "a line per change until the job ends\n(exit 0 completed, 1 failed/cancelled/expired)",
+    {"watch", Watch, "--endpoint URL (--job ID | --all)", "a line per change until the job ends\n(exit 0 completed, 1 failed/cancelled/expired)",
      "Prints a line (--json: an object) each time the job changes, until it ends; rides out network faults\n"
-     "with backoff. Exit 0 when it completed, 1 when it failed, was cancelled or expired on the server."},
+     "with backoff. Exit 0 when it completed, 1 when it failed, was cancelled or expired on the server.\n"
+     "--all watches every job that is unfinished when it starts (a line per change, each naming its job)\n"
+     "until all have ended: exit 0 when all completed, 1 when any did not."},
     {"create", Create, "--endpoint URL --collection NAME (--file PATH ... | --object-url URL ...)", nullptr,
      "Starts an import job and prints its id."},
     {"commit", Commit, "--endpoint URL --job ID", "commit a two-phase (Uncommitted) import",

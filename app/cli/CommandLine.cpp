@@ -5,16 +5,16 @@
 #include "Backoff.h"
 #include "ImportApiClient.h"
 #include "JobFormatter.h"
+#include "WatchAll.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
+#include <QSet>
 #include <QTimer>
 
 namespace {
-// A watch that cannot reach its server asks again at least once a minute.
-constexpr qint64 kMaxWatchBackoffMs = 60000;
 // `status --exit-status`: a script can branch on the job without parsing (README, `status --help`).
 int exitStatusOf(JobState state)
 {
@@ -137,11 +137,15 @@ void CommandLine::startWithEndpoint()
     if (m_parsed.flag(QStringLiteral("verbose")))
         m_client->setLogger([this](const QString &line) { m_err << "bulkwatch: " << line << '\n'; m_err.flush(); });
 
-    const bool needsJob = m_command == QLatin1String("status") || m_command == QLatin1String("watch")
-        || m_command == QLatin1String("commit") || m_command == QLatin1String("abort");
+    const bool all = m_command == QLatin1String("watch") && m_parsed.flag(QStringLiteral("all"));
+    if (all && m_parsed.has(QStringLiteral("job")))
+        return usage(QStringLiteral("watch takes --job ID or --all, not both"));
+    const bool needsJob = !all && (m_command == QLatin1String("status") || m_command == QLatin1String("watch")
+        || m_command == QLatin1String("commit") || m_command == QLatin1String("abort"));
     if (needsJob) {
         if (!m_parsed.has(QStringLiteral("job")))
-            return usage(QStringLiteral("%1 needs --job ID").arg(m_command));
+            return usage(m_command == QLatin1String("watch") ? QStringLiteral("watch needs --job ID, or --all for every unfinished job")
+                                                             : QStringLiteral("%1 needs --job ID").arg(m_command));
         m_jobId = normalisedJobId(m_parsed.first(QStringLiteral("job")));
         const QString problem = jobIdProblem(m_jobId);
         if (!problem.isEmpty())
@@ -238,10 +242,31 @@ void CommandLine::runStatus()
 
 void CommandLine::runList()
 {
+    QSet<JobState> states;
+    for (const QString &value : m_parsed.values(QStringLiteral("state"))) {
+        for (const QString &word : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const QString name = word.trimmed().toLower();
+            const JobState st = jobStateFromName(name);
+            if (st == JobState::Unknown && name != QLatin1String("unknown")) {
+                QStringList names;
+                for (int i = 0; i <= int(JobState::Unknown); ++i)
+                    names << jobStateName(JobState(i));
+                const QString guess = CliArguments::nearest(name, names);
+                return usage(QStringLiteral("--state takes %1; not '%2'%3")
+                                 .arg(names.join(QStringLiteral(", ")), word.trimmed().left(100),
+                                      guess.isEmpty() ? QString() : QStringLiteral(". Did you mean '%1'?").arg(guess)));
+            }
+            states.insert(st);
+        }
+    }
     const QString collection = m_parsed.first(QStringLiteral("collection"));
-    m_client->listJobs(m_ep, collection, this, [this](const QVector<JobSummary> &jobs, const ApiError &e) {
+    m_client->listJobs(m_ep, collection, this, [this, states](const QVector<JobSummary> &all, const ApiError &e) {
         if (e.isError())
             return fail(e);
+        QVector<JobSummary> jobs;
+        for (const JobSummary &s : all)
+            if (states.isEmpty() || states.contains(s.state))
+                jobs << s;
         if (m_parsed.flag(QStringLiteral("json"))) {
             QJsonArray arr;
             for (const JobSummary &s : jobs)
@@ -265,6 +290,8 @@ void CommandLine::runWatch()
     }
     m_watchTimer = new QTimer(this);
     m_watchTimer->setSingleShot(true);
+    if (m_parsed.flag(QStringLiteral("all")))
+        return startWatchAll();
     connect(m_watchTimer, &QTimer::timeout, this, &CommandLine::pollWatch);
     pollWatch();
 }

@@ -12,6 +12,7 @@
 #include <QStringList>
 #include <QTextStream>
 #include <functional>
+#include <memory>
 
 class QNetworkAccessManager;
 class ImportApiClient;
@@ -59,6 +60,10 @@ private:
     void runList();
     void runWatch();
     void pollWatch();
+    void startWatchAll();
+    void pollWatchAll();
+    void watchAllAnswer(const QString &jobId, const JobProgress &job, const ApiError &e);
+    void finishWatchAll();
     void runCreate();
     void runCommitOrAbort(bool commit);
     void printJson(const QJsonObject &o);
@@ -83,6 +88,8 @@ private:
     std::function<QByteArray()> m_readStdin;
     ConnectionResolver m_resolve;
     ConnectionLister m_listConnections;
+    struct WatchAll;
+    std::unique_ptr<WatchAll> m_all; // watch --all
     std::function<QDateTime()> m_clock = [] { return QDateTime::currentDateTimeUtc(); };
     CliErrors::KeySource m_keySource = CliErrors::KeySource::None;
 };

@@ -234,6 +234,14 @@ private Q_SLOTS:
 
     void watchJsonLinesSayWhenTheyWereObserved();
 
+    void listFiltersByState_data();
+    void listFiltersByState();
+
+    void watchAllFollowsEveryUnfinishedJob_data();
+    void watchAllFollowsEveryUnfinishedJob();
+
+    void watchAllWithNothingUnfinishedEndsAtOnce();
+
     void usageErrorsExplainThemselves_data();
     void usageErrorsExplainThemselves();
 
@@ -726,6 +734,164 @@ void TestCommandLine::watchJsonLinesSayWhenTheyWereObserved()
     const CliRun status = runCli({QStringLiteral("status"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString(),
                                   QStringLiteral("--job"), id, QStringLiteral("--json")}, {}, {}, {}, clock);
     QVERIFY(!status.json().contains(QLatin1String("observedAt")));
+}
+
+void TestCommandLine::listFiltersByState_data()
+{
+    QTest::addColumn<QStringList>("state"); // the --state arguments
+    QTest::addColumn<QStringList>("jobs");  // the ids listed, in the server's order
+    // At simulated second 30: …922 completed long ago, …923 importing, …924 failed at 25 s.
+    const QString done = QStringLiteral("453240863839750922"), running = QStringLiteral("453240863839750923"),
+                  failed = QStringLiteral("453240863839750924");
+    QTest::newRow("failed") << QStringList{QStringLiteral("failed")} << QStringList{failed};
+    QTest::newRow("running") << QStringList{QStringLiteral("running")} << QStringList{running};
+    QTest::newRow("completed,failed") << QStringList{QStringLiteral("completed,failed")} << QStringList{done, failed};
+    QTest::newRow("--state running --state failed") << QStringList{QStringLiteral("running"), QStringLiteral("failed")} << QStringList{running, failed};
+    QTest::newRow("FAILED (any case)") << QStringList{QStringLiteral("FAILED")} << QStringList{failed};
+    QTest::newRow("cancelled: none") << QStringList{QStringLiteral("cancelled")} << QStringList{};
+}
+
+void TestCommandLine::listFiltersByState()
+{
+    QFETCH(QStringList, state);
+    QFETCH(QStringList, jobs);
+    SimFixture sim(scenario());
+    sim.server->engine().setSpeed(0);
+    sim.server->engine().advance(30);
+    QStringList args = {QStringLiteral("list"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString()};
+    for (const QString &st : state)
+        args << QStringLiteral("--state") << st;
+    const CliRun json = runCli(args + QStringList{QStringLiteral("--json")});
+    QCOMPARE(json.code, 0);
+    QStringList listed;
+    for (const QJsonValue &v : json.json().value(QLatin1String("jobs")).toArray())
+        listed << v.toObject().value(QLatin1String("jobId")).toString();
+    QCOMPARE(listed, jobs);
+    const CliRun text = runCli(args);
+    QCOMPARE(text.code, 0);
+    for (const QString &id : {QStringLiteral("453240863839750922"), QStringLiteral("453240863839750923"), QStringLiteral("453240863839750924")})
+        QVERIFY2(text.out.contains(id) == jobs.contains(id), qPrintable(text.out));
+    if (jobs.isEmpty())
+        QVERIFY2(text.out.contains(QLatin1String("No import jobs.")), qPrintable(text.out));
+    // A state name that is none is refused before any request, with the names there are.
+    const int before = sim.server->requestCount();
+    const CliRun bad = runCli({QStringLiteral("list"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString(), QStringLiteral("--state"), QStringLiteral("running,faild")});
+    QCOMPARE(bad.code, 2);
+    QVERIFY2(bad.err.contains(QLatin1String("--state takes pending, running, finalizing, completed, failed, cancelled, expired, unknown; not 'faild'. Did you mean 'failed'?")),
+             qPrintable(bad.err));
+    QCOMPARE(sim.server->requestCount(), before);
+}
+
+void TestCommandLine::watchAllFollowsEveryUnfinishedJob_data()
+{
+    QTest::addColumn<bool>("oneFails");
+    QTest::addColumn<bool>("json");
+    QTest::addColumn<bool>("realBinary");
+    QTest::newRow("all complete: 0, text") << false << false << false;
+    QTest::newRow("one fails: 1, text") << true << false << false;
+    QTest::newRow("one fails: 1, json") << true << true << false;
+    QTest::newRow("all complete: 0, json, the real binary") << false << true << true;
+    QTest::newRow("one fails: 1, text, the real binary") << true << false << true;
+}
+
+void TestCommandLine::watchAllFollowsEveryUnfinishedJob()
+{
+    QFETCH(bool, oneFails);
+    QFETCH(bool, json);
+    QFETCH(bool, realBinary);
+    // …922 completed long ago (not watched); …923 and …926 start now; …926 fails at 25 s if asked to.
+    const QString done = QStringLiteral("453240863839750922"), a = QStringLiteral("453240863839750923"), b = QStringLiteral("453240863839750926");
+    SimScenario s;
+    SimJob finished = timelineJob(done);
+    finished.createdAt = -1000;
+    SimJob second = timelineJob(b);
+    if (oneFails) {
+        second.failAt = 25;
+        second.failReason = QStringLiteral("JSON parse: unexpected EOF");
+    }
+    s.jobs = {finished, timelineJob(a), second};
+    SimFixture sim(s);
+    sim.server->engine().setSpeed(0);
+    // Five simulated seconds each time the watch has asked about both jobs again (the list first): it sees every
+    // phase, however slow the machine, and the clock never runs while nobody looks.
+    int askedAtStep = 1;
+    const Trigger step([&] { return sim.server->requestCount() >= askedAtStep + 2; }, [&] {
+        sim.server->engine().advance(5);
+        askedAtStep = sim.server->requestCount();
+    }, true);
+    QStringList args = {QStringLiteral("watch"), QStringLiteral("--all"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString(),
+                        QStringLiteral("--interval"), QStringLiteral("0.05")};
+    if (json)
+        args << QStringLiteral("--json");
+    int code = -1;
+    QString out, err;
+    if (realBinary) {
+        // stdout and stderr come merged: stderr says what is watched, on lines of its own that start "bulkwatch:".
+        const ProcessResult p = runProcess(QStringLiteral(BULKWATCH_BINARY), args, cliEnvironment(), {}, 120000);
+        QVERIFY2(p.failure().isEmpty(), qPrintable(p.failure()));
+        code = p.exitCode;
+        for (const QString &line : p.output.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+            (line.startsWith(QLatin1String("bulkwatch:")) ? err : out) += line + QLatin1Char('\n');
+    } else {
+        const CliRun r = runCli(args);
+        code = r.code;
+        out = r.out;
+        err = r.err;
+    }
+    QVERIFY2(code == (oneFails ? 1 : 0), qPrintable(QStringLiteral("exit %1\n%2%3").arg(code).arg(out, err)));
+    QVERIFY2(sim.server->engine().find(a, {}) && step.fired() >= 10, qPrintable(out)); // it was watched through to the end
+    QHash<QString, QStringList> states; // job -> the states printed for it, in order
+    if (json) {
+        QCOMPARE(err, QString());
+        QVector<QJsonObject> objects;
+        QString problem;
+        QVERIFY2(jsonLines(out, &objects, &problem), qPrintable(problem));
+        for (const QJsonObject &o : objects) {
+            QVERIFY2(o.contains(QLatin1String("observedAt")), qPrintable(out));
+            states[o.value(QLatin1String("jobId")).toString()] << o.value(QLatin1String("state")).toString();
+        }
+    } else {
+        QVERIFY2(err.contains(QStringLiteral("watching 2 unfinished jobs at %1").arg(sim.server->baseUrl().toString())), qPrintable(err));
+        QStringList lines = out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.takeLast(), oneFails ? QStringLiteral("2 jobs: 1 completed, 1 failed") : QStringLiteral("2 jobs: 2 completed"));
+        for (const QString &line : lines) {
+            if (line.startsWith(QLatin1String("    reason: ")))
+                continue;
+            const QStringList words = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+            QVERIFY2(words.size() > 3, qPrintable(line)); // "ID  DATE TIME  STATE …": each line names its job
+            states[words.at(0)] << words.at(3);
+        }
+    }
+    // The jobs unfinished at the start, each followed to its end, one line per change; the finished one not at all.
+    QCOMPARE(QSet<QString>(states.keyBegin(), states.keyEnd()), (QSet<QString>{a, b}));
+    QCOMPARE(states.value(a).last(), QStringLiteral("completed"));
+    QCOMPARE(states.value(b).last(), oneFails ? QStringLiteral("failed") : QStringLiteral("completed"));
+    for (const QString &id : {a, b}) {
+        QCOMPARE(states.value(id).first(), QStringLiteral("pending"));
+        QVERIFY2(states.value(id).contains(QLatin1String("running")), qPrintable(out));
+        QCOMPARE(states.value(id).count(states.value(id).last()), 1); // the end printed once
+    }
+}
+
+void TestCommandLine::watchAllWithNothingUnfinishedEndsAtOnce()
+{
+    SimFixture sim(oneJobScenario());
+    const QStringList args = {QStringLiteral("watch"), QStringLiteral("--all"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString()};
+    CliRun r = runCli(args);
+    QCOMPARE(r.code, 0);
+    QCOMPARE(r.out, QString());
+    QVERIFY2(r.err.contains(QLatin1String("no unfinished import jobs at")), qPrintable(r.err));
+    QCOMPARE(sim.server->requestCount(), 1); // the list, and nothing to ask after it
+    r = runCli(args + QStringList{QStringLiteral("--json")});
+    QCOMPARE(r.code, 0);
+    QCOMPARE(r.out + r.err, QString());
+    // --all and --job are two ways to choose: not both; and watch needs one of them.
+    r = runCli(args + QStringList{QStringLiteral("--job"), QStringLiteral("1")});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains(QLatin1String("--job ID or --all, not both")), qPrintable(r.err));
+    r = runCli({QStringLiteral("watch"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString()});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains(QLatin1String("watch needs --job ID, or --all")), qPrintable(r.err));
 }
 
 void TestCommandLine::usageErrorsExplainThemselves_data()
