@@ -1,5 +1,7 @@
 #include "CliErrors.h"
 
+#include "FileLabel.h"
+
 namespace CliErrors {
 namespace {
 
@@ -38,7 +40,7 @@ ApiError classify(const ApiError &e, const Endpoint &ep)
 
 QString text(const ApiError &e, const Endpoint &ep, KeySource key)
 {
-    const QString said = e.summary();
+    const QString said = FileLabel::withSizeUnits(e.summary());
     switch (e.kind) {
     case ErrorKind::Auth:
         if (key == KeySource::None)

@@ -3,6 +3,7 @@
 #include "CommandLine.h"
 
 #include "Backoff.h"
+#include "FileLabel.h"
 #include "ImportApiClient.h"
 #include "JobFormatter.h"
 #include "WatchAll.h"
@@ -232,10 +233,18 @@ void CommandLine::runStatus()
     m_client->fetchProgress(m_ep, m_jobId, this, [this](const JobProgress &job, const ApiError &e) {
         if (e.isError())
             return fail(e);
-        if (m_parsed.flag(QStringLiteral("json")))
-            printJson(JobFormatter::toJson(job));
-        else
-            m_out << JobFormatter::toText(job);
+        if (m_parsed.flag(QStringLiteral("json"))) {
+            printJson(JobFormatter::toJson(job)); // the server's own file entries: scripts may match on them
+        } else {
+            JobProgress shown = job;
+            for (FileProgress &f : shown.files) {
+                f.fileName = FileLabel::label(f.fileName);
+                // The job's reason is printed once; a file's only where it says something else.
+                f.reason = f.reason == job.reason ? QString() : FileLabel::withSizeUnits(f.reason);
+            }
+            shown.reason = FileLabel::withSizeUnits(job.reason);
+            m_out << JobFormatter::toText(shown);
+        }
         finish(m_parsed.flag(QStringLiteral("exit-status")) ? exitStatusOf(job.state) : 0);
     });
 }

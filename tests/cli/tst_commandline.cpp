@@ -205,6 +205,8 @@ private Q_SLOTS:
 
     void statusTextShowsTheWholeReasonAndFiles();
 
+    void statusTextShowsLegacyFileEntriesAsNames();
+
     void listJsonHasEveryKeyAndNullProgressWhereNoneWasSent();
 
     void listFiltersByDatabaseAndCollection();
@@ -338,8 +340,35 @@ void TestCommandLine::statusTextShowsTheWholeReasonAndFiles()
     QCOMPARE(r.code, 0);
     QVERIFY(r.out.contains(QLatin1String("failed (Failed)")));
     QVERIFY(r.out.contains(QLatin1String("Reason      JSON parse: unexpected EOF")));
-    QVERIFY(r.out.contains(QLatin1String("[part-1.parquet]")));
     QVERIFY(r.out.contains(QLatin1String("Files (2)")));
+    // The file names as a person reads them: Milvus' brackets gone (the JSON keeps the server's entry).
+    QVERIFY2(r.out.contains(QLatin1String(" part-1.parquet\n")) && !r.out.contains(QLatin1String("[part-1.parquet]")), qPrintable(r.out));
+    // The job's reason once: the file that failed for it does not repeat it.
+    QCOMPARE(r.out.count(QLatin1String("JSON parse: unexpected EOF")), 1);
+    const CliRun json = runCli({QStringLiteral("status"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString(),
+                                QStringLiteral("--job"), QStringLiteral("453240863839750924"), QStringLiteral("--json")});
+    QCOMPARE(json.json().value(QLatin1String("files")).toArray().at(1).toObject().value(QLatin1String("fileName")).toString(), QStringLiteral("[part-1.parquet]"));
+    QCOMPARE(json.json().value(QLatin1String("files")).toArray().at(1).toObject().value(QLatin1String("reason")).toString(), QStringLiteral("JSON parse: unexpected EOF"));
+}
+
+void TestCommandLine::statusTextShowsLegacyFileEntriesAsNames()
+{
+    // Older Milvus names a set of NumPy files as a protobuf text: id:… paths:"…" paths:"…".
+    SimScenario s;
+    SimJob j = timelineJob(QStringLiteral("453240863839750930"), 1);
+    j.createdAt = -1000;
+    j.legacyFileNames = true;
+    j.files[0].paths = QStringList{QStringLiteral("numpy-9e/int_scalar.npy"), QStringLiteral("numpy-9e/geo.npy")};
+    s.jobs = {j};
+    SimFixture sim(s);
+    const QStringList args = {QStringLiteral("status"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString(), QStringLiteral("--job"), j.id};
+    const CliRun r = runCli(args);
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains(QLatin1String(" numpy-9e/int_scalar.npy, numpy-9e/geo.npy\n")), qPrintable(r.out));
+    QVERIFY2(!r.out.contains(QLatin1String("paths:")), qPrintable(r.out));
+    const CliRun json = runCli(args + QStringList{QStringLiteral("--json")});
+    QVERIFY2(json.json().value(QLatin1String("files")).toArray().at(0).toObject().value(QLatin1String("fileName")).toString()
+                 .startsWith(QLatin1String("id:461643605473513461 paths:\"numpy-9e/int_scalar.npy\"")), qPrintable(json.out));
 }
 
 void TestCommandLine::listJsonHasEveryKeyAndNullProgressWhereNoneWasSent()
@@ -1511,6 +1540,8 @@ void TestCommandLine::createCommitAbortFromTheCommandLine()
                 QStringLiteral("--file"), QStringLiteral("toolarge.parquet")});
     QCOMPARE(r.code, 5);
     QVERIFY(r.err.contains(QLatin1String("maximum limit")));
+    // Raw byte counts in the server's refusal get units a person can compare.
+    QVERIFY2(r.err.contains(QLatin1String("fileSize=17179869185 (just over 16 GiB), maxSize=17179869184 (16 GiB)")), qPrintable(r.err));
 }
 
 void TestCommandLine::theRealBinaryReadsTheKeyFromEnvironmentOrStdinOnly()
