@@ -741,7 +741,7 @@ void TestCommandLine::watchJsonLinesSayWhenTheyWereObserved()
     SimFixture sim(scenario());
     const StepAfterTwoPolls step(*sim.server, id, 5);
     // Each reading of the clock is a minute after the one before: every line must carry the reading taken for it.
-    const QDateTime start(QDate(2026, 3, 1), QTime(12, 0, 0), QTimeZone::utc());
+    const QDateTime start(QDate(2026, 3, 1), QTime(12, 0, 0), QTimeZone(0));
     QVector<QDateTime> readings;
     const auto clock = [&] {
         readings << start.addSecs(60 * readings.size());

@@ -33,7 +33,7 @@ private Q_SLOTS:
 namespace {
 QDateTime utc(int h, int m, int s)
 {
-    return QDateTime(QDate(2026, 11, 28), QTime(h, m, s), QTimeZone::utc());
+    return QDateTime(QDate(2026, 11, 28), QTime(h, m, s), QTimeZone(0));
 }
 
 JobRecord failedRecord()
