@@ -30,11 +30,16 @@ const OptionSpec kOptions[] = {
                         "or a Milvus URL such as http://localhost:19530", Network, true},
     {"connection", "NAME", "use a saved connection (endpoint, ids and the key from the keychain)", Network, true},
     {"job", "ID", "the import job's id", Job, false},
+    {"exit-status", nullptr, "status: exit 0 completed, 1 failed/cancelled/expired, 7 not finished yet", Status, true},
+    {"all", nullptr, "watch: every unfinished job of the endpoint instead of --job\n"
+                     "(exit 0 when all completed, 1 when any failed, was cancelled or expired)", Watch, true},
     {"cluster", "ID", "Zilliz Cloud cluster id (or --project ID --region ID)", Network, true},
     {"project", "ID", "Zilliz Cloud project id (with --region)", Network, false},
     {"region", "ID", "Zilliz Cloud region id (with --project)", Network, false},
     {"db", "NAME", "database (Milvus: sent as DB-Name; needed for RBAC users)", Network, true},
     {"collection", "NAME", "filter (list, watch --all) or target (create)", List | Watch | Create, true},
+    {"state", "STATE", "list: only jobs in this state: pending, running, finalizing, completed, failed,\n"
+                       "cancelled, expired, unknown (repeatable, or a,b)", List, true},
     {"partition", "NAME", "create: target partition", Create, true},
     {"file", "PATH", "create: one file group; several NumPy files as a,b,c (repeatable)", Create, true},
     {"object-url", "URL", "create: one object URL group on the cloud (repeatable)", Create, true},
@@ -49,11 +54,6 @@ const OptionSpec kOptions[] = {
     {"json", nullptr, "machine-readable output (watch: one object per line)", Network, true},
     {"verbose", nullptr, "log each request (method, URL, status; never headers) to stderr", Network, true},
     {"api-key-stdin", nullptr, "read the API key / token from the first line of stdin", Network, true},
-    {"exit-status", nullptr, "status: exit 0 completed, 1 failed/cancelled/expired, 7 not finished yet", Status, true},
-    {"state", "STATE", "list: only jobs in this state: pending, running, finalizing, completed, failed,\n"
-                       "cancelled, expired, unknown (repeatable, or a,b)", List, true},
-    {"all", nullptr, "watch: every unfinished job of the endpoint instead of --job\n"
-                     "(exit 0 when all completed, 1 when any failed, was cancelled or expired)", Watch, true},
 };
 
 struct CommandSpec

@@ -59,7 +59,7 @@ QStringList completions(const QStringList &words)
     QString array;
     for (const QString &w : words)
         array += QLatin1Char('\'') + w + QStringLiteral("' ");
-    const QString function = words.first() == QLatin1String("bulkwatch-sim") ? QStringLiteral("_bulkwatch_sim") : QStringLiteral("_bulkwatch");
+    const QString function = words.first().endsWith(QLatin1String("bulkwatch-sim")) ? QStringLiteral("_bulkwatch_sim") : QStringLiteral("_bulkwatch");
     const QString script = QStringLiteral("source '%1'; COMP_WORDS=(%2); COMP_CWORD=%3; %4; printf '%s\\n' \"${COMPREPLY[@]}\"")
                                .arg(QStringLiteral(BULKWATCH_SOURCE_DIR "/packaging/bash-completion/bulkwatch"), array)
                                .arg(words.size() - 1)
@@ -69,6 +69,18 @@ QStringList completions(const QStringList &words)
     if (!r.failure().isEmpty() || r.exitCode != 0)
         qWarning("bash: %s (exit %d): %s", qPrintable(r.failure()), r.exitCode, qPrintable(r.output));
     return r.output.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+}
+
+// COMP_WORDS[0] as bash gives it: the command typed, here the binary under test (its help is what is offered).
+QStringList bulkwatchWords(const QStringList &rest)
+{
+    return QStringList{QStringLiteral(BULKWATCH_BINARY)} + rest;
+}
+
+// The same when the binary cannot be run: the completion falls back on its own lists.
+QStringList withoutBinary(const QStringList &rest)
+{
+    return QStringList{QStringLiteral("/nonexistent/bulkwatch")} + rest;
 }
 
 QSet<QString> dashed(const QSet<QString> &names)
@@ -137,12 +149,15 @@ void TestManPages::completionOffersTheCommands_data()
 {
     QTest::addColumn<QStringList>("words");
     QTest::addColumn<QStringList>("offered");
-    QTest::newRow("bulkwatch <Tab>") << QStringList{QStringLiteral("bulkwatch"), QString()} << CliArguments::commands();
-    QTest::newRow("bulkwatch st<Tab>") << QStringList{QStringLiteral("bulkwatch"), QStringLiteral("st")} << QStringList{QStringLiteral("status")};
-    QTest::newRow("bulkwatch c<Tab>") << QStringList{QStringLiteral("bulkwatch"), QStringLiteral("c")}
-                                      << QStringList{QStringLiteral("create"), QStringLiteral("commit"), QStringLiteral("connections")};
-    QTest::newRow("bulkwatch --<Tab>: the window's options") << QStringList{QStringLiteral("bulkwatch"), QStringLiteral("--")}
+    QTest::newRow("bulkwatch <Tab>: every command") << bulkwatchWords({QString()}) << CliArguments::commands();
+    QTest::newRow("bulkwatch st<Tab>") << bulkwatchWords({QStringLiteral("st")}) << QStringList{QStringLiteral("status")};
+    QTest::newRow("bulkwatch com<Tab>") << bulkwatchWords({QStringLiteral("com")}) << QStringList{QStringLiteral("commit")};
+    QTest::newRow("bulkwatch --<Tab>: the window's options") << bulkwatchWords({QStringLiteral("--")})
         << QStringList{QStringLiteral("--demo"), QStringLiteral("--history"), QStringLiteral("--help"), QStringLiteral("--version")};
+    // Without a binary to ask, its own list: the commands this release has.
+    QTest::newRow("no binary: <Tab>") << withoutBinary({QString()})
+        << QStringList{QStringLiteral("status"), QStringLiteral("list"), QStringLiteral("watch"), QStringLiteral("create"),
+                       QStringLiteral("commit"), QStringLiteral("abort"), QStringLiteral("connections")};
 }
 
 void TestManPages::completionOffersTheCommands()
@@ -165,12 +180,19 @@ void TestManPages::completionOffersEachCommandsOptions()
     // Exactly what `bulkwatch COMMAND --help` lists: an option added to the help and not to the completion fails.
     const QSet<QString> listed = dashed(optionsListedIn(helpOf(QStringLiteral(BULKWATCH_BINARY), {command, QStringLiteral("--help")})));
     QVERIFY(listed.contains(QStringLiteral("--help")));
-    const QStringList offered = completions({QStringLiteral("bulkwatch"), command, QStringLiteral("--")});
+    const QStringList offered = completions(bulkwatchWords({command, QStringLiteral("--")}));
     QCOMPARE(QSet<QString>(offered.cbegin(), offered.cend()), listed);
     QCOMPARE(offered.size(), listed.size()); // none twice
     // After other options too.
-    const QStringList later = completions({QStringLiteral("bulkwatch"), command, QStringLiteral("--json"), QStringLiteral("--")});
+    const QStringList later = completions(bulkwatchWords({command, QStringLiteral("--json"), QStringLiteral("--")}));
     QCOMPARE(QSet<QString>(later.cbegin(), later.cend()), listed);
+    // The completion's own list (no binary to ask) says the same for the commands it knows.
+    static const QStringList known = {QStringLiteral("status"), QStringLiteral("list"), QStringLiteral("watch"), QStringLiteral("create"),
+                                      QStringLiteral("commit"), QStringLiteral("abort"), QStringLiteral("connections")};
+    if (known.contains(command)) {
+        const QStringList fallback = completions(withoutBinary({command, QStringLiteral("--")}));
+        QCOMPARE(QSet<QString>(fallback.cbegin(), fallback.cend()), listed);
+    }
 }
 
 void TestManPages::completionOffersValues_data()
@@ -180,12 +202,12 @@ void TestManPages::completionOffersValues_data()
     QStringList states;
     for (int i = 0; i <= int(JobState::Unknown); ++i)
         states << jobStateName(JobState(i));
-    QTest::newRow("--api") << QStringList{QStringLiteral("bulkwatch"), QStringLiteral("list"), QStringLiteral("--api"), QString()}
+    QTest::newRow("--api") << bulkwatchWords({QStringLiteral("list"), QStringLiteral("--api"), QString()})
                            << QStringList{QStringLiteral("auto"), QStringLiteral("cloud-v1"), QStringLiteral("v2")};
-    QTest::newRow("--state: every state list --state takes") << QStringList{QStringLiteral("bulkwatch"), QStringLiteral("list"), QStringLiteral("--state"), QString()} << states;
-    QTest::newRow("--state f") << QStringList{QStringLiteral("bulkwatch"), QStringLiteral("list"), QStringLiteral("--state"), QStringLiteral("f")}
+    QTest::newRow("--state: every state list --state takes") << bulkwatchWords({QStringLiteral("list"), QStringLiteral("--state"), QString()}) << states;
+    QTest::newRow("--state f") << bulkwatchWords({QStringLiteral("list"), QStringLiteral("--state"), QStringLiteral("f")})
                                << QStringList{QStringLiteral("finalizing"), QStringLiteral("failed")};
-    QTest::newRow("--job: nothing to guess") << QStringList{QStringLiteral("bulkwatch"), QStringLiteral("status"), QStringLiteral("--job"), QString()} << QStringList{};
+    QTest::newRow("--job: nothing to guess") << bulkwatchWords({QStringLiteral("status"), QStringLiteral("--job"), QString()}) << QStringList{};
     QTest::newRow("bulkwatch-sim --dialect") << QStringList{QStringLiteral("bulkwatch-sim"), QStringLiteral("--dialect"), QString()}
                                              << QStringList{QStringLiteral("cloud-v1"), QStringLiteral("cloud-v2"), QStringLiteral("milvus")};
     QTest::newRow("bulkwatch-sim --fault h") << QStringList{QStringLiteral("bulkwatch-sim"), QStringLiteral("--fault"), QStringLiteral("h")}
