@@ -25,6 +25,11 @@ depends="$(dpkg-deb -f "$deb" Depends)"
 contents="$(dpkg-deb -c "$deb")"
 has() { [[ "$1" == *"$2"* ]] || { echo "missing from the package: $2" >&2; return 1; }; }
 has "$depends" libsecret-1-0
+# Man pages and bash completion, where man(1) and bash-completion look for them.
+has "$contents" "usr/share/man/man1/bulkwatch.1.gz"
+has "$contents" "usr/share/man/man1/bulkwatch-sim.1.gz"
+has "$contents" "usr/share/bash-completion/completions/bulkwatch"
+has "$contents" "usr/share/bash-completion/completions/bulkwatch-sim"
 # What the manifest names is what CMake installs.
 has "$contents" "usr/bin/$command"
 has "$contents" "usr/share/applications/$app_id.desktop"
@@ -44,6 +49,17 @@ dpkg_waiting -i "$deb"
 trap '$sudo dpkg -r bulkwatch >/dev/null 2>&1 || true; rm -rf "$out"' EXIT
 installed="$(dpkg -L bulkwatch | grep '/bin/bulkwatch$')"
 "$installed" --version
+# The installed man pages render without warnings and name the installed binary's commands.
+for page in bulkwatch bulkwatch-sim; do
+    warnings="$(MANWIDTH=80 man --warnings=all -l "/usr/share/man/man1/$page.1.gz" 2>&1 >/dev/null || true)"
+    [ -z "$warnings" ] || { echo "man $page: $warnings" >&2; exit 1; }
+done
+rendered="$(MANWIDTH=200 man -l /usr/share/man/man1/bulkwatch.1.gz 2>/dev/null)"
+has "$rendered" "watch --endpoint URL --job ID"
+# The installed completion completes the installed binary's commands.
+completed="$(bash -c 'source /usr/share/bash-completion/completions/bulkwatch; COMP_WORDS=(bulkwatch ""); COMP_CWORD=1; _bulkwatch; echo "${COMPREPLY[*]}"')"
+has "$completed" "status list watch create commit abort"
+echo "man pages and bash completion installed"
 painted="$(HOME="$out" QT_QPA_PLATFORM=offscreen BULKWATCH_EXIT_AFTER_FIRST_PAINT=1 timeout 60 "$installed" --history "$out/h.sqlite")"
 has "$painted" first-paint
 echo "installed bulkwatch started offscreen and painted its window"

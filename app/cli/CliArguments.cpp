@@ -31,11 +31,16 @@ const OptionSpec kOptions[] = {
                         "or a Milvus URL such as http://localhost:19530", Network, true},
     {"connection", "NAME", "use a saved connection (endpoint, ids and the key from the keychain)", Network, true},
     {"job", "ID", "the import job's id", Job, false},
+    {"exit-status", nullptr, "status: exit 0 completed, 1 failed/cancelled/expired, 7 not finished yet", Status, true},
+    {"all", nullptr, "watch: every unfinished job of the endpoint instead of --job\n"
+                     "(exit 0 when all completed, 1 when any failed, was cancelled or expired)", Watch, true},
     {"cluster", "ID", "Zilliz Cloud cluster id (or --project ID --region ID)", Network, true},
     {"project", "ID", "Zilliz Cloud project id (with --region)", Network, false},
     {"region", "ID", "Zilliz Cloud region id (with --project)", Network, false},
     {"db", "NAME", "database (Milvus: sent as DB-Name; needed for RBAC users)", Network, true},
-    {"collection", "NAME", "filter (list) or target (create)", List | Create, true},
+    {"collection", "NAME", "filter (list, watch --all) or target (create)", List | Watch | Create, true},
+    {"state", "STATE", "list: only jobs in this state: pending, running, finalizing, completed, failed,\n"
+                       "cancelled, expired, unknown (repeatable, or a,b)", List, true},
     {"partition", "NAME", "create: target partition", Create, true},
     {"file", "PATH", "create: one file group; several NumPy files as a,b,c (repeatable)", Create, true},
     {"object-url", "URL", "create: one object URL group on the cloud (repeatable)", Create, true},
@@ -67,12 +72,15 @@ struct CommandSpec
 
 const CommandSpec kCommands[] = {
     {"status", Status, "--endpoint URL --job ID", "one job's state, progress, rows and files",
-     "Prints one job's state, progress, rows and files (--json: one object)."},
+     "Prints one job's state, progress, rows and files (--json: one object). Exit 0 once it answered;\n"
+     "with --exit-status the code says how the job stands: 0 completed, 1 failed/cancelled/expired, 7 not finished."},
     {"list", List, "--endpoint URL", "the import jobs the server knows",
      "Lists the import jobs the server knows (--json: {\"jobs\": [...]})."},
-    {"watch", Watch, "--endpoint URL --job ID", "a line per change until the job ends\n(exit 0 completed, 1 failed/cancelled/expired)",
+    {"watch", Watch, "--endpoint URL (--job ID | --all)", "a line per change until the job ends\n(exit 0 completed, 1 failed/cancelled/expired)",
      "Prints a line (--json: an object) each time the job changes, until it ends; rides out network faults\n"
-     "with backoff. Exit 0 when it completed, 1 when it failed, was cancelled or expired on the server."},
+     "with backoff. Exit 0 when it completed, 1 when it failed, was cancelled or expired on the server.\n"
+     "--all watches every job that is unfinished when it starts (a line per change, each naming its job)\n"
+     "until all have ended: exit 0 when all completed, 1 when any did not."},
     {"create", Create, "--endpoint URL --collection NAME (--file PATH ... | --object-url URL ...)", nullptr,
      "Starts an import job and prints its id."},
     {"commit", Commit, "--endpoint URL --job ID", "commit a two-phase (Uncommitted) import",
@@ -91,7 +99,9 @@ const CommandSpec kCommands[] = {
 const char kKeyRule[] = "The key comes from BULKWATCH_API_KEY, --api-key-stdin or a saved connection, never from an argument.\n";
 const char kExitCodes[] =
     "Exit codes: 0 ok, 1 watch: the job failed, was cancelled or expired, 2 usage, 3 auth/forbidden,\n"
-    "            4 not found/expired, 5 network/timeout/tls/rate limited/server, 6 malformed/unsupported answer.\n";
+    "            4 not found/expired, 5 network/timeout/tls/rate limited/server, 6 malformed/unsupported answer\n"
+    "            (also an endpoint that does not speak the API asked for),\n"
+    "            7 status --exit-status: not finished yet (1 there: failed, cancelled or expired; plain status: 0).\n";
 
 const CommandSpec *commandSpec(const QString &name)
 {
@@ -141,7 +151,78 @@ QString didYouMean(const QString &word, const QStringList &candidates, const QSt
     return best.isEmpty() ? QString() : QStringLiteral(". Did you mean '%1%2'?").arg(prefix, best);
 }
 
+bool isKeyOption(const QString &name)
+{
+    return name == QLatin1String("api-key") || name == QLatin1String("token") || name == QLatin1String("key");
+}
+
+Parsed keyRefusal(const QString &command = {})
+{
+    return usage(QStringLiteral("keys are never taken from arguments (other users can read them in the process list); "
+                                "set BULKWATCH_API_KEY, use --api-key-stdin, or a saved --connection"), command);
+}
+
+// The window's own options and Qt's (which it also takes with two dashes): only these open the window.
+const char *const kWindowOptions[] = {"demo", "history", "help-all", "style", "stylesheet", "platform", "platformpluginpath",
+                                      "platformtheme", "plugin", "qwindowgeometry", "qwindowicon", "qwindowtitle", "reverse",
+                                      "session", "display", "geometry", "widgetcount", "qmljsdebugger", "name", "title",
+                                      "visual", "ncols", "cmap", "nograb", "dograb", "sync", "fn", "font", "bg", "background",
+                                      "fg", "foreground", "btn", "button", "im", "inputstyle"};
+
+QString optionName(const QString &arg)
+{
+    const int eq = arg.indexOf(QLatin1Char('='));
+    return arg.mid(2, eq < 0 ? -1 : eq - 2);
+}
+
+// `bulkwatch --endpoint URL list`: the command was put after its options, or there is none. Only option names
+// are echoed, never values (one could be a key typed where it does not belong).
+Parsed leadingOption(const QStringList &args)
+{
+    const QString first = optionName(args.first());
+    if (isKeyOption(first))
+        return keyRefusal();
+    if (!optionSpec(first)) {
+        QStringList names;
+        for (const OptionSpec &o : kOptions)
+            names << QLatin1String(o.name);
+        names << QStringLiteral("demo") << QStringLiteral("history") << QStringLiteral("help") << QStringLiteral("version");
+        return usage(QStringLiteral("unknown option --%1%2").arg(first.left(100), didYouMean(first, names, QStringLiteral("--"))));
+    }
+    for (int i = 0; i < args.size(); ++i) {
+        const QString &a = args.at(i);
+        if (a.startsWith(QLatin1Char('-'))) {
+            const OptionSpec *o = a.startsWith(QLatin1String("--")) ? optionSpec(optionName(a)) : nullptr;
+            if (o && o->valueName && !a.contains(QLatin1Char('=')))
+                ++i;
+            continue;
+        }
+        if (commandSpec(a))
+            return usage(QStringLiteral("the command comes first, then its options: 'bulkwatch %1 --%2 …'").arg(a, first));
+    }
+    return usage(QStringLiteral("--%1 needs a command first, e.g. 'bulkwatch status --%1 …' (commands: %2)")
+                     .arg(first, commands().join(QStringLiteral(", "))));
+}
+
 } // namespace
+
+bool opensWindow(const QString &firstArgument)
+{
+    if (!firstArgument.startsWith(QLatin1Char('-')))
+        return false;
+    if (firstArgument == QLatin1String("--help") || firstArgument == QLatin1String("-h") || firstArgument == QLatin1String("--version")
+        || firstArgument == QLatin1String("-v"))
+        return false;
+    // Qt's single-dash options (-style fusion) are the window's; a double-dash word the window does not know is
+    // a command-line mistake, answered here rather than by a window that aborts without a display.
+    if (!firstArgument.startsWith(QLatin1String("--")))
+        return true;
+    const QString name = optionName(firstArgument);
+    for (const char *w : kWindowOptions)
+        if (name == QLatin1String(w))
+            return true;
+    return false;
+}
 
 const QStringList &commands()
 {
@@ -221,6 +302,8 @@ Parsed parse(const QStringList &arguments)
         return result;
     }
     const QString command = args.first();
+    if (command.startsWith(QLatin1String("--")))
+        return leadingOption(args);
     if (!commandSpec(command)) {
         const QString hint = command.startsWith(QLatin1Char('-')) ? QString() : didYouMean(command, commands());
         return usage(QStringLiteral("unknown command '%1'%2").arg(command.left(100), hint));
@@ -235,9 +318,8 @@ Parsed parse(const QStringList &arguments)
             continue;
         const int eq = a.indexOf(QLatin1Char('='));
         const QString name = a.mid(2, eq < 0 ? -1 : eq - 2);
-        if (name == QLatin1String("api-key") || name == QLatin1String("token") || name == QLatin1String("key"))
-            return usage(QStringLiteral("keys are never taken from arguments (other users can read them in the process list); "
-                                        "set BULKWATCH_API_KEY, use --api-key-stdin, or a saved --connection"), command);
+        if (isKeyOption(name))
+            return keyRefusal(command);
         const OptionSpec *o = optionSpec(name);
         if (o && o->valueName && eq < 0) {
             if (i + 1 >= args.size())

@@ -26,6 +26,9 @@ struct Parsed
 };
 
 const QStringList &commands();
+// Whether a first argument is for the window: none, or one of the window's or Qt's options. A command (known or
+// not) and any other option go to the command line, which explains a mistake instead of opening a window.
+bool opensWindow(const QString &firstArgument);
 // arguments[0] is the program, as in QCoreApplication::arguments().
 Parsed parse(const QStringList &arguments);
 QString globalHelp();

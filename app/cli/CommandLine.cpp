@@ -3,18 +3,30 @@
 #include "CommandLine.h"
 
 #include "Backoff.h"
+#include "FileLabel.h"
 #include "ImportApiClient.h"
 #include "JobFormatter.h"
+#include "WatchAll.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
+#include <QSet>
 #include <QTimer>
 
 namespace {
-// A watch that cannot reach its server asks again at least once a minute.
-constexpr qint64 kMaxWatchBackoffMs = 60000;
+// `status --exit-status`: a script can branch on the job without parsing (README, `status --help`).
+int exitStatusOf(JobState state)
+{
+    switch (state) {
+    case JobState::Completed: return 0;
+    case JobState::Failed:
+    case JobState::Cancelled:
+    case JobState::Expired: return 1;
+    default: return 7; // pending, running, waiting for a commit, or a state not known to be final
+    }
+}
 } // namespace
 
 CommandLine::CommandLine(const QStringList &arguments, QTextStream &out, QTextStream &err, QObject *parent)
@@ -28,9 +40,7 @@ bool CommandLine::handles(const QStringList &arguments)
 {
     if (arguments.size() < 2)
         return false;
-    const QString &first = arguments.at(1);
-    return !first.startsWith(QLatin1Char('-')) || first == QLatin1String("--version") || first == QLatin1String("-v")
-        || first == QLatin1String("--help") || first == QLatin1String("-h");
+    return !CliArguments::opensWindow(arguments.at(1));
 }
 
 void CommandLine::finish(int code)
@@ -52,18 +62,23 @@ void CommandLine::usage(const QString &message)
     finish(2);
 }
 
-void CommandLine::printJson(const QJsonObject &o)
+void CommandLine::printJson(const QJsonObject &object)
 {
+    QJsonObject o = object;
+    // Each line of a watch says when it was seen, so a script that logs the lines has a timeline.
+    if (m_command == QLatin1String("watch"))
+        o.insert(QStringLiteral("observedAt"), JobFormatter::utcText(m_clock()));
     m_out << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) << '\n';
     m_out.flush();
 }
 
-void CommandLine::fail(const ApiError &e)
+void CommandLine::fail(const ApiError &error)
 {
+    const ApiError e = CliErrors::classify(error, m_ep);
     if (m_parsed.flag(QStringLiteral("json")))
         printJson(JobFormatter::errorToJson(e));
     else
-        m_err << "bulkwatch: " << e.summary() << '\n';
+        m_err << "bulkwatch: " << CliErrors::text(e, m_ep, m_keySource) << '\n';
     finish(exitCodeFor(e.kind));
 }
 
@@ -102,6 +117,8 @@ void CommandLine::start()
         if (!ok)
             return usage(error.isEmpty() ? notFound : error);
         m_ep = ep;
+        if (!ep.token.isEmpty())
+            m_keySource = CliErrors::KeySource::Connection;
         startWithEndpoint();
     });
 }
@@ -123,11 +140,15 @@ void CommandLine::startWithEndpoint()
     if (m_parsed.flag(QStringLiteral("verbose")))
         m_client->setLogger([this](const QString &line) { m_err << "bulkwatch: " << line << '\n'; m_err.flush(); });
 
-    const bool needsJob = m_command == QLatin1String("status") || m_command == QLatin1String("watch")
-        || m_command == QLatin1String("commit") || m_command == QLatin1String("abort");
+    const bool all = m_command == QLatin1String("watch") && m_parsed.flag(QStringLiteral("all"));
+    if (all && m_parsed.has(QStringLiteral("job")))
+        return usage(QStringLiteral("watch takes --job ID or --all, not both"));
+    const bool needsJob = !all && (m_command == QLatin1String("status") || m_command == QLatin1String("watch")
+        || m_command == QLatin1String("commit") || m_command == QLatin1String("abort"));
     if (needsJob) {
         if (!m_parsed.has(QStringLiteral("job")))
-            return usage(QStringLiteral("%1 needs --job ID").arg(m_command));
+            return usage(m_command == QLatin1String("watch") ? QStringLiteral("watch needs --job ID, or --all for every unfinished job")
+                                                             : QStringLiteral("%1 needs --job ID").arg(m_command));
         m_jobId = normalisedJobId(m_parsed.first(QStringLiteral("job")));
         const QString problem = jobIdProblem(m_jobId);
         if (!problem.isEmpty())
@@ -184,12 +205,22 @@ bool CommandLine::completeEndpoint(Endpoint *ep)
             usage(QStringLiteral("--api-key-stdin: stdin gave no key"));
             return false;
         }
+        m_keySource = CliErrors::KeySource::Stdin;
     } else if (!m_envKey.isEmpty()) {
         ep->token = m_envKey;
+        m_keySource = CliErrors::KeySource::Environment;
     }
     if (ep->isZillizCloud() && ep->baseUrl.scheme() == QLatin1String("http")) {
         usage(QStringLiteral("Zilliz Cloud is reached over https:// only; an http:// URL would send the API key in "
                              "clear text. Use https://%1").arg(ep->baseUrl.host()));
+        return false;
+    }
+    // The control plane serves every cluster of the account: without one named, each request would be refused
+    // (or reach no job), which is the command's mistake, not the network's.
+    if (CliErrors::needsClusterId(*ep) && ep->clusterId.isEmpty() && ep->projectId.isEmpty()) {
+        const bool legacy = ep->effectiveDialect() == Dialect::CloudV1;
+        usage(QStringLiteral("%1 is Zilliz Cloud's control plane: name the cluster with --cluster ID (e.g. in01-…)%2")
+                  .arg(ep->baseUrl.host(), legacy ? QString() : QStringLiteral(", or --project ID --region ID")));
         return false;
     }
     if (ep->baseUrl.scheme() == QLatin1String("http") && !ep->token.isEmpty()) {
@@ -204,20 +235,49 @@ void CommandLine::runStatus()
     m_client->fetchProgress(m_ep, m_jobId, this, [this](const JobProgress &job, const ApiError &e) {
         if (e.isError())
             return fail(e);
-        if (m_parsed.flag(QStringLiteral("json")))
-            printJson(JobFormatter::toJson(job));
-        else
-            m_out << JobFormatter::toText(job);
-        finish(0);
+        if (m_parsed.flag(QStringLiteral("json"))) {
+            printJson(JobFormatter::toJson(job)); // the server's own file entries: scripts may match on them
+        } else {
+            JobProgress shown = job;
+            for (FileProgress &f : shown.files) {
+                f.fileName = FileLabel::label(f.fileName);
+                // The job's reason is printed once; a file's only where it says something else.
+                f.reason = f.reason == job.reason ? QString() : FileLabel::withSizeUnits(f.reason);
+            }
+            shown.reason = FileLabel::withSizeUnits(job.reason);
+            m_out << JobFormatter::toText(shown);
+        }
+        finish(m_parsed.flag(QStringLiteral("exit-status")) ? exitStatusOf(job.state) : 0);
     });
 }
 
 void CommandLine::runList()
 {
+    QSet<JobState> states;
+    for (const QString &value : m_parsed.values(QStringLiteral("state"))) {
+        for (const QString &word : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const QString name = word.trimmed().toLower();
+            const JobState st = jobStateFromName(name);
+            if (st == JobState::Unknown && name != QLatin1String("unknown")) {
+                QStringList names;
+                for (int i = 0; i <= int(JobState::Unknown); ++i)
+                    names << jobStateName(JobState(i));
+                const QString guess = CliArguments::nearest(name, names);
+                return usage(QStringLiteral("--state takes %1; not '%2'%3")
+                                 .arg(names.join(QStringLiteral(", ")), word.trimmed().left(100),
+                                      guess.isEmpty() ? QString() : QStringLiteral(". Did you mean '%1'?").arg(guess)));
+            }
+            states.insert(st);
+        }
+    }
     const QString collection = m_parsed.first(QStringLiteral("collection"));
-    m_client->listJobs(m_ep, collection, this, [this](const QVector<JobSummary> &jobs, const ApiError &e) {
+    m_client->listJobs(m_ep, collection, this, [this, states](const QVector<JobSummary> &all, const ApiError &e) {
         if (e.isError())
             return fail(e);
+        QVector<JobSummary> jobs;
+        for (const JobSummary &s : all)
+            if (states.isEmpty() || states.contains(s.state))
+                jobs << s;
         if (m_parsed.flag(QStringLiteral("json"))) {
             QJsonArray arr;
             for (const JobSummary &s : jobs)
@@ -241,6 +301,8 @@ void CommandLine::runWatch()
     }
     m_watchTimer = new QTimer(this);
     m_watchTimer->setSingleShot(true);
+    if (m_parsed.flag(QStringLiteral("all")))
+        return startWatchAll();
     connect(m_watchTimer, &QTimer::timeout, this, &CommandLine::pollWatch);
     pollWatch();
 }
@@ -250,7 +312,7 @@ void CommandLine::pollWatch()
     m_client->fetchProgress(m_ep, m_jobId, this, [this](const JobProgress &job, const ApiError &e) {
         const bool json = m_parsed.flag(QStringLiteral("json"));
         if (e.isError()) {
-            if (e.kind == ErrorKind::NotFound && m_seen) {
+            if (e.kind == ErrorKind::NotFound && m_seen && CliErrors::classify(e, m_ep).kind == ErrorKind::NotFound) {
                 // It was there a moment ago: the server's retention ended it.
                 ApiError expired = e;
                 expired.kind = ErrorKind::Expired;
@@ -263,7 +325,7 @@ void CommandLine::pollWatch()
             if (!e.retryable)
                 return fail(e);
             ++m_failures;
-            const QString text = e.summary();
+            const QString text = CliErrors::text(e, m_ep, m_keySource);
             if (text != m_lastError && !json)
                 m_err << "bulkwatch: " << text << " — retrying\n";
             m_lastError = text;

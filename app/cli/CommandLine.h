@@ -3,13 +3,16 @@
 
 #include "ApiError.h"
 #include "CliArguments.h"
+#include "CliErrors.h"
 #include "Endpoint.h"
 #include "ImportTypes.h"
 
+#include <QDateTime>
 #include <QObject>
 #include <QStringList>
 #include <QTextStream>
 #include <functional>
+#include <memory>
 
 class QNetworkAccessManager;
 class ImportApiClient;
@@ -37,6 +40,8 @@ public:
     void setEnvironmentKey(const QByteArray &key) { m_envKey = key; }
     void setConnectionResolver(ConnectionResolver r) { m_resolve = std::move(r); }
     void setConnectionLister(ConnectionLister l) { m_listConnections = std::move(l); }
+    // What "now" is for the observedAt of `watch --json` (UTC); the wall clock unless a test sets one.
+    void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
 
     // Runs the command; emits finished() once (maybe synchronously for usage errors).
     void start();
@@ -55,6 +60,10 @@ private:
     void runList();
     void runWatch();
     void pollWatch();
+    void startWatchAll();
+    void pollWatchAll();
+    void watchAllAnswer(const QString &jobId, const JobProgress &job, const ApiError &e);
+    void finishWatchAll();
     void runCreate();
     void runCommitOrAbort(bool commit);
     void printJson(const QJsonObject &o);
@@ -79,5 +88,9 @@ private:
     std::function<QByteArray()> m_readStdin;
     ConnectionResolver m_resolve;
     ConnectionLister m_listConnections;
+    struct WatchAll;
+    std::unique_ptr<WatchAll> m_all; // watch --all
+    std::function<QDateTime()> m_clock = [] { return QDateTime::currentDateTimeUtc(); };
+    CliErrors::KeySource m_keySource = CliErrors::KeySource::None;
 };
 

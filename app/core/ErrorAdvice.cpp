@@ -1,5 +1,7 @@
 #include "ErrorAdvice.h"
 
+#include "FileLabel.h"
+
 #include <QCoreApplication>
 
 namespace ErrorAdvice {
@@ -21,7 +23,7 @@ QString forConnection(const ApiError &e)
     case ErrorKind::Malformed: advice = QCoreApplication::translate("ErrorAdvice", "The answer could not be read; a proxy may be in the way."); break;
     case ErrorKind::Unsupported: advice = QCoreApplication::translate("ErrorAdvice", "No import API at this address: is it Milvus 2.4 or newer, or a Zilliz Cloud endpoint?"); break;
     }
-    return advice + QStringLiteral("\n") + e.summary();
+    return advice + QStringLiteral("\n") + FileLabel::withSizeUnits(e.summary());
 }
 
 QString forCreate(const ApiError &e)
@@ -42,7 +44,7 @@ QString forCreate(const ApiError &e)
         advice = QCoreApplication::translate("ErrorAdvice", "A required field is missing.");
     else
         return forConnection(e);
-    return advice + QStringLiteral("\n") + QCoreApplication::translate("ErrorAdvice", "The server said: %1").arg(e.summary());
+    return advice + QStringLiteral("\n") + QCoreApplication::translate("ErrorAdvice", "The server said: %1").arg(FileLabel::withSizeUnits(e.summary()));
 }
 
 } // namespace ErrorAdvice

@@ -1,5 +1,6 @@
 #include "JobReport.h"
 
+#include "FileLabel.h"
 #include "JobFormatter.h"
 
 #include <QJsonArray>
@@ -7,6 +8,19 @@
 #include <QSysInfo>
 
 namespace JobReport {
+
+namespace {
+
+QString fileStateText(const FileProgress &f, JobState jobState)
+{
+    // Once the job has failed, a file still "importing" will not go on: nothing of it stays in the collection.
+    const bool jobEnded = jobState == JobState::Failed || jobState == JobState::Cancelled;
+    if (jobEnded && f.state != FileState::Completed && f.state != FileState::Failed)
+        return QStringLiteral("not imported (the job %1)").arg(jobStateName(jobState));
+    return fileStateName(f.state);
+}
+
+} // namespace
 
 QString supportReport(const JobRecord &r, const Connection *c)
 {
@@ -16,6 +30,8 @@ QString supportReport(const JobRecord &r, const Connection *c)
     s += QStringLiteral("Bulk import job report\n");
     line(QStringLiteral("Job ID"), j.jobId);
     if (c) {
+        if (!c->name.isEmpty())
+            line(QStringLiteral("Connection"), c->name);
         line(QStringLiteral("Endpoint"), c->baseUrl.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery).toDisplayString());
         if (!c->clusterId.isEmpty())
             line(QStringLiteral("Cluster"), c->clusterId);
@@ -25,29 +41,66 @@ QString supportReport(const JobRecord &r, const Connection *c)
         line(QStringLiteral("API"), dialectName(c->endpoint({}).effectiveDialect()));
     }
     line(QStringLiteral("Collection"), j.collectionName.value_or(QStringLiteral("(unknown)")));
-    line(QStringLiteral("State"), jobStateName(r.displayState()) + QStringLiteral(" (server: ")
+    // The servers do not report it: only a job created here knows its partition.
+    const QString partition = r.createParams.value(QLatin1String("partitionName")).toString();
+    line(QStringLiteral("Partition"), !partition.isEmpty() ? partition
+                                          : r.createParams.isEmpty() ? QStringLiteral("(not reported by the server)")
+                                                                      : QStringLiteral("default"));
+    const JobState state = r.displayState();
+    line(QStringLiteral("State"), jobStateName(state) + QStringLiteral(" (server: ")
              + (j.serverState.isEmpty() ? QStringLiteral("none") : j.serverState) + QLatin1Char(')'));
     if (r.expired)
         line(QStringLiteral("Expired on server at"), JobFormatter::utcText(r.expiredAt) + QStringLiteral(" (last known state above)"));
-    line(QStringLiteral("Progress"), JobFormatter::percentText(j.progress));
-    line(QStringLiteral("Rows"), JobFormatter::rowsText(j.importedRows, j.totalRows));
-    line(QStringLiteral("Size"), j.fileSize ? QString::number(*j.fileSize) + QStringLiteral(" bytes") : QStringLiteral("unknown"));
+    const bool failed = j.state == JobState::Failed || j.state == JobState::Cancelled;
+    if (failed) {
+        // The rows a failed job had read are not in the collection: a failed import leaves nothing behind.
+        line(QStringLiteral("Rows"), QStringLiteral("none imported (a failed import leaves nothing in the collection)")
+                 + (j.importedRows.value_or(0) > 0 ? QStringLiteral("; %1 had been read").arg(JobFormatter::rowsText(j.importedRows, j.totalRows))
+                                                   : QString()));
+    } else {
+        line(QStringLiteral("Progress"), JobFormatter::percentText(j.state == JobState::Completed ? 100 : j.progress));
+        line(QStringLiteral("Rows"), JobFormatter::rowsText(j.importedRows, j.totalRows));
+    }
+    line(QStringLiteral("Size"), j.fileSize ? FileLabel::bytesText(*j.fileSize) : QStringLiteral("unknown"));
     if (j.createTime.isValid())
         line(QStringLiteral("Created (UTC)"), JobFormatter::utcText(j.createTime));
     line(QStringLiteral("First seen by Bulkwatch (UTC)"), JobFormatter::utcText(r.firstSeen));
     line(QStringLiteral("Completed (UTC)"), j.completeTime.isValid() ? JobFormatter::utcText(j.completeTime) : QStringLiteral("—"));
     line(QStringLiteral("Last answer (UTC)"), JobFormatter::utcText(r.lastAnswer));
-    line(QStringLiteral("Reason"), j.reason.isEmpty() ? QStringLiteral("(none given)") : j.reason);
+    {
+        const bool ended = isTerminal(j.state) || r.expired;
+        // Without the server's creation time, a job first seen already finished has no known start.
+        const QDateTime end = j.completeTime.isValid() ? j.completeTime : r.endedAt;
+        const bool knownStart = j.createTime.isValid() || !(ended && r.firstSeen.isValid() && end.isValid() && r.firstSeen >= end);
+        const qint64 d = knownStart ? r.durationSeconds(r.lastAnswer.isValid() ? r.lastAnswer : r.firstSeen) : -1;
+        QString value = d < 0 ? QStringLiteral("— (no start time known)") : JobFormatter::durationText(d);
+        if (d >= 0)
+            value += QStringLiteral(" (%1 %2)").arg(j.createTime.isValid() ? QStringLiteral("from creation") : QStringLiteral("from first seen"),
+                                                   ended ? QStringLiteral("to the end") : QStringLiteral("until the last answer, still going"));
+        line(QStringLiteral("Duration"), value);
+    }
+    line(failed ? QStringLiteral("Failure reason") : QStringLiteral("Reason"),
+         j.reason.isEmpty() ? QStringLiteral("(none given)") : FileLabel::withSizeUnits(j.reason));
     if (r.lastError.isError())
-        line(QStringLiteral("Last error"), r.lastError.summary() + (r.lastError.path.isEmpty() ? QString() : QStringLiteral(" [") + r.lastError.path + QLatin1Char(']')));
+        line(QStringLiteral("Last error"), FileLabel::withSizeUnits(r.lastError.summary()) + (r.lastError.path.isEmpty() ? QString() : QStringLiteral(" [") + r.lastError.path + QLatin1Char(']')));
     if (!j.files.isEmpty()) {
         s += QStringLiteral("Files (%1):\n").arg(j.files.size());
         for (const FileProgress &f : j.files) {
-            s += QStringLiteral("  - %1 | %2 (server: %3) | %4 | rows %5\n")
-                     .arg(f.fileName, fileStateName(f.state), f.serverState.isEmpty() ? QStringLiteral("none") : f.serverState,
+            const FileLabel::Entry entry = FileLabel::parse(f.fileName);
+            QString name = entry.paths.join(QStringLiteral(", "));
+            if (!entry.taskId.isEmpty())
+                name += QStringLiteral(" (task %1)").arg(entry.taskId);
+            s += QStringLiteral("  - %1 | %2 (server: %3) | %4 | rows %5")
+                     .arg(name, fileStateText(f, j.state), f.serverState.isEmpty() ? QStringLiteral("none") : f.serverState,
                           JobFormatter::percentText(f.progress), JobFormatter::rowsText(f.importedRows, f.totalRows));
-            if (!f.reason.isEmpty())
-                s += QStringLiteral("    reason: ") + f.reason + QLatin1Char('\n');
+            if (f.fileSize)
+                s += QStringLiteral(" | ") + FileLabel::binarySize(*f.fileSize);
+            // The job's reason is said once, above; a file's only where it says something else.
+            if (!f.reason.isEmpty() && f.reason == j.reason)
+                s += QStringLiteral(" | the reason above");
+            s += QLatin1Char('\n');
+            if (!f.reason.isEmpty() && f.reason != j.reason)
+                s += QStringLiteral("    reason: ") + FileLabel::withSizeUnits(f.reason) + QLatin1Char('\n');
         }
     }
     line(QStringLiteral("Reported by"), QStringLiteral("Bulkwatch " BULKWATCH_VERSION " on ") + QSysInfo::prettyProductName());

@@ -4,6 +4,7 @@
 // rather than a window. In this process and through the real binary. Nothing here waits on the clock: triggers
 // are tied to the requests the simulator has answered.
 
+#include "CliErrors.h"
 #include "CommandLine.h"
 #include "support/ProcessRun.h"
 #include "support/ReservedPort.h"
@@ -14,6 +15,7 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimeZone>
 
 namespace {
 struct CliRun
@@ -27,12 +29,14 @@ struct CliRun
 // One command in this process, as main() runs it: the key from "the environment" or stdin, saved connections
 // from resolver (none unless given).
 CliRun runCli(const QStringList &args, const QByteArray &envKey = {}, const QByteArray &stdinText = {},
-              CommandLine::ConnectionResolver resolver = {})
+              CommandLine::ConnectionResolver resolver = {}, std::function<QDateTime()> clock = {})
 {
     CliRun r;
     QTextStream out(&r.out);
     QTextStream err(&r.err);
     CommandLine cli(QStringList{QStringLiteral("bulkwatch")} + args, out, err);
+    if (clock)
+        cli.setClock(std::move(clock));
     cli.setEnvironmentKey(envKey);
     cli.setStdin([stdinText] { return stdinText; });
     if (resolver)
@@ -201,6 +205,8 @@ private Q_SLOTS:
 
     void statusTextShowsTheWholeReasonAndFiles();
 
+    void statusTextShowsLegacyFileEntriesAsNames();
+
     void listJsonHasEveryKeyAndNullProgressWhereNoneWasSent();
 
     void listFiltersByDatabaseAndCollection();
@@ -216,6 +222,28 @@ private Q_SLOTS:
 
     void unreachableServerIsANetworkError();
 
+    void noKeyGivenSaysHowToGiveOne_data();
+    void noKeyGivenSaysHowToGiveOne();
+
+    void aCloudControlPlaneNeedsACluster_data();
+    void aCloudControlPlaneNeedsACluster();
+
+    void aWrongDialectIsUnsupportedNotNotFound_data();
+    void aWrongDialectIsUnsupportedNotNotFound();
+
+    void statusExitStatusSaysHowTheJobStands_data();
+    void statusExitStatusSaysHowTheJobStands();
+
+    void watchJsonLinesSayWhenTheyWereObserved();
+
+    void listFiltersByState_data();
+    void listFiltersByState();
+
+    void watchAllFollowsEveryUnfinishedJob_data();
+    void watchAllFollowsEveryUnfinishedJob();
+
+    void watchAllWithNothingUnfinishedEndsAtOnce();
+
     void usageErrorsExplainThemselves_data();
     void usageErrorsExplainThemselves();
 
@@ -225,6 +253,9 @@ private Q_SLOTS:
     void unknownCommandsSuggestTheNearestOne();
 
     void unknownOptionsSuggestTheNearestOne();
+
+    void optionsBeforeTheCommandAreUsageErrors_data();
+    void optionsBeforeTheCommandAreUsageErrors();
 
     void everyCommandHasItsOwnHelp_data();
     void everyCommandHasItsOwnHelp();
@@ -309,8 +340,35 @@ void TestCommandLine::statusTextShowsTheWholeReasonAndFiles()
     QCOMPARE(r.code, 0);
     QVERIFY(r.out.contains(QLatin1String("failed (Failed)")));
     QVERIFY(r.out.contains(QLatin1String("Reason      JSON parse: unexpected EOF")));
-    QVERIFY(r.out.contains(QLatin1String("[part-1.parquet]")));
     QVERIFY(r.out.contains(QLatin1String("Files (2)")));
+    // The file names as a person reads them: Milvus' brackets gone (the JSON keeps the server's entry).
+    QVERIFY2(r.out.contains(QLatin1String(" part-1.parquet\n")) && !r.out.contains(QLatin1String("[part-1.parquet]")), qPrintable(r.out));
+    // The job's reason once: the file that failed for it does not repeat it.
+    QCOMPARE(r.out.count(QLatin1String("JSON parse: unexpected EOF")), 1);
+    const CliRun json = runCli({QStringLiteral("status"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString(),
+                                QStringLiteral("--job"), QStringLiteral("453240863839750924"), QStringLiteral("--json")});
+    QCOMPARE(json.json().value(QLatin1String("files")).toArray().at(1).toObject().value(QLatin1String("fileName")).toString(), QStringLiteral("[part-1.parquet]"));
+    QCOMPARE(json.json().value(QLatin1String("files")).toArray().at(1).toObject().value(QLatin1String("reason")).toString(), QStringLiteral("JSON parse: unexpected EOF"));
+}
+
+void TestCommandLine::statusTextShowsLegacyFileEntriesAsNames()
+{
+    // Older Milvus names a set of NumPy files as a protobuf text: id:… paths:"…" paths:"…".
+    SimScenario s;
+    SimJob j = timelineJob(QStringLiteral("453240863839750930"), 1);
+    j.createdAt = -1000;
+    j.legacyFileNames = true;
+    j.files[0].paths = QStringList{QStringLiteral("numpy-9e/int_scalar.npy"), QStringLiteral("numpy-9e/geo.npy")};
+    s.jobs = {j};
+    SimFixture sim(s);
+    const QStringList args = {QStringLiteral("status"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString(), QStringLiteral("--job"), j.id};
+    const CliRun r = runCli(args);
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains(QLatin1String(" numpy-9e/int_scalar.npy, numpy-9e/geo.npy\n")), qPrintable(r.out));
+    QVERIFY2(!r.out.contains(QLatin1String("paths:")), qPrintable(r.out));
+    const CliRun json = runCli(args + QStringList{QStringLiteral("--json")});
+    QVERIFY2(json.json().value(QLatin1String("files")).toArray().at(0).toObject().value(QLatin1String("fileName")).toString()
+                 .startsWith(QLatin1String("id:461643605473513461 paths:\"numpy-9e/int_scalar.npy\"")), qPrintable(json.out));
 }
 
 void TestCommandLine::listJsonHasEveryKeyAndNullProgressWhereNoneWasSent()
@@ -494,11 +552,375 @@ void TestCommandLine::unreachableServerIsANetworkError()
     CliRun r = runCli({QStringLiteral("status"), QStringLiteral("--endpoint"), url, QStringLiteral("--job"), QStringLiteral("1")});
     QCOMPARE(r.code, 5);
     QVERIFY2(r.err.contains(QLatin1String("network")), qPrintable(r.err));
+    // Which URL was refused: the user sees a typo in the host or port at once.
+    QVERIFY2(r.err.contains(QStringLiteral("(tried %1/v2/vectordb/jobs/import/describe)").arg(url)), qPrintable(r.err));
+    r = runCli({QStringLiteral("list"), QStringLiteral("--endpoint"), url});
+    QCOMPARE(r.code, 5);
+    QVERIFY2(r.err.contains(QStringLiteral("Connection refused (tried %1/v2/vectordb/jobs/import/list)").arg(url)), qPrintable(r.err));
     r = runCli({QStringLiteral("status"), QStringLiteral("--endpoint"), url, QStringLiteral("--job"), QStringLiteral("1"), QStringLiteral("--json")});
     QCOMPARE(r.code, 5);
     const QJsonObject e = r.json().value(QLatin1String("error")).toObject();
     QCOMPARE(e.value(QLatin1String("kind")).toString(), QStringLiteral("network"));
     QVERIFY(e.value(QLatin1String("httpStatus")).isNull()); // refused: no HTTP answer came
+}
+
+void TestCommandLine::noKeyGivenSaysHowToGiveOne_data()
+{
+    QTest::addColumn<int>("dialect");
+    QTest::addColumn<QByteArray>("envKey");
+    QTest::addColumn<QByteArray>("stdinKey");
+    QTest::addColumn<QStringList>("words");
+    QTest::addColumn<QStringList>("notWords");
+    const QStringList howTo = {QStringLiteral("no key was given"), QStringLiteral("BULKWATCH_API_KEY"), QStringLiteral("--api-key-stdin"),
+                               QStringLiteral("--connection")};
+    QTest::newRow("milvus, no key") << int(SimDialect::Milvus) << QByteArray() << QByteArray() << howTo << QStringList{QStringLiteral("was refused")};
+    QTest::newRow("cloud-v2, no key (\"The apikey is illegal\")") << int(SimDialect::CloudV2) << QByteArray() << QByteArray() << howTo
+                                                               << QStringList{QStringLiteral("was refused")};
+    // A key that was given and refused is another matter: say where it came from, not that there was none.
+    QTest::newRow("milvus, wrong key from the environment") << int(SimDialect::Milvus) << QByteArray("wrong") << QByteArray()
+        << QStringList{QStringLiteral("the key from BULKWATCH_API_KEY was refused")} << QStringList{QStringLiteral("no key was given")};
+    QTest::newRow("cloud-v2, wrong key from stdin") << int(SimDialect::CloudV2) << QByteArray() << QByteArray("wrong\n")
+        << QStringList{QStringLiteral("the key from stdin (--api-key-stdin) was refused")} << QStringList{QStringLiteral("no key was given")};
+}
+
+void TestCommandLine::noKeyGivenSaysHowToGiveOne()
+{
+    QFETCH(int, dialect);
+    QFETCH(QByteArray, envKey);
+    QFETCH(QByteArray, stdinKey);
+    QFETCH(QStringList, words);
+    QFETCH(QStringList, notWords);
+    SimFixture sim(scenario(), SimDialect(dialect));
+    sim.server->setApiKey("the-right-key");
+    QStringList args = {QStringLiteral("status"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString(),
+                        QStringLiteral("--job"), QStringLiteral("453240863839750922")};
+    if (SimDialect(dialect) != SimDialect::Milvus)
+        args << QStringLiteral("--cluster") << QStringLiteral("in01-x");
+    if (!stdinKey.isEmpty())
+        args << QStringLiteral("--api-key-stdin");
+    const CliRun r = runCli(args, envKey, stdinKey);
+    QCOMPARE(r.code, 3);
+    QCOMPARE(r.out, QString());
+    QVERIFY2(r.err.startsWith(QLatin1String("bulkwatch: auth")), qPrintable(r.err));
+    for (const QString &w : words)
+        QVERIFY2(r.err.contains(w), qPrintable(QStringLiteral("'%1' not in: %2").arg(w, r.err)));
+    for (const QString &w : notWords)
+        QVERIFY2(!r.err.contains(w), qPrintable(QStringLiteral("'%1' in: %2").arg(w, r.err)));
+    QVERIFY(!r.err.contains(QLatin1String("wrong")) && !r.err.contains(QLatin1String("the-right-key")));
+    // --json keeps the error object scripts read: kind auth, the server's words.
+    const CliRun json = runCli(args + QStringList{QStringLiteral("--json")}, envKey, stdinKey);
+    QCOMPARE(json.code, 3);
+    QCOMPARE(json.json().value(QLatin1String("error")).toObject().value(QLatin1String("kind")).toString(), QStringLiteral("auth"));
+}
+
+void TestCommandLine::aCloudControlPlaneNeedsACluster_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("words");
+    const QString cloud = QStringLiteral("https://api.cloud.zilliz.com");
+    const QString legacy = QStringLiteral("https://controller.api.gcp-us-west1.zillizcloud.com");
+    const QStringList job = {QStringLiteral("--job"), QStringLiteral("job-0123456789abcdef")};
+    QTest::newRow("list, cloud v2") << QStringList{QStringLiteral("list"), QStringLiteral("--endpoint"), cloud} << "--cluster ID (e.g. in01-…), or --project ID --region ID";
+    QTest::newRow("status, cloud v2") << QStringList{QStringLiteral("status"), QStringLiteral("--endpoint"), cloud} + job << "--cluster";
+    QTest::newRow("watch, cloud v2 (China)") << QStringList{QStringLiteral("watch"), QStringLiteral("--endpoint"), QStringLiteral("https://api.cloud.zilliz.com.cn")} + job << "--cluster";
+    QTest::newRow("create, cloud v2") << QStringList{QStringLiteral("create"), QStringLiteral("--endpoint"), cloud, QStringLiteral("--collection"), QStringLiteral("c"),
+                                                     QStringLiteral("--object-url"), QStringLiteral("s3://b/a.parquet")} << "--cluster";
+    QTest::newRow("list, legacy v1 (no project/region there)") << QStringList{QStringLiteral("list"), QStringLiteral("--endpoint"), legacy} << "name the cluster with --cluster ID (e.g. in01-…)\n";
+    QTest::newRow("a key does not stand in for the cluster") << QStringList{QStringLiteral("list"), QStringLiteral("--endpoint"), cloud, QStringLiteral("--db"), QStringLiteral("x")} << "--cluster";
+}
+
+void TestCommandLine::aCloudControlPlaneNeedsACluster()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, words);
+    // A usage error before any request: exit 2 (not 5, as when the request was refused or went nowhere).
+    const CliRun r = runCli(args, "some-key");
+    QCOMPARE(r.code, 2);
+    QCOMPARE(r.out, QString());
+    QVERIFY2(r.err.contains(words), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("Try 'bulkwatch %1 --help'.").arg(args.first())), qPrintable(r.err));
+    // A cluster's own endpoint (it speaks the Milvus API) and a local server need none.
+    const auto needs = [](const char *url) {
+        Endpoint ep;
+        ep.baseUrl = QUrl(QLatin1String(url));
+        return CliErrors::needsClusterId(ep);
+    };
+    QVERIFY(needs("https://api.cloud.zilliz.com"));
+    QVERIFY(needs("https://controller.api.aws-us-west-2.zillizcloud.com"));
+    QVERIFY(!needs("https://in01-0123456789abcdef.api.gcp-us-west1.zillizcloud.com"));
+    QVERIFY(!needs("http://localhost:19530"));
+}
+
+void TestCommandLine::aWrongDialectIsUnsupportedNotNotFound_data()
+{
+    QTest::addColumn<int>("dialect");      // what the simulator speaks
+    QTest::addColumn<QStringList>("args"); // after the endpoint
+    QTest::addColumn<QString>("words");
+    const QStringList job = {QStringLiteral("--job"), QStringLiteral("453240863839750922")};
+    const QStringList cluster = {QStringLiteral("--cluster"), QStringLiteral("in01-x")};
+    const QString v2 = QStringLiteral("does not speak the v2 import API (HTTP 404 on /v2/vectordb/jobs/import/%1)");
+    QTest::newRow("list, auto against a v1-only server") << int(SimDialect::CloudV1) << QStringList{QStringLiteral("list")} + cluster << v2.arg(QStringLiteral("list"));
+    QTest::newRow("list, --api v2 against a v1-only server") << int(SimDialect::CloudV1) << QStringList{QStringLiteral("list"), QStringLiteral("--api"), QStringLiteral("v2")} + cluster << "--api cloud-v1";
+    QTest::newRow("commit against a v1-only server") << int(SimDialect::CloudV1) << QStringList{QStringLiteral("commit")} + job + cluster << v2.arg(QStringLiteral("commit"));
+    QTest::newRow("status, --api v2 against a v1-only server") << int(SimDialect::CloudV1) << QStringList{QStringLiteral("status"), QStringLiteral("--api"), QStringLiteral("v2")} + job + cluster << "no import-progress endpoint answered";
+    QTest::newRow("list, --api cloud-v1 against Milvus") << int(SimDialect::Milvus) << QStringList{QStringLiteral("list"), QStringLiteral("--api"), QStringLiteral("cloud-v1")} + cluster
+        << "does not speak the legacy Zilliz Cloud (v1) import API (HTTP 404 on /v1/vector/collections/import/list): try --api v2";
+}
+
+void TestCommandLine::aWrongDialectIsUnsupportedNotNotFound()
+{
+    QFETCH(int, dialect);
+    QFETCH(QStringList, args);
+    QFETCH(QString, words);
+    SimFixture sim(scenario(), SimDialect(dialect));
+    const QStringList endpoint = {QStringLiteral("--endpoint"), sim.server->baseUrl().toString()};
+    const CliRun r = runCli(QStringList{args.first()} + endpoint + args.mid(1));
+    QCOMPARE(r.code, 6); // not 4: that says the job is gone, and a script would give up on it
+    QVERIFY2(r.err.startsWith(QLatin1String("bulkwatch: unsupported")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(words), qPrintable(r.err));
+    const CliRun json = runCli(QStringList{args.first()} + endpoint + args.mid(1) + QStringList{QStringLiteral("--json")});
+    QCOMPARE(json.code, 6);
+    const QJsonObject e = json.json().value(QLatin1String("error")).toObject();
+    QCOMPARE(e.value(QLatin1String("kind")).toString(), QStringLiteral("unsupported"));
+    QCOMPARE(e.value(QLatin1String("httpStatus")).toInt(), 404);
+    QCOMPARE(e.value(QLatin1String("retryable")).toBool(), false);
+}
+
+void TestCommandLine::statusExitStatusSaysHowTheJobStands_data()
+{
+    QTest::addColumn<QString>("jobId");
+    QTest::addColumn<double>("advance");   // simulated seconds before asking
+    QTest::addColumn<QByteArray>("answer"); // served instead of the simulator's own (HTTP 200), or empty
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("state");
+    QTest::newRow("completed: 0") << "453240863839750922" << 0.0 << QByteArray() << 0 << "completed";
+    QTest::newRow("running: 7") << "453240863839750923" << 30.0 << QByteArray() << 7 << "running";
+    QTest::newRow("pending: 7") << "453240863839750923" << 0.0 << QByteArray() << 7 << "pending";
+    QTest::newRow("failed: 1") << "453240863839750924" << 1000.0 << QByteArray() << 1 << "failed";
+    QTest::newRow("cancelled: 1") << "453240863839750923" << 0.0
+        << QByteArray(R"({"code":0,"data":{"jobId":"453240863839750923","state":"Cancelled","progress":0,"details":[]}})") << 1 << "cancelled";
+    QTest::newRow("uncommitted (waiting for commit): 7") << "453240863839750923" << 0.0
+        << QByteArray(R"({"code":0,"data":{"jobId":"453240863839750923","state":"Uncommitted","progress":99,"details":[]}})") << 7 << "finalizing";
+}
+
+void TestCommandLine::statusExitStatusSaysHowTheJobStands()
+{
+    QFETCH(QString, jobId);
+    QFETCH(double, advance);
+    QFETCH(QByteArray, answer);
+    QFETCH(int, code);
+    QFETCH(QString, state);
+    SimFixture sim(scenario());
+    sim.server->engine().setSpeed(0);
+    sim.server->engine().advance(advance);
+    if (!answer.isEmpty()) {
+        SimFaultRule f;
+        f.kind = QStringLiteral("status");
+        f.status = 200;
+        f.body = answer;
+        sim.server->addFault(f);
+    }
+    const QStringList args = {QStringLiteral("status"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString(), QStringLiteral("--job"), jobId};
+    CliRun r = runCli(args + QStringList{QStringLiteral("--exit-status"), QStringLiteral("--json")});
+    QCOMPARE(r.code, code);
+    QCOMPARE(r.json().value(QLatin1String("state")).toString(), state); // the same object as without the flag
+    r = runCli(args + QStringList{QStringLiteral("--exit-status")});
+    QCOMPARE(r.code, code);
+    QVERIFY2(r.out.contains(QStringLiteral("State       %1").arg(state)), qPrintable(r.out));
+    // Plain status answers 0 whatever the job's state: it reports, it does not judge.
+    QCOMPARE(runCli(args).code, 0);
+    // So does the real binary.
+    const ProcessResult p = runProcess(QStringLiteral(BULKWATCH_BINARY), args + QStringList{QStringLiteral("--exit-status")}, cliEnvironment());
+    QVERIFY2(p.failure().isEmpty(), qPrintable(p.failure()));
+    QVERIFY2(p.exitCode == code, qPrintable(QStringLiteral("exit %1: %2").arg(p.exitCode).arg(p.output)));
+}
+
+void TestCommandLine::watchJsonLinesSayWhenTheyWereObserved()
+{
+    const QString id = QStringLiteral("453240863839750923");
+    SimFixture sim(scenario());
+    const StepAfterTwoPolls step(*sim.server, id, 5);
+    // Each reading of the clock is a minute after the one before: every line must carry the reading taken for it.
+    const QDateTime start(QDate(2026, 3, 1), QTime(12, 0, 0), QTimeZone(0));
+    QVector<QDateTime> readings;
+    const auto clock = [&] {
+        readings << start.addSecs(60 * readings.size());
+        return readings.last();
+    };
+    const CliRun r = runCli({QStringLiteral("watch"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString(),
+                             QStringLiteral("--job"), id, QStringLiteral("--interval"), QStringLiteral("0.05"), QStringLiteral("--json")},
+                            {}, {}, {}, clock);
+    QCOMPARE(r.code, 0);
+    QVector<QJsonObject> objects;
+    QString problem;
+    QVERIFY2(jsonLines(r.out, &objects, &problem), qPrintable(problem));
+    QVERIFY(objects.size() >= 3);
+    QCOMPARE(readings.size(), objects.size()); // read once per line printed
+    for (int i = 0; i < objects.size(); ++i)
+        QCOMPARE(objects[i].value(QLatin1String("observedAt")).toString(), start.addSecs(60 * i).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ")));
+    QCOMPARE(objects.first().value(QLatin1String("observedAt")).toString(), QStringLiteral("2026-03-01T12:00:00Z"));
+    // status --json is one answer, not a timeline: no observedAt there.
+    const CliRun status = runCli({QStringLiteral("status"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString(),
+                                  QStringLiteral("--job"), id, QStringLiteral("--json")}, {}, {}, {}, clock);
+    QVERIFY(!status.json().contains(QLatin1String("observedAt")));
+}
+
+void TestCommandLine::listFiltersByState_data()
+{
+    QTest::addColumn<QStringList>("state"); // the --state arguments
+    QTest::addColumn<QStringList>("jobs");  // the ids listed, in the server's order
+    // At simulated second 30: …922 completed long ago, …923 importing, …924 failed at 25 s.
+    const QString done = QStringLiteral("453240863839750922"), running = QStringLiteral("453240863839750923"),
+                  failed = QStringLiteral("453240863839750924");
+    QTest::newRow("failed") << QStringList{QStringLiteral("failed")} << QStringList{failed};
+    QTest::newRow("running") << QStringList{QStringLiteral("running")} << QStringList{running};
+    QTest::newRow("completed,failed") << QStringList{QStringLiteral("completed,failed")} << QStringList{done, failed};
+    QTest::newRow("--state running --state failed") << QStringList{QStringLiteral("running"), QStringLiteral("failed")} << QStringList{running, failed};
+    QTest::newRow("FAILED (any case)") << QStringList{QStringLiteral("FAILED")} << QStringList{failed};
+    QTest::newRow("cancelled: none") << QStringList{QStringLiteral("cancelled")} << QStringList{};
+}
+
+void TestCommandLine::listFiltersByState()
+{
+    QFETCH(QStringList, state);
+    QFETCH(QStringList, jobs);
+    SimFixture sim(scenario());
+    sim.server->engine().setSpeed(0);
+    sim.server->engine().advance(30);
+    QStringList args = {QStringLiteral("list"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString()};
+    for (const QString &st : state)
+        args << QStringLiteral("--state") << st;
+    const CliRun json = runCli(args + QStringList{QStringLiteral("--json")});
+    QCOMPARE(json.code, 0);
+    QStringList listed;
+    for (const QJsonValue &v : json.json().value(QLatin1String("jobs")).toArray())
+        listed << v.toObject().value(QLatin1String("jobId")).toString();
+    QCOMPARE(listed, jobs);
+    const CliRun text = runCli(args);
+    QCOMPARE(text.code, 0);
+    for (const QString &id : {QStringLiteral("453240863839750922"), QStringLiteral("453240863839750923"), QStringLiteral("453240863839750924")})
+        QVERIFY2(text.out.contains(id) == jobs.contains(id), qPrintable(text.out));
+    if (jobs.isEmpty())
+        QVERIFY2(text.out.contains(QLatin1String("No import jobs.")), qPrintable(text.out));
+    // A state name that is none is refused before any request, with the names there are.
+    const int before = sim.server->requestCount();
+    const CliRun bad = runCli({QStringLiteral("list"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString(), QStringLiteral("--state"), QStringLiteral("running,faild")});
+    QCOMPARE(bad.code, 2);
+    QVERIFY2(bad.err.contains(QLatin1String("--state takes pending, running, finalizing, completed, failed, cancelled, expired, unknown; not 'faild'. Did you mean 'failed'?")),
+             qPrintable(bad.err));
+    QCOMPARE(sim.server->requestCount(), before);
+}
+
+void TestCommandLine::watchAllFollowsEveryUnfinishedJob_data()
+{
+    QTest::addColumn<bool>("oneFails");
+    QTest::addColumn<bool>("json");
+    QTest::addColumn<bool>("realBinary");
+    QTest::newRow("all complete: 0, text") << false << false << false;
+    QTest::newRow("one fails: 1, text") << true << false << false;
+    QTest::newRow("one fails: 1, json") << true << true << false;
+    QTest::newRow("all complete: 0, json, the real binary") << false << true << true;
+    QTest::newRow("one fails: 1, text, the real binary") << true << false << true;
+}
+
+void TestCommandLine::watchAllFollowsEveryUnfinishedJob()
+{
+    QFETCH(bool, oneFails);
+    QFETCH(bool, json);
+    QFETCH(bool, realBinary);
+    // …922 completed long ago (not watched); …923 and …926 start now; …926 fails at 25 s if asked to.
+    const QString done = QStringLiteral("453240863839750922"), a = QStringLiteral("453240863839750923"), b = QStringLiteral("453240863839750926");
+    SimScenario s;
+    SimJob finished = timelineJob(done);
+    finished.createdAt = -1000;
+    SimJob second = timelineJob(b);
+    if (oneFails) {
+        second.failAt = 25;
+        second.failReason = QStringLiteral("JSON parse: unexpected EOF");
+    }
+    s.jobs = {finished, timelineJob(a), second};
+    SimFixture sim(s);
+    sim.server->engine().setSpeed(0);
+    // Five simulated seconds each time the watch has asked about both jobs again (the list first): it sees every
+    // phase, however slow the machine, and the clock never runs while nobody looks.
+    int askedAtStep = 1;
+    const Trigger step([&] { return sim.server->requestCount() >= askedAtStep + 2; }, [&] {
+        sim.server->engine().advance(5);
+        askedAtStep = sim.server->requestCount();
+    }, true);
+    QStringList args = {QStringLiteral("watch"), QStringLiteral("--all"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString(),
+                        QStringLiteral("--interval"), QStringLiteral("0.05")};
+    if (json)
+        args << QStringLiteral("--json");
+    int code = -1;
+    QString out, err;
+    if (realBinary) {
+        // stdout and stderr come merged: stderr says what is watched, on lines of its own that start "bulkwatch:".
+        const ProcessResult p = runProcess(QStringLiteral(BULKWATCH_BINARY), args, cliEnvironment(), {}, 120000);
+        QVERIFY2(p.failure().isEmpty(), qPrintable(p.failure()));
+        code = p.exitCode;
+        for (const QString &line : p.output.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+            (line.startsWith(QLatin1String("bulkwatch:")) ? err : out) += line + QLatin1Char('\n');
+    } else {
+        const CliRun r = runCli(args);
+        code = r.code;
+        out = r.out;
+        err = r.err;
+    }
+    QVERIFY2(code == (oneFails ? 1 : 0), qPrintable(QStringLiteral("exit %1\n%2%3").arg(code).arg(out, err)));
+    QVERIFY2(sim.server->engine().find(a, {}) && step.fired() >= 10, qPrintable(out)); // it was watched through to the end
+    QHash<QString, QStringList> states; // job -> the states printed for it, in order
+    if (json) {
+        QCOMPARE(err, QString());
+        QVector<QJsonObject> objects;
+        QString problem;
+        QVERIFY2(jsonLines(out, &objects, &problem), qPrintable(problem));
+        for (const QJsonObject &o : objects) {
+            QVERIFY2(o.contains(QLatin1String("observedAt")), qPrintable(out));
+            states[o.value(QLatin1String("jobId")).toString()] << o.value(QLatin1String("state")).toString();
+        }
+    } else {
+        QVERIFY2(err.contains(QStringLiteral("watching 2 unfinished jobs at %1").arg(sim.server->baseUrl().toString())), qPrintable(err));
+        QStringList lines = out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.takeLast(), oneFails ? QStringLiteral("2 jobs: 1 completed, 1 failed") : QStringLiteral("2 jobs: 2 completed"));
+        for (const QString &line : lines) {
+            if (line.startsWith(QLatin1String("    reason: ")))
+                continue;
+            const QStringList words = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+            QVERIFY2(words.size() > 3, qPrintable(line)); // "ID  DATE TIME  STATE …": each line names its job
+            states[words.at(0)] << words.at(3);
+        }
+    }
+    // The jobs unfinished at the start, each followed to its end, one line per change; the finished one not at all.
+    QCOMPARE(QSet<QString>(states.keyBegin(), states.keyEnd()), (QSet<QString>{a, b}));
+    QCOMPARE(states.value(a).last(), QStringLiteral("completed"));
+    QCOMPARE(states.value(b).last(), oneFails ? QStringLiteral("failed") : QStringLiteral("completed"));
+    for (const QString &id : {a, b}) {
+        QCOMPARE(states.value(id).first(), QStringLiteral("pending"));
+        QVERIFY2(states.value(id).contains(QLatin1String("running")), qPrintable(out));
+        QCOMPARE(states.value(id).count(states.value(id).last()), 1); // the end printed once
+    }
+}
+
+void TestCommandLine::watchAllWithNothingUnfinishedEndsAtOnce()
+{
+    SimFixture sim(oneJobScenario());
+    const QStringList args = {QStringLiteral("watch"), QStringLiteral("--all"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString()};
+    CliRun r = runCli(args);
+    QCOMPARE(r.code, 0);
+    QCOMPARE(r.out, QString());
+    QVERIFY2(r.err.contains(QLatin1String("no unfinished import jobs at")), qPrintable(r.err));
+    QCOMPARE(sim.server->requestCount(), 1); // the list, and nothing to ask after it
+    r = runCli(args + QStringList{QStringLiteral("--json")});
+    QCOMPARE(r.code, 0);
+    QCOMPARE(r.out + r.err, QString());
+    // --all and --job are two ways to choose: not both; and watch needs one of them.
+    r = runCli(args + QStringList{QStringLiteral("--job"), QStringLiteral("1")});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains(QLatin1String("--job ID or --all, not both")), qPrintable(r.err));
+    r = runCli({QStringLiteral("watch"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString()});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains(QLatin1String("watch needs --job ID, or --all")), qPrintable(r.err));
 }
 
 void TestCommandLine::usageErrorsExplainThemselves_data()
@@ -541,7 +963,7 @@ void TestCommandLine::helpAndVersion()
         QVERIFY2(r.out.contains(QLatin1String(w)), w);
     // Every documented exit code, 1 (watch: the job failed, was cancelled or expired) included.
     const QString codes = r.out.mid(r.out.indexOf(QLatin1String("Exit codes")));
-    for (const char *c : {" 0 ok", " 1 watch", " 2 usage", " 3 auth", " 4 not found", " 5 network", " 6 malformed"})
+    for (const char *c : {" 0 ok", " 1 watch", " 2 usage", " 3 auth", " 4 not found", " 5 network", " 6 malformed", " 7 status --exit-status"})
         QVERIFY2(codes.contains(QLatin1String(c)), c);
     QCOMPARE(runCli({}).out, r.out); // no arguments to the command line: the same help
     QCOMPARE(runCli({QStringLiteral("-h")}).out, r.out);
@@ -565,7 +987,7 @@ void TestCommandLine::unknownCommandsSuggestTheNearestOne_data()
     QTest::newRow("frobnicate") << QStringList{QStringLiteral("frobnicate")} << "";
     QTest::newRow("xyz") << QStringList{QStringLiteral("xyz")} << "";
     QTest::newRow("empty word") << QStringList{QString()} << "";
-    QTest::newRow("--bogus") << QStringList{QStringLiteral("--bogus")} << "";
+    QTest::newRow("-bogus") << QStringList{QStringLiteral("-bogus")} << ""; // a double-dash word is an unknown option (optionsBeforeTheCommand…)
     QTest::newRow("x") << QStringList{QStringLiteral("x")} << "";
 }
 
@@ -608,6 +1030,33 @@ void TestCommandLine::unknownOptionsSuggestTheNearestOne()
         QVERIFY2(r.err.contains(QLatin1String("never taken from arguments")), qPrintable(r.err));
         QVERIFY(!r.err.contains(QLatin1String("s3cret")));
     }
+}
+
+void TestCommandLine::optionsBeforeTheCommandAreUsageErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("words");
+    QTest::newRow("--endpoint URL list") << QStringList{QStringLiteral("--endpoint"), QStringLiteral("http://127.0.0.1:1"), QStringLiteral("list")}
+        << "the command comes first, then its options: 'bulkwatch list --endpoint …'";
+    QTest::newRow("--job=1 --json status") << QStringList{QStringLiteral("--job=1"), QStringLiteral("--json"), QStringLiteral("status")}
+        << "'bulkwatch status --job …'";
+    // A value that happens to be a command's name is still a value: the command is the word after it.
+    QTest::newRow("--collection list watch") << QStringList{QStringLiteral("--collection"), QStringLiteral("list"), QStringLiteral("watch")}
+        << "'bulkwatch watch --collection …'";
+    QTest::newRow("--json alone") << QStringList{QStringLiteral("--json")} << "--json needs a command first";
+    QTest::newRow("--endpoit") << QStringList{QStringLiteral("--endpoit"), QStringLiteral("x")} << "unknown option --endpoit. Did you mean '--endpoint'?";
+    QTest::newRow("--api-key=… first") << QStringList{QStringLiteral("--api-key=s3cret"), QStringLiteral("status")} << "never taken from arguments";
+}
+
+void TestCommandLine::optionsBeforeTheCommandAreUsageErrors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, words);
+    const CliRun r = runCli(args);
+    QCOMPARE(r.code, 2);
+    QCOMPARE(r.out, QString());
+    QVERIFY2(r.err.contains(words), qPrintable(r.err));
+    QVERIFY2(!r.err.contains(QLatin1String("s3cret")) && !r.err.contains(QLatin1String("127.0.0.1")), qPrintable(r.err)); // names, never values
 }
 
 void TestCommandLine::everyCommandHasItsOwnHelp_data()
@@ -663,6 +1112,13 @@ void TestCommandLine::onlyWindowOptionsOpenTheWindow_data()
     QTest::newRow("-h") << QStringList{QStringLiteral("-h")} << true;
     QTest::newRow("--version") << QStringList{QStringLiteral("--version")} << true;
     QTest::newRow("-v") << QStringList{QStringLiteral("-v")} << true;
+    // Qt's own options, with one dash or two, are the window's; any other double-dash word is the command line's.
+    QTest::newRow("--style fusion") << QStringList{QStringLiteral("--style"), QStringLiteral("fusion")} << false;
+    QTest::newRow("--platform offscreen") << QStringList{QStringLiteral("--platform"), QStringLiteral("offscreen")} << false;
+    QTest::newRow("--history=FILE") << QStringList{QStringLiteral("--history=h.sqlite")} << false;
+    QTest::newRow("--endpoint URL list") << QStringList{QStringLiteral("--endpoint"), QStringLiteral("http://127.0.0.1:1"), QStringLiteral("list")} << true;
+    QTest::newRow("--json") << QStringList{QStringLiteral("--json")} << true;
+    QTest::newRow("--bogus") << QStringList{QStringLiteral("--bogus")} << true;
 }
 
 void TestCommandLine::onlyWindowOptionsOpenTheWindow()
@@ -680,6 +1136,14 @@ void TestCommandLine::theRealBinaryRefusesAnUnknownCommandWithoutADisplay_data()
     QTest::newRow("lst") << QStringList{QStringLiteral("lst")} << 2 << "unknown command 'lst'. Did you mean 'list'?";
     QTest::newRow("stauts x") << QStringList{QStringLiteral("stauts"), QStringLiteral("x")} << 2 << "unknown command 'stauts'. Did you mean 'status'?";
     QTest::newRow("list --help") << QStringList{QStringLiteral("list"), QStringLiteral("--help")} << 0 << "Usage: bulkwatch list";
+    // The typo before options the command would take: still the command's mistake, not "Unknown option 'endpoint'".
+    QTest::newRow("stauts --endpoint URL --job 1") << QStringList{QStringLiteral("stauts"), QStringLiteral("--endpoint"), QStringLiteral("http://127.0.0.1:1"), QStringLiteral("--job"), QStringLiteral("1")}
+        << 2 << "unknown command 'stauts'. Did you mean 'status'?";
+    QTest::newRow("frobnicate list") << QStringList{QStringLiteral("frobnicate"), QStringLiteral("list")} << 2 << "unknown command 'frobnicate'";
+    QTest::newRow("--endpoint URL list") << QStringList{QStringLiteral("--endpoint"), QStringLiteral("http://127.0.0.1:1"), QStringLiteral("list")}
+        << 2 << "the command comes first, then its options: 'bulkwatch list --endpoint …'";
+    QTest::newRow("--bogus") << QStringList{QStringLiteral("--bogus")} << 2 << "unknown option --bogus";
+    QTest::newRow("--dmeo") << QStringList{QStringLiteral("--dmeo")} << 2 << "unknown option --dmeo. Did you mean '--demo'?";
 }
 
 void TestCommandLine::theRealBinaryRefusesAnUnknownCommandWithoutADisplay()
@@ -771,9 +1235,9 @@ void TestCommandLine::watchJsonIsOneObjectPerLinePerChange()
     QVERIFY2(jsonLines(r.out, &objects, &problem), qPrintable(problem));
     // Each line is the status object (the documented keys of status --json), of this job.
     for (const QJsonObject &o : objects) {
-        QCOMPARE(o.keys().size(), 11);
+        QCOMPARE(o.keys().size(), 12);
         for (const char *k : {"jobId", "collectionName", "state", "serverState", "progress", "importedRows", "totalRows",
-                              "fileSize", "completeTime", "reason", "files"})
+                              "fileSize", "completeTime", "reason", "files", "observedAt"})
             QVERIFY2(o.contains(QLatin1String(k)), k);
         QCOMPARE(o.value(QLatin1String("jobId")).toString(), id);
     }
@@ -1041,6 +1505,11 @@ void TestCommandLine::theRealBinaryKeepsTheContract()
     QVERIFY2(verboseRequests(log, sim.server->port(), &seen, &problem), qPrintable(problem));
     QCOMPARE(seen.size(), sim.server->requestCount());
     QVERIFY2(showsNoKey(r.output, &problem), qPrintable(problem));
+    if (command == QLatin1String("watch")) {
+        static const QRegularExpression rfc3339Utc(QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$"));
+        for (const QJsonObject &o : objects)
+            QVERIFY2(rfc3339Utc.match(o.value(QLatin1String("observedAt")).toString()).hasMatch(), qPrintable(json));
+    }
     const QJsonObject last = objects.last();
     if (code == 0 || code == 1)
         QCOMPARE(last.value(QLatin1String("state")).toString(), kind);
@@ -1071,6 +1540,8 @@ void TestCommandLine::createCommitAbortFromTheCommandLine()
                 QStringLiteral("--file"), QStringLiteral("toolarge.parquet")});
     QCOMPARE(r.code, 5);
     QVERIFY(r.err.contains(QLatin1String("maximum limit")));
+    // Raw byte counts in the server's refusal get units a person can compare.
+    QVERIFY2(r.err.contains(QLatin1String("fileSize=17179869185 (just over 16 GiB), maxSize=17179869184 (16 GiB)")), qPrintable(r.err));
 }
 
 void TestCommandLine::theRealBinaryReadsTheKeyFromEnvironmentOrStdinOnly()
