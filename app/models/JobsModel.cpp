@@ -27,6 +27,27 @@ JobsModel::JobsModel(JobSource *service, QObject *parent)
     }
 }
 
+// Finished jobs read from the history come without their files, which carry when the rows were done. The most
+// recent few per connection are enough to estimate sorting and indexing; reading every file list would undo the
+// lazy start-up.
+void JobsModel::learnFromHistory(QVector<JobRecord> added, const QDateTime &now)
+{
+    constexpr int PerConnection = 8;
+    std::sort(added.begin(), added.end(), [](const JobRecord &a, const JobRecord &b) { return a.job.completeTime > b.job.completeTime; });
+    for (const JobRecord &r : std::as_const(added)) {
+        if (r.filesLoaded || r.job.state != JobState::Completed || !r.job.completeTime.isValid()
+            || m_eta.samples(r.connectionId) >= PerConnection)
+            continue;
+        if (const JobRecord *full = m_service ? m_service->job(r.key()) : nullptr)
+            m_eta.observe(*full, now);
+    }
+}
+
+EtaEstimate JobsModel::eta(const JobRecord &r) const
+{
+    return m_eta.estimate(r, m_service ? m_service->now() : QDateTime::currentDateTimeUtc());
+}
+
 int JobsModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
@@ -158,7 +179,7 @@ QVariant JobsModel::data(const QModelIndex &idx, int role) const
         }
         case DurationColumn: return JobFormatter::durationText(r->durationSeconds(now));
         case EtaColumn: {
-            const qint64 eta = r->etaSeconds();
+            const qint64 eta = m_eta.estimate(*r, now).seconds;
             return eta < 0 ? QStringLiteral("—") : JobFormatter::durationText(eta);
         }
         case ActivityColumn: {
@@ -185,7 +206,7 @@ QVariant JobsModel::data(const QModelIndex &idx, int role) const
         case FirstSeenColumn: return (j.createTime.isValid() ? j.createTime : r->firstSeen).toMSecsSinceEpoch();
         case CompletedColumn: return j.completeTime.isValid() ? j.completeTime.toMSecsSinceEpoch() : (r->endedAt.isValid() ? r->endedAt.toMSecsSinceEpoch() : 0);
         case DurationColumn: return static_cast<qlonglong>(r->durationSeconds(now));
-        case EtaColumn: return static_cast<qlonglong>(r->etaSeconds());
+        case EtaColumn: return static_cast<qlonglong>(m_eta.estimate(*r, now).seconds);
         case ActivityColumn: return static_cast<qlonglong>(r->stalledSeconds(now));
         default: return data(idx, Qt::DisplayRole);
         }
@@ -197,9 +218,7 @@ QVariant JobsModel::data(const QModelIndex &idx, int role) const
         case StateColumn:
             return j.serverState.isEmpty() ? stateText(shown) : tr("%1 — the server says “%2”").arg(stateText(shown), j.serverState);
         case ProgressColumn: return jobPhaseText(r->expired ? JobPhase::Gone : jobPhase(j));
-        case EtaColumn:
-            return r->etaSeconds() < 0 ? tr("No estimate: in this phase progress says nothing about the time left.")
-                                       : tr("Estimated from the smoothed import rate; sorting and indexing come after.");
+        case EtaColumn: return m_eta.estimate(*r, now).reason;
         default: {
             const QString text = data(idx, Qt::DisplayRole).toString();
             return text.size() > 20 ? text : QVariant();
@@ -238,7 +257,9 @@ void JobsModel::applyPending()
         return;
     QVector<JobRecord> added;
     QVector<int> changed;
+    const QDateTime now = m_service ? m_service->now() : QDateTime::currentDateTimeUtc();
     for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {
+        m_eta.observe(it.value(), now);
         const int row = m_index.value(it.key(), -1);
         if (row < 0) {
             added << it.value();
@@ -266,6 +287,7 @@ void JobsModel::applyPending()
             m_rows << r;
         }
         endInsertRows();
+        learnFromHistory(added, now);
     }
     bool anyActive = false;
     for (const JobRecord &r : std::as_const(m_rows))

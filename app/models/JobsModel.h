@@ -2,6 +2,7 @@
 // The jobs table: one row per watched job. Polls arrive as diffs — inserts, removals in reverse order,
 // one dataChanged per contiguous span of changed rows — never a reset per poll.
 
+#include "JobEta.h"
 #include "JobRecord.h"
 
 #include <QAbstractTableModel>
@@ -42,13 +43,18 @@ public:
     void applyPending();
 
     static QString stateText(JobState s);
+    // Time to the end of the job at the source's clock, or none with the reason.
+    EtaEstimate eta(const JobRecord &r) const;
 
 private:
     void upsert(const JobRecord &r);
     void remove(const QString &key);
     void tick();
 
+    void learnFromHistory(QVector<JobRecord> added, const QDateTime &now);
+
     JobSource *m_service;
+    EtaEstimator m_eta;
     QVector<JobRecord> m_rows;
     QHash<QString, int> m_index;
     QHash<QString, JobRecord> m_pending;

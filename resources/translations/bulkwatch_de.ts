@@ -408,6 +408,55 @@
     </message>
 </context>
 <context>
+    <name>EtaEstimator</name>
+    <message>
+        <source>No estimate: the job waits for you to commit or abort it; it does not finish by itself.</source>
+        <translation>Keine Schätzung: Der Job wartet darauf, dass Sie ihn committen oder abbrechen; er endet nicht von selbst.</translation>
+    </message>
+    <message>
+        <source>No estimate: the job is queued on the server and nothing moves yet.</source>
+        <translation>Keine Schätzung: Der Job wartet in der Warteschlange des Servers, noch bewegt sich nichts.</translation>
+    </message>
+    <message>
+        <source>No estimate: the server reports a state Bulkwatch does not know.</source>
+        <translation>Keine Schätzung: Der Server meldet einen Zustand, den Bulkwatch nicht kennt.</translation>
+    </message>
+    <message>
+        <source>No estimate: all rows are in and sorting and index building follow; no job has finished on this server while Bulkwatch watched, so there is nothing to say how long they take.</source>
+        <translation>Keine Schätzung: Alle Zeilen sind da, es folgen Sortieren und Indexaufbau; auf diesem Server ist noch kein beobachteter Job fertig geworden, an dem sich ablesen ließe, wie lange das dauert.</translation>
+    </message>
+    <message>
+        <source>No estimate: sorting and indexing take longer than before on this server (about %1 for this many rows).</source>
+        <translation>Keine Schätzung: Sortieren und Indexaufbau dauern länger als bisher auf diesem Server (etwa %1 für so viele Zeilen).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sorting and building the index: about %1 on this server for this many rows (from %n finished job(s)).</source>
+        <translation>
+            <numerusform>Sortieren und Indexaufbau: etwa %1 auf diesem Server für so viele Zeilen (aus %n fertigen Job).</numerusform>
+            <numerusform>Sortieren und Indexaufbau: etwa %1 auf diesem Server für so viele Zeilen (aus %n fertigen Jobs).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No estimate yet: it takes two answers with the rows moving to measure a rate.</source>
+        <translation>Noch keine Schätzung: Für eine Rate braucht es zwei Antworten, zwischen denen sich die Zeilen bewegen.</translation>
+    </message>
+    <message>
+        <source>No estimate: the rows need about %1 more at the current rate, but sorting and index building follow and no job has finished on this server while Bulkwatch watched to say how long they take.</source>
+        <translation>Keine Schätzung: Die Zeilen brauchen beim jetzigen Tempo noch etwa %1, danach folgen Sortieren und Indexaufbau, und auf diesem Server ist noch kein beobachteter Job fertig geworden, an dem sich deren Dauer ablesen ließe.</translation>
+    </message>
+    <message>
+        <source>No estimate: the rows are slower than their recent rate; waiting for the next answer.</source>
+        <translation>Keine Schätzung: Die Zeilen kommen langsamer als zuletzt; warte auf die nächste Antwort.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rows: %1 at the smoothed rate, then sorting and building the index: about %2 (from %n finished job(s) on this server).</source>
+        <translation>
+            <numerusform>Zeilen: %1 beim geglätteten Tempo, dann Sortieren und Indexaufbau: etwa %2 (aus %n fertigen Job auf diesem Server).</numerusform>
+            <numerusform>Zeilen: %1 beim geglätteten Tempo, dann Sortieren und Indexaufbau: etwa %2 (aus %n fertigen Jobs auf diesem Server).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FilesModel</name>
     <message>
         <source>Pending</source>
@@ -760,11 +809,11 @@
     </message>
     <message>
         <source>No estimate: in this phase progress says nothing about the time left.</source>
-        <translation>Keine Schätzung: In dieser Phase sagt der Fortschritt nichts über die Restzeit.</translation>
+        <translation type="vanished">Keine Schätzung: In dieser Phase sagt der Fortschritt nichts über die Restzeit.</translation>
     </message>
     <message>
         <source>Estimated from the smoothed import rate; sorting and indexing come after.</source>
-        <translation>Geschätzt aus der geglätteten Importrate; Sortieren und Indexieren folgen danach.</translation>
+        <translation type="vanished">Geschätzt aus der geglätteten Importrate; Sortieren und Indexieren folgen danach.</translation>
     </message>
 </context>
 <context>

@@ -10,9 +10,11 @@
 #include "JobsModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimeZone>
+#include <QTranslator>
 
 namespace {
 JobRecord rec(const QString &id, JobState state, double progress, const QString &conn = QStringLiteral("c1"))
@@ -37,6 +39,7 @@ class FakeSource : public JobSource
 public:
     QDateTime clock = QDateTime(QDate(2026, 11, 28), QTime(12, 0), QTimeZone(0));
     QHash<QString, JobRecord> records;
+    QSet<QString> lazy; // keys read from the "history" without their files, as the service does at start-up
     Connection conn;
 
     FakeSource()
@@ -44,7 +47,19 @@ public:
         conn.id = QStringLiteral("c1");
         conn.name = QStringLiteral("Staging");
     }
-    QVector<JobRecord> jobs() const override { return QVector<JobRecord>(records.cbegin(), records.cend()); }
+    QVector<JobRecord> jobs() const override
+    {
+        QVector<JobRecord> out;
+        for (JobRecord r : records) {
+            if (lazy.contains(r.key())) {
+                r.storedFileCount = static_cast<int>(r.job.files.size());
+                r.job.files.clear();
+                r.filesLoaded = false;
+            }
+            out << r;
+        }
+        return out;
+    }
     const JobRecord *job(const QString &key) const override
     {
         const auto it = records.constFind(key);
@@ -54,6 +69,32 @@ public:
     QDateTime now() const override { return clock; }
 
     void advance(int seconds) { clock = clock.addSecs(seconds); }
+    // A job of this connection that finished an hour ago, kept in the history: its last file was done
+    // `tailSeconds` before the job (sorting and indexing took that long).
+    void finished(const QString &id, qint64 rows, int tailSeconds, const QString &connectionId = QStringLiteral("c1"))
+    {
+        JobRecord r;
+        r.connectionId = connectionId;
+        r.job.jobId = id;
+        r.job.state = JobState::Completed;
+        r.job.serverState = QStringLiteral("Completed");
+        r.job.progress = 100;
+        r.job.importedRows = rows;
+        r.job.totalRows = rows;
+        r.job.completeTime = clock.addSecs(-3600);
+        r.job.createTime = r.job.completeTime.addSecs(-tailSeconds - 300);
+        FileProgress f;
+        f.fileName = QStringLiteral("[done.parquet]");
+        f.state = FileState::Completed;
+        f.progress = 100;
+        f.completeTime = r.job.completeTime.addSecs(-tailSeconds);
+        r.job.files = {f};
+        r.firstSeen = clock.addSecs(-60);
+        r.lastAnswer = r.firstSeen;
+        r.hasDetails = true;
+        records.insert(r.key(), r);
+        lazy.insert(r.key());
+    }
     // A describe answer for job `id` at the current time.
     void describe(const JobProgress &fresh)
     {
@@ -105,6 +146,11 @@ private Q_SLOTS:
     void filesUpdateInPlaceForTheSameJob();
 
     void etaFollowsTheSmoothedRateAcrossPolls();
+
+    void etaSaysWhyThereIsNone_data();
+    void etaSaysWhyThereIsNone();
+
+    void sortingTimeIsPerConnectionAndGrowsWithTheRows();
 
     void etaIsADashWhileWaitingForCommitAndDurationKeepsCounting();
 
@@ -185,7 +231,9 @@ void TestModels::cellsSayWhatAUserNeeds()
     QCOMPARE(cell(0, JobsModel::EtaColumn), QStringLiteral("—")); // sorting / index: no guess
     QCOMPARE(cell(0, JobsModel::ActivityColumn), QStringLiteral("no change for 10 min"));
     QVERIFY(cell(0, JobsModel::ProgressColumn, Qt::ToolTipRole).contains(QLatin1String("building the index")));
-    QCOMPARE(cell(1, JobsModel::EtaColumn), QStringLiteral("50 s"));
+    // No job seen finishing on this server: the rows' 50 s are known, what follows is not; so no number.
+    QCOMPARE(cell(1, JobsModel::EtaColumn), QStringLiteral("—"));
+    QVERIFY(cell(1, JobsModel::EtaColumn, Qt::ToolTipRole).contains(QLatin1String("the rows need about 50 s more")));
     QCOMPARE(cell(1, JobsModel::ActivityColumn), QStringLiteral("moving"));
     QCOMPARE(cell(2, JobsModel::StateColumn), QStringLiteral("Expired (last: Completed)"));
     QCOMPARE(model.index(2, 0).data(JobsModel::StateRole).toInt(), int(JobState::Expired));
@@ -264,74 +312,166 @@ void TestModels::filesUpdateInPlaceForTheSameJob()
 void TestModels::etaFollowsTheSmoothedRateAcrossPolls()
 {
     FakeSource source;
+    // Before: a job of the same size on this server spent 60 s sorting and indexing after its last row.
+    source.finished(QStringLiteral("1"), 100000, 60);
     JobsModel model(&source);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QString key = JobRecord::keyOf(QStringLiteral("c1"), QStringLiteral("7"));
     const auto eta = [&](int role = Qt::DisplayRole) {
         model.applyPending();
-        return model.index(model.rowOf(JobRecord::keyOf(QStringLiteral("c1"), QStringLiteral("7"))), JobsModel::EtaColumn).data(role).toString();
+        return model.index(model.rowOf(key), JobsModel::EtaColumn).data(role).toString();
     };
+    const auto rate = [&] { return source.records.value(key).rowsPerSecond; };
 
     // First answer: no rate yet, no estimate.
     source.describe(importing(0));
     model.applyPending();
-    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.rowCount(), 2);
     QCOMPARE(eta(), QStringLiteral("—"));
-    QVERIFY(eta(Qt::ToolTipRole).startsWith(QLatin1String("No estimate")));
+    QVERIFY2(eta(Qt::ToolTipRole).startsWith(QLatin1String("No estimate yet")), qPrintable(eta(Qt::ToolTipRole)));
 
-    // 10 s later, 10,000 rows: 1,000 rows/s, 90,000 left.
+    // 10 s later, 10,000 rows: 1,000 rows/s, 90,000 left: 90 s of rows, then 60 s of sorting and indexing.
     source.advance(10);
     source.describe(importing(10000));
-    QCOMPARE(source.records.begin().value().rowsPerSecond, 1000.0);
-    QCOMPARE(eta(), QStringLiteral("1 min 30 s"));
-    QVERIFY(eta(Qt::ToolTipRole).startsWith(QLatin1String("Estimated from the smoothed import rate")));
+    QCOMPARE(rate(), 1000.0);
+    QCOMPARE(eta(), QStringLiteral("2 min 30 s"));
+    QVERIFY2(eta(Qt::ToolTipRole).startsWith(QLatin1String("Rows: 1 min 30 s at the smoothed rate, then sorting and building the index: about 1 min 0 s")),
+             qPrintable(eta(Qt::ToolTipRole)));
 
     // 10 s later, 20,000 more (2,000/s): smoothed 0.3 * 2000 + 0.7 * 1000 = 1,300/s, not the jump to 2,000.
     source.advance(10);
     source.describe(importing(30000));
-    QCOMPARE(source.records.begin().value().rowsPerSecond, 1300.0);
-    QCOMPARE(eta(), QStringLiteral("53 s")); // 70,000 / 1,300 = 53.8
+    QCOMPARE(rate(), 1300.0);
+    QCOMPARE(eta(), QStringLiteral("1 min 53 s")); // 70,000 / 1,300 = 53.8, + 60
 
-    // A poll that finds nothing moved changes neither the rate nor the estimate…
+    // A poll that finds nothing moved changes the rate not; the estimate runs down with the clock.
     source.advance(10);
     source.describe(importing(30000));
-    QCOMPARE(source.records.begin().value().rowsPerSecond, 1300.0);
-    QCOMPARE(eta(), QStringLiteral("53 s"));
-    // …and the next move is measured from the last change (20 s for 20,000 rows: 1,000/s), not from that poll.
+    QCOMPARE(rate(), 1300.0);
+    QCOMPARE(eta(), QStringLiteral("1 min 43 s"));
+    // The next move is measured from the last change (20 s for 20,000 rows: 1,000/s), not from that poll.
     source.advance(10);
     source.describe(importing(50000));
-    QCOMPARE(source.records.begin().value().rowsPerSecond, 0.3 * 1000 + 0.7 * 1300);
-    QCOMPARE(eta(), QStringLiteral("41 s")); // 50,000 / 1,210 = 41.3
+    QCOMPARE(rate(), 0.3 * 1000 + 0.7 * 1300);
+    QCOMPARE(eta(), QStringLiteral("1 min 41 s")); // 50,000 / 1,210 = 41.3, + 60
 
-    // Every row written: sorting and indexing follow, with no rate to measure.
+    // Every row written; the job keeps running (sorting, indexing): the rest of the 60 s the server takes.
     source.advance(40);
     JobProgress sorting = importing(100000);
     sorting.files[0].state = FileState::Completed;
     source.describe(sorting);
-    QCOMPARE(eta(), QStringLiteral("—"));
-    QVERIFY(eta(Qt::ToolTipRole).startsWith(QLatin1String("No estimate")));
-    QCOMPARE(model.index(0, JobsModel::StateColumn).data().toString(), QStringLiteral("Sorting / indexing"));
-    // Completed: no ETA, and the duration stops at the end.
+    QCOMPARE(eta(), QStringLiteral("1 min 0 s"));
+    QCOMPARE(model.index(model.rowOf(key), JobsModel::StateColumn).data().toString(), QStringLiteral("Sorting / indexing"));
+    QVERIFY(eta(Qt::ToolTipRole).startsWith(QLatin1String("Sorting and building the index: about 1 min 0 s")));
     source.advance(30);
+    QCOMPARE(eta(), QStringLiteral("30 s")); // between answers too: the model's tick repaints it
+    source.advance(29);
+    QCOMPARE(eta(), QStringLiteral("1 s"));
+    source.advance(1);
+    QCOMPARE(eta(), QStringLiteral("—"));
+    // Past the estimate the job still runs: no "1 s" that sits there for minutes, but no estimate and why.
+    for (int i = 0; i < 10; ++i) {
+        source.advance(15);
+        source.describe(sorting);
+        QVERIFY2(eta() == QStringLiteral("—"), qPrintable(QStringLiteral("%1 s after the rows: %2").arg(60 + 15 * i).arg(eta())));
+        QVERIFY(eta(Qt::ToolTipRole).contains(QLatin1String("longer than before")));
+        QCOMPARE(model.index(model.rowOf(key), JobsModel::EtaColumn).data(JobsModel::SortRole).toLongLong(), -1);
+    }
+
+    // Completed: no ETA, and the duration stops at the end.
     JobProgress done = sorting;
     done.state = JobState::Completed;
     done.serverState = QStringLiteral("Completed");
     done.progress = 100;
     source.describe(done);
     QCOMPARE(eta(), QStringLiteral("—"));
-    QCOMPARE(model.index(0, JobsModel::DurationColumn).data().toString(), QStringLiteral("1 min 50 s")); // 10+10+10+10+40+30
+    QCOMPARE(model.index(model.rowOf(key), JobsModel::DurationColumn).data().toString(), QStringLiteral("4 min 50 s")); // 80 + 60 + 150
     source.advance(3600);
-    QCOMPARE(model.index(0, JobsModel::DurationColumn).data().toString(), QStringLiteral("1 min 50 s"));
+    QCOMPARE(model.index(model.rowOf(key), JobsModel::DurationColumn).data().toString(), QStringLiteral("4 min 50 s"));
+
+    // What it took (210 s after its rows) is learnt: the next job of this size expects (60 + 210) / 2 s.
+    source.advance(1);
+    JobProgress next = importing(0);
+    next.jobId = QStringLiteral("8");
+    source.describe(next);
+    model.applyPending();
+    const QString key8 = JobRecord::keyOf(QStringLiteral("c1"), QStringLiteral("8"));
+    QVERIFY2(model.eta(*model.record(model.rowOf(key8))).reason.startsWith(QLatin1String("No estimate yet")),
+             qPrintable(model.eta(*model.record(model.rowOf(key8))).reason));
+    source.advance(10);
+    next.importedRows = 10000;
+    source.describe(next);
+    model.applyPending();
+    QCOMPARE(model.eta(*model.record(model.rowOf(key8))).seconds, 90 + 135);
+}
+
+void TestModels::etaSaysWhyThereIsNone_data()
+{
+    QTest::addColumn<bool>("history");
+    QTest::addColumn<int>("state");
+    QTest::addColumn<qint64>("rows");
+    QTest::addColumn<QString>("tooltip");
+    QTest::newRow("queued") << true << int(JobState::Pending) << qint64(0) << QStringLiteral("No estimate: the job is queued");
+    QTest::newRow("awaiting commit") << true << int(JobState::Finalizing) << qint64(100000) << QStringLiteral("No estimate: the job waits for you");
+    QTest::newRow("importing, server never seen finishing")
+        << false << int(JobState::Running) << qint64(10000) << QStringLiteral("No estimate: the rows need about 1 min 30 s more");
+    QTest::newRow("sorting, server never seen finishing") << false << int(JobState::Running) << qint64(100000)
+                                                          << QStringLiteral("No estimate: all rows are in");
+    QTest::newRow("importing, with history") << true << int(JobState::Running) << qint64(10000) << QStringLiteral("Rows: 1 min 30 s");
+}
+
+void TestModels::etaSaysWhyThereIsNone()
+{
+    QFETCH(bool, history);
+    QFETCH(int, state);
+    QFETCH(qint64, rows);
+    QFETCH(QString, tooltip);
+    FakeSource source;
+    if (history)
+        source.finished(QStringLiteral("1"), 100000, 60);
+    JobsModel model(&source);
+    source.describe(importing(0));
+    source.advance(10);
+    JobProgress j = importing(rows);
+    j.state = JobState(state);
+    if (rows == 100000)
+        j.files[0].state = FileState::Completed;
+    source.describe(j);
+    model.applyPending();
+    const QModelIndex cell = model.index(model.rowOf(JobRecord::keyOf(QStringLiteral("c1"), QStringLiteral("7"))), JobsModel::EtaColumn);
+    QVERIFY2(cell.data(Qt::ToolTipRole).toString().startsWith(tooltip), qPrintable(cell.data(Qt::ToolTipRole).toString()));
+    QCOMPARE(cell.data().toString() == QStringLiteral("—"), !tooltip.startsWith(QLatin1String("Rows")));
+}
+
+void TestModels::sortingTimeIsPerConnectionAndGrowsWithTheRows()
+{
+    FakeSource source;
+    source.finished(QStringLiteral("1"), 100000, 60);
+    source.finished(QStringLiteral("2"), 100000, 600, QStringLiteral("c2")); // another server, much slower
+    JobsModel model(&source);
+    JobProgress big = importing(0);
+    big.totalRows = 300000;
+    source.describe(big);
+    source.advance(10);
+    big.importedRows = 30000; // 3,000 rows/s: 90 s of rows left
+    source.describe(big);
+    model.applyPending();
+    const JobRecord *r = model.record(model.rowOf(JobRecord::keyOf(QStringLiteral("c1"), QStringLiteral("7"))));
+    QVERIFY(r);
+    QCOMPARE(model.eta(*r).seconds, 90 + 180); // three times the rows of the job seen before: three times its 60 s
 }
 
 void TestModels::etaIsADashWhileWaitingForCommitAndDurationKeepsCounting()
 {
     FakeSource source;
+    source.finished(QStringLiteral("1"), 100000, 60);
     JobsModel model(&source);
+    const auto cell = [&](int col) { return model.index(model.rowOf(JobRecord::keyOf(QStringLiteral("c1"), QStringLiteral("7"))), col); };
     source.describe(importing(0));
     source.advance(10);
     source.describe(importing(10000));
     model.applyPending();
-    QCOMPARE(model.index(0, JobsModel::EtaColumn).data().toString(), QStringLiteral("1 min 30 s"));
+    QCOMPARE(cell(JobsModel::EtaColumn).data().toString(), QStringLiteral("2 min 30 s"));
     // Two-phase: the rows are in, the job waits in Uncommitted for a commit that only a person can give.
     source.advance(60);
     JobProgress waiting = importing(100000);
@@ -340,14 +480,14 @@ void TestModels::etaIsADashWhileWaitingForCommitAndDurationKeepsCounting()
     waiting.files[0].state = FileState::Completed;
     source.describe(waiting);
     model.applyPending();
-    QCOMPARE(model.index(0, JobsModel::StateColumn).data().toString(), QStringLiteral("Awaiting commit"));
-    QCOMPARE(model.index(0, JobsModel::EtaColumn).data().toString(), QStringLiteral("—"));
-    QVERIFY(model.index(0, JobsModel::EtaColumn).data(Qt::ToolTipRole).toString().startsWith(QLatin1String("No estimate")));
-    QCOMPARE(model.index(0, JobsModel::EtaColumn).data(JobsModel::SortRole).toLongLong(), -1);
+    QCOMPARE(cell(JobsModel::StateColumn).data().toString(), QStringLiteral("Awaiting commit"));
+    QCOMPARE(cell(JobsModel::EtaColumn).data().toString(), QStringLiteral("—"));
+    QVERIFY(cell(JobsModel::EtaColumn).data(Qt::ToolTipRole).toString().startsWith(QLatin1String("No estimate")));
+    QCOMPARE(cell(JobsModel::EtaColumn).data(JobsModel::SortRole).toLongLong(), -1);
     // Not finished: its duration goes on with the clock, no answer needed (the model's tick repaints it).
-    QCOMPARE(model.index(0, JobsModel::DurationColumn).data().toString(), QStringLiteral("1 min 10 s"));
+    QCOMPARE(cell(JobsModel::DurationColumn).data().toString(), QStringLiteral("1 min 10 s"));
     source.advance(3600);
-    QCOMPARE(model.index(0, JobsModel::DurationColumn).data().toString(), QStringLiteral("1 h 1 min"));
+    QCOMPARE(cell(JobsModel::DurationColumn).data().toString(), QStringLiteral("1 h 1 min"));
 }
 
 void TestModels::timeTooltipsSayHowLongAgo()
@@ -416,7 +556,7 @@ void TestModels::rowRateAfterAListRowIsMeasuredSinceTheRowsLastMoved()
     source.describe(importing(20000));
     model.applyPending();
     QCOMPARE(source.records.begin().value().rowsPerSecond, 1000.0);
-    QCOMPARE(model.index(0, JobsModel::EtaColumn).data().toString(), QStringLiteral("1 min 20 s"));
+    QVERIFY(model.index(0, JobsModel::EtaColumn).data(Qt::ToolTipRole).toString().contains(QLatin1String("about 1 min 20 s more")));
 }
 
 #endif
