@@ -790,7 +790,7 @@
     </message>
     <message>
         <source>forgotten by the server %1</source>
-        <translation>vom Server vergessen %1</translation>
+        <translation>%1 vom Server vergessen</translation>
     </message>
     <message numerus="yes">
         <source>no change for %n min</source>
