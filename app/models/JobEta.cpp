@@ -120,12 +120,13 @@ EtaEstimate EtaEstimator::estimate(const JobRecord &r, const QDateTime &now) con
                            "server while Bulkwatch watched, so there is nothing to say how long they take.")};
         // The earlier of the server's last file time and when the model saw the rows done: a job first seen
         // while sorting has been at it since its files' times, not since Bulkwatch started.
-        QDateTime done = m_rowsDoneSeen.value(r.key());
+        QDateTime done = m_seenInRows.value(r.key()) ? m_rowsDoneSeen.value(r.key()) : QDateTime();
         const QDateTime files = rowsDoneAt(r);
         if (files.isValid() && (!done.isValid() || files < done))
             done = files;
         if (!done.isValid())
-            done = r.lastChange;
+            return {-1, tr("No estimate: the job was already past its rows when Bulkwatch first saw it, and the server has not "
+                           "said when they were done.")};
         const qint64 left = now.secsTo(done.addMSecs(qRound64(*tail * 1000)));
         if (left < 1)
             return {-1, tr("No estimate: sorting and indexing take longer than before on this server (about %1 for this many rows).")

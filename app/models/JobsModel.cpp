@@ -85,6 +85,15 @@ QString JobsModel::stateText(JobState s)
 
 QVariant JobsModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole) {
+        switch (section) {
+        case FirstSeenColumn: return tr("When Bulkwatch first saw the job (its own clock).");
+        case CreatedColumn: return tr("When the server created the job (only the newest servers say).");
+        case CompletedColumn: return tr("When the server finished the job, or when Bulkwatch saw it end.");
+        case DurationColumn: return tr("From the creation (or first sight) to the end, or to now while it runs.");
+        default: return {};
+        }
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
@@ -96,6 +105,7 @@ QVariant JobsModel::headerData(int section, Qt::Orientation orientation, int rol
     case RowsColumn: return tr("Rows");
     case SizeColumn: return tr("Size");
     case FirstSeenColumn: return tr("First seen");
+    case CreatedColumn: return tr("Created");
     case CompletedColumn: return tr("Completed");
     case DurationColumn: return tr("Duration");
     case EtaColumn: return tr("ETA");
@@ -172,12 +182,16 @@ QVariant JobsModel::data(const QModelIndex &idx, int role) const
         case ProgressColumn: return JobFormatter::percentText(j.progress);
         case RowsColumn: return JobFormatter::rowsText(j.importedRows, j.totalRows);
         case SizeColumn: return JobFormatter::bytesText(j.fileSize);
-        case FirstSeenColumn: return JobFormatter::localText(j.createTime.isValid() ? j.createTime : r->firstSeen);
+        case FirstSeenColumn: return JobFormatter::localText(JobFormatter::firstSeenAt(*r));
+        case CreatedColumn: {
+            const QDateTime created = JobFormatter::createdAt(*r);
+            return created.isValid() ? JobFormatter::localText(created) : QStringLiteral("—");
+        }
         case CompletedColumn: {
-            const QDateTime done = j.completeTime.isValid() ? j.completeTime : (isTerminal(j.state) ? r->endedAt : QDateTime());
+            const QDateTime done = JobFormatter::completedAt(*r);
             return done.isValid() ? JobFormatter::localText(done) : QStringLiteral("—");
         }
-        case DurationColumn: return JobFormatter::durationText(r->durationSeconds(now));
+        case DurationColumn: return JobFormatter::durationText(JobFormatter::durationSeconds(*r, now));
         case EtaColumn: {
             const qint64 eta = m_eta.estimate(*r, now).seconds;
             return eta < 0 ? QStringLiteral("—") : JobFormatter::durationText(eta);
@@ -203,9 +217,10 @@ QVariant JobsModel::data(const QModelIndex &idx, int role) const
         case ProgressColumn: return j.progress;
         case RowsColumn: return static_cast<qlonglong>(j.importedRows.value_or(-1));
         case SizeColumn: return static_cast<qlonglong>(j.fileSize.value_or(-1));
-        case FirstSeenColumn: return (j.createTime.isValid() ? j.createTime : r->firstSeen).toMSecsSinceEpoch();
-        case CompletedColumn: return j.completeTime.isValid() ? j.completeTime.toMSecsSinceEpoch() : (r->endedAt.isValid() ? r->endedAt.toMSecsSinceEpoch() : 0);
-        case DurationColumn: return static_cast<qlonglong>(r->durationSeconds(now));
+        case FirstSeenColumn: return JobFormatter::firstSeenAt(*r).toMSecsSinceEpoch();
+        case CreatedColumn: return JobFormatter::createdAt(*r).isValid() ? JobFormatter::createdAt(*r).toMSecsSinceEpoch() : 0;
+        case CompletedColumn: return JobFormatter::completedAt(*r).isValid() ? JobFormatter::completedAt(*r).toMSecsSinceEpoch() : 0;
+        case DurationColumn: return static_cast<qlonglong>(JobFormatter::durationSeconds(*r, now));
         case EtaColumn: return static_cast<qlonglong>(m_eta.estimate(*r, now).seconds);
         case ActivityColumn: return static_cast<qlonglong>(r->stalledSeconds(now));
         default: return data(idx, Qt::DisplayRole);
@@ -213,8 +228,15 @@ QVariant JobsModel::data(const QModelIndex &idx, int role) const
     }
     if (role == Qt::ToolTipRole) {
         switch (col) {
-        case FirstSeenColumn: return timeTooltip(j.createTime.isValid() ? j.createTime : r->firstSeen, now);
-        case CompletedColumn: return timeTooltip(j.completeTime.isValid() ? j.completeTime : r->endedAt, now);
+        case FirstSeenColumn: return timeTooltip(JobFormatter::firstSeenAt(*r), now);
+        case CreatedColumn:
+            return JobFormatter::createdAt(*r).isValid() ? timeTooltip(JobFormatter::createdAt(*r), now)
+                                                         : tr("The server sends no creation time (only the newest servers do).");
+        case CompletedColumn: return timeTooltip(JobFormatter::completedAt(*r), now);
+        case DurationColumn:
+            if (JobFormatter::durationSeconds(*r, now) < 0)
+                return tr("Unknown: Bulkwatch first saw this job already finished, and the server sends no creation time.");
+            return JobFormatter::createdAt(*r).isValid() ? tr("From the server's creation time.") : tr("From when Bulkwatch first saw the job.");
         case StateColumn:
             return j.serverState.isEmpty() ? stateText(shown) : tr("%1 — the server says “%2”").arg(stateText(shown), j.serverState);
         case ProgressColumn: return jobPhaseText(r->expired ? JobPhase::Gone : jobPhase(j));

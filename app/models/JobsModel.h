@@ -19,7 +19,9 @@ class JobsModel : public QAbstractTableModel
     Q_OBJECT
 public:
     enum Column { JobIdColumn, ConnectionColumn, CollectionColumn, StateColumn, ProgressColumn, RowsColumn, SizeColumn,
-                  FirstSeenColumn, CompletedColumn, DurationColumn, EtaColumn, ActivityColumn, ColumnCount };
+                  FirstSeenColumn, CompletedColumn, DurationColumn, EtaColumn, ActivityColumn,
+                  CreatedColumn, // appended: a saved header layout keeps its meaning
+                  ColumnCount };
     enum Role {
         SortRole = Qt::UserRole + 1, // raw value for sorting (numbers, times)
         StateRole,                   // JobState as int (expired included)

@@ -455,6 +455,10 @@
             <numerusform>Zeilen: %1 beim geglätteten Tempo, dann Sortieren und Indexaufbau: etwa %2 (aus %n fertigen Jobs auf diesem Server).</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No estimate: the job was already past its rows when Bulkwatch first saw it, and the server has not said when they were done.</source>
+        <translation>Keine Schätzung: Der Job war schon über seine Zeilen hinaus, als Bulkwatch ihn zuerst sah, und der Server hat nicht gesagt, wann sie fertig waren.</translation>
+    </message>
 </context>
 <context>
     <name>FilesModel</name>
@@ -814,6 +818,42 @@
     <message>
         <source>Estimated from the smoothed import rate; sorting and indexing come after.</source>
         <translation type="vanished">Geschätzt aus der geglätteten Importrate; Sortieren und Indexieren folgen danach.</translation>
+    </message>
+    <message>
+        <source>When Bulkwatch first saw the job (its own clock).</source>
+        <translation>Wann Bulkwatch den Job zuerst gesehen hat (eigene Uhr).</translation>
+    </message>
+    <message>
+        <source>When the server created the job (only the newest servers say).</source>
+        <translation>Wann der Server den Job angelegt hat (nur die neuesten Server sagen es).</translation>
+    </message>
+    <message>
+        <source>When the server finished the job, or when Bulkwatch saw it end.</source>
+        <translation>Wann der Server den Job beendet hat, oder wann Bulkwatch sein Ende gesehen hat.</translation>
+    </message>
+    <message>
+        <source>From the creation (or first sight) to the end, or to now while it runs.</source>
+        <translation>Vom Anlegen (oder ersten Sehen) bis zum Ende, oder bis jetzt, solange er läuft.</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+    <message>
+        <source>The server sends no creation time (only the newest servers do).</source>
+        <translation>Der Server sendet keine Anlegezeit (das tun nur die neuesten Server).</translation>
+    </message>
+    <message>
+        <source>Unknown: Bulkwatch first saw this job already finished, and the server sends no creation time.</source>
+        <translation>Unbekannt: Bulkwatch hat diesen Job zuerst schon beendet gesehen, und der Server sendet keine Anlegezeit.</translation>
+    </message>
+    <message>
+        <source>From the server&apos;s creation time.</source>
+        <translation>Ab der Anlegezeit des Servers.</translation>
+    </message>
+    <message>
+        <source>From when Bulkwatch first saw the job.</source>
+        <translation>Ab dem Zeitpunkt, zu dem Bulkwatch den Job zuerst gesehen hat.</translation>
     </message>
 </context>
 <context>

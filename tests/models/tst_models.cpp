@@ -8,6 +8,7 @@
 #include "JobFilterProxy.h"
 #include "JobFormatter.h"
 #include "JobsModel.h"
+#include "JobReport.h"
 
 #include <QAbstractItemModelTester>
 #include <QSet>
@@ -159,6 +160,9 @@ private Q_SLOTS:
     void timeTooltipsSayHowLongAgo();
 
     void rowRateAfterAListRowIsMeasuredSinceTheRowsLastMoved();
+
+    void createdFirstSeenAndDuration_data();
+    void createdFirstSeenAndDuration();
 
     void pluralsInEnglishAndGerman_data();
     void pluralsInEnglishAndGerman();
@@ -431,6 +435,8 @@ void TestModels::etaSaysWhyThereIsNone_data()
         << false << int(JobState::Running) << qint64(10000) << QStringLiteral("No estimate: the rows need about 1 min 30 s more");
     QTest::newRow("sorting, server never seen finishing") << false << int(JobState::Running) << qint64(100000)
                                                           << QStringLiteral("No estimate: all rows are in");
+    QTest::newRow("first seen sorting, no file times") << true << int(JobState::Running) << qint64(-1)
+                                                       << QStringLiteral("No estimate: the job was already past its rows");
     QTest::newRow("importing, with history") << true << int(JobState::Running) << qint64(10000) << QStringLiteral("Rows: 1 min 30 s");
 }
 
@@ -444,6 +450,21 @@ void TestModels::etaSaysWhyThereIsNone()
     if (history)
         source.finished(QStringLiteral("1"), 100000, 60);
     JobsModel model(&source);
+    if (rows < 0) {
+        // A list row at 80 % is the first Bulkwatch hears of it: sorting, since when nobody has said.
+        JobSummary s;
+        s.jobId = QStringLiteral("7");
+        s.state = JobState::Running;
+        s.serverState = QStringLiteral("Importing");
+        s.progress = 80;
+        source.records.insert(JobRecord::keyOf(QStringLiteral("c1"), s.jobId), AnswerMerge::recordFromSummary(QStringLiteral("c1"), s, source.clock));
+        Q_EMIT source.jobChanged(source.records.value(JobRecord::keyOf(QStringLiteral("c1"), s.jobId)));
+        model.applyPending();
+        const QModelIndex cell = model.index(model.rowOf(JobRecord::keyOf(QStringLiteral("c1"), QStringLiteral("7"))), JobsModel::EtaColumn);
+        QCOMPARE(cell.data().toString(), QStringLiteral("—"));
+        QVERIFY2(cell.data(Qt::ToolTipRole).toString().startsWith(tooltip), qPrintable(cell.data(Qt::ToolTipRole).toString()));
+        return;
+    }
     source.describe(importing(0));
     source.advance(10);
     JobProgress j = importing(rows);
@@ -519,16 +540,16 @@ void TestModels::timeTooltipsSayHowLongAgo()
         return t.mid(t.lastIndexOf(QLatin1String(", ")) + 2).chopped(1);
     };
     // Local time, then UTC and how long ago.
-    QVERIFY2(tip(JobsModel::FirstSeenColumn).startsWith(JobFormatter::localText(j.createTime) + QStringLiteral(" (2026-11-28T11:59:30Z, 30 second")),
-             qPrintable(tip(JobsModel::FirstSeenColumn)));
-    QCOMPARE(ago(JobsModel::FirstSeenColumn), QStringLiteral("30 seconds ago"));
+    QVERIFY2(tip(JobsModel::CreatedColumn).startsWith(JobFormatter::localText(j.createTime) + QStringLiteral(" (2026-11-28T11:59:30Z, 30 second")),
+             qPrintable(tip(JobsModel::CreatedColumn)));
+    QCOMPARE(ago(JobsModel::CreatedColumn), QStringLiteral("30 seconds ago"));
     QCOMPARE(tip(JobsModel::CompletedColumn), QString()); // not completed: nothing to hover
     // The same tooltip later: the clock moved, the "ago" with it.
     source.advance(90);
-    QVERIFY2(ago(JobsModel::FirstSeenColumn).startsWith(QLatin1String("2 minute")), qPrintable(tip(JobsModel::FirstSeenColumn)));
-    QCOMPARE(ago(JobsModel::FirstSeenColumn), QStringLiteral("2 minutes ago"));
+    QVERIFY2(ago(JobsModel::CreatedColumn).startsWith(QLatin1String("2 minute")), qPrintable(tip(JobsModel::CreatedColumn)));
+    QCOMPARE(ago(JobsModel::CreatedColumn), QStringLiteral("2 minutes ago"));
     source.advance(2 * 3600);
-    QVERIFY2(ago(JobsModel::FirstSeenColumn).startsWith(QLatin1String("2 hour")), qPrintable(tip(JobsModel::FirstSeenColumn)));
+    QVERIFY2(ago(JobsModel::CreatedColumn).startsWith(QLatin1String("2 hour")), qPrintable(tip(JobsModel::CreatedColumn)));
     // It completes; the server's completion time is shown, and how long ago it was.
     JobProgress done = j;
     done.state = JobState::Completed;
@@ -567,6 +588,70 @@ void TestModels::rowRateAfterAListRowIsMeasuredSinceTheRowsLastMoved()
     model.applyPending();
     QCOMPARE(source.records.begin().value().rowsPerSecond, 1000.0);
     QVERIFY(model.index(0, JobsModel::EtaColumn).data(Qt::ToolTipRole).toString().contains(QLatin1String("about 1 min 20 s more")));
+}
+
+void TestModels::createdFirstSeenAndDuration_data()
+{
+    // Offsets in seconds from the fake clock; 1 = not given (invalid). The job is completed when `completed` is set.
+    QTest::addColumn<int>("created");
+    QTest::addColumn<int>("firstSeen");
+    QTest::addColumn<int>("completed");
+    QTest::addColumn<bool>("listedFinished"); // first seen already finished (a list row, then a describe)
+    QTest::addColumn<QString>("duration");
+    QTest::newRow("seen running, server's creation time") << -600 << -300 << -60 << false << QStringLiteral("9 min 0 s");
+    QTest::newRow("seen running, no creation time") << 1 << -300 << -60 << false << QStringLiteral("4 min 0 s");
+    QTest::newRow("still running") << 1 << -300 << 1 << false << QStringLiteral("5 min 0 s");
+    QTest::newRow("first seen finished, no creation time") << 1 << 0 << -3600 << true << QStringLiteral("—");
+    QTest::newRow("first seen finished, server's times") << -4000 << 0 << -3600 << true << QStringLiteral("6 min 40 s");
+}
+
+void TestModels::createdFirstSeenAndDuration()
+{
+    QFETCH(int, created);
+    QFETCH(int, firstSeen);
+    QFETCH(int, completed);
+    QFETCH(bool, listedFinished);
+    QFETCH(QString, duration);
+    FakeSource source;
+    const QDateTime now = source.clock;
+    const auto at = [&](int offset) { return offset == 1 ? QDateTime() : now.addSecs(offset); };
+    JobProgress j = importing(50000);
+    j.createTime = at(created);
+    source.clock = at(firstSeen);
+    if (listedFinished) {
+        JobSummary s;
+        s.jobId = j.jobId;
+        s.state = JobState::Completed;
+        s.serverState = QStringLiteral("Completed");
+        s.progress = 100;
+        source.records.insert(JobRecord::keyOf(QStringLiteral("c1"), j.jobId), AnswerMerge::recordFromSummary(QStringLiteral("c1"), s, source.clock));
+    }
+    source.describe(j);
+    if (completed != 1) {
+        if (!listedFinished)
+            source.clock = at(completed);
+        j.state = JobState::Completed;
+        j.serverState = QStringLiteral("Completed");
+        j.progress = 100;
+        j.completeTime = at(completed);
+        source.describe(j);
+    }
+    source.clock = now;
+    JobsModel model(&source);
+    const auto cell = [&](int col, int role = Qt::DisplayRole) { return model.index(0, col).data(role).toString(); };
+    QCOMPARE(cell(JobsModel::DurationColumn), duration);
+    QCOMPARE(cell(JobsModel::FirstSeenColumn), JobFormatter::localText(at(firstSeen))); // Bulkwatch's own, never the server's
+    QCOMPARE(cell(JobsModel::CreatedColumn), created == 1 ? QStringLiteral("—") : JobFormatter::localText(at(created)));
+    QCOMPARE(cell(JobsModel::CompletedColumn), completed == 1 ? QStringLiteral("—") : JobFormatter::localText(at(completed)));
+    if (duration == QStringLiteral("—"))
+        QVERIFY(cell(JobsModel::DurationColumn, Qt::ToolTipRole).contains(QLatin1String("already finished")));
+    // The CSV export says the same times, each under its own name.
+    const QStringList csv = QString::fromUtf8(JobReport::toCsv(source.jobs(), {})).split(QLatin1Char('\n'));
+    const QStringList header = csv[0].split(QLatin1Char(','));
+    const QStringList values = csv[1].split(QLatin1Char(','));
+    QCOMPARE(values.value(header.indexOf(QStringLiteral("firstSeenUtc"))), JobFormatter::utcText(at(firstSeen)));
+    QCOMPARE(values.value(header.indexOf(QStringLiteral("createdUtc"))), JobFormatter::utcText(at(created)));
+    QCOMPARE(values.value(header.indexOf(QStringLiteral("completeTimeUtc"))), JobFormatter::utcText(at(completed)));
 }
 
 void TestModels::pluralsInEnglishAndGerman_data()
