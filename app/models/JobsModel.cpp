@@ -43,6 +43,17 @@ void JobsModel::learnFromHistory(QVector<JobRecord> added, const QDateTime &now)
     }
 }
 
+QDateTime JobsModel::now() const
+{
+    return m_service ? m_service->now() : QDateTime::currentDateTimeUtc();
+}
+
+bool JobsModel::bandedProgress(const JobRecord &r) const
+{
+    const Connection *c = m_service ? m_service->connection(r.connectionId) : nullptr;
+    return c && c->kind == Connection::Kind::Milvus;
+}
+
 EtaEstimate JobsModel::eta(const JobRecord &r) const
 {
     return m_eta.estimate(r, m_service ? m_service->now() : QDateTime::currentDateTimeUtc());
@@ -109,21 +120,10 @@ QVariant JobsModel::headerData(int section, Qt::Orientation orientation, int rol
     case CompletedColumn: return tr("Completed");
     case DurationColumn: return tr("Duration");
     case EtaColumn: return tr("ETA");
+    case ThroughputColumn: return tr("Rows/s");
     case ActivityColumn: return tr("Activity");
     default: return {};
     }
-}
-
-static QString agoText(const QDateTime &t, const QDateTime &now)
-{
-    const qint64 s = t.secsTo(now);
-    if (s < 60)
-        return JobsModel::tr("%n second(s) ago", nullptr, static_cast<int>(std::max<qint64>(0, s)));
-    if (s < 3600)
-        return JobsModel::tr("%n minute(s) ago", nullptr, static_cast<int>(s / 60));
-    if (s < 86400)
-        return JobsModel::tr("%n hour(s) ago", nullptr, static_cast<int>(s / 3600));
-    return JobsModel::tr("%n day(s) ago", nullptr, static_cast<int>(s / 86400));
 }
 
 static QString timeTooltip(const QDateTime &t, const QDateTime &now)
@@ -131,7 +131,7 @@ static QString timeTooltip(const QDateTime &t, const QDateTime &now)
     if (!t.isValid())
         return {};
     return JobFormatter::localText(t) + QStringLiteral(" (") + JobFormatter::utcText(t) + QStringLiteral(", ")
-        + agoText(t, now) + QLatin1Char(')');
+        + JobsModel::agoText(t, now) + QLatin1Char(')');
 }
 
 QVariant JobsModel::data(const QModelIndex &idx, int role) const
@@ -144,7 +144,9 @@ QVariant JobsModel::data(const QModelIndex &idx, int role) const
     const JobState shown = r->displayState();
     switch (role) {
     case StateRole: return int(shown);
-    case ProgressRole: return j.progress;
+    case ProgressRole: return shownProgress(*r);
+    case ServerProgressRole: return j.progress;
+    case CollectionRole: return j.collectionName.value_or(QString());
     case KeyRole: return r->key();
     case ConnectionIdRole: return r->connectionId;
     case ErrorTextRole:
@@ -170,17 +172,10 @@ QVariant JobsModel::data(const QModelIndex &idx, int role) const
             return c ? c->name : QString();
         }
         case CollectionColumn: return j.collectionName.value_or(QStringLiteral("—"));
-        case StateColumn: {
-            if (r->expired)
-                return tr("Expired (last: %1)").arg(stateText(j.state));
-            if (r->lastError.kind == ErrorKind::NotFound && !r->lastAnswer.isValid())
-                return tr("Not found");
-            if (shown == JobState::Running && jobPhase(j) == JobPhase::SortingIndexing)
-                return tr("Sorting / indexing");
-            return stateText(shown);
-        }
-        case ProgressColumn: return JobFormatter::percentText(j.progress);
-        case RowsColumn: return JobFormatter::rowsText(j.importedRows, j.totalRows);
+        case StateColumn: return stateLabel(*r);
+        case ProgressColumn: return JobFormatter::percentText(shownProgress(*r));
+        case RowsColumn: return rowsLabel(*r);
+        case ThroughputColumn: return throughputText(*r);
         case SizeColumn: return JobFormatter::bytesText(j.fileSize);
         case FirstSeenColumn: return JobFormatter::localText(JobFormatter::firstSeenAt(*r));
         case CreatedColumn: {
@@ -196,26 +191,16 @@ QVariant JobsModel::data(const QModelIndex &idx, int role) const
             const qint64 eta = m_eta.estimate(*r, now).seconds;
             return eta < 0 ? QStringLiteral("—") : JobFormatter::durationText(eta);
         }
-        case ActivityColumn: {
-            if (r->expired)
-                return tr("forgotten by the server %1").arg(agoText(r->expiredAt, now));
-            if (r->lastError.isError())
-                return r->lastError.kindName().replace(QLatin1Char('_'), QLatin1Char(' '));
-            const qint64 stalled = r->stalledSeconds(now);
-            if (stalled >= 120)
-                return tr("no change for %n min", nullptr, static_cast<int>(stalled / 60));
-            if (stalled >= 0)
-                return tr("moving");
-            return QString();
-        }
+        case ActivityColumn: return activityText(*r, now);
         default: return {};
         }
     }
     if (role == SortRole) {
         switch (col) {
         case StateColumn: return int(shown);
-        case ProgressColumn: return j.progress;
+        case ProgressColumn: return shownProgress(*r);
         case RowsColumn: return static_cast<qlonglong>(j.importedRows.value_or(-1));
+        case ThroughputColumn: return throughputText(*r) == QStringLiteral("—") ? -1.0 : r->rowsPerSecond;
         case SizeColumn: return static_cast<qlonglong>(j.fileSize.value_or(-1));
         case FirstSeenColumn: return JobFormatter::firstSeenAt(*r).toMSecsSinceEpoch();
         case CreatedColumn: return JobFormatter::createdAt(*r).isValid() ? JobFormatter::createdAt(*r).toMSecsSinceEpoch() : 0;
@@ -239,7 +224,12 @@ QVariant JobsModel::data(const QModelIndex &idx, int role) const
             return JobFormatter::createdAt(*r).isValid() ? tr("From the server's creation time.") : tr("From when Bulkwatch first saw the job.");
         case StateColumn:
             return j.serverState.isEmpty() ? stateText(shown) : tr("%1 — the server says “%2”").arg(stateText(shown), j.serverState);
-        case ProgressColumn: return jobPhaseText(r->expired ? JobPhase::Gone : jobPhase(j));
+        case ProgressColumn: return progressTooltip(*r, bandedProgress(*r));
+        case RowsColumn: {
+            const QString tip = rowsTooltip(*r);
+            return tip.isEmpty() ? data(idx, Qt::DisplayRole) : tip;
+        }
+        case ThroughputColumn: return tr("Rows written per second, smoothed over the last answers.");
         case EtaColumn: return m_eta.estimate(*r, now).reason;
         default: {
             const QString text = data(idx, Qt::DisplayRole).toString();
@@ -247,7 +237,7 @@ QVariant JobsModel::data(const QModelIndex &idx, int role) const
         }
         }
     }
-    if (role == Qt::TextAlignmentRole && (col == RowsColumn || col == SizeColumn || col == DurationColumn || col == EtaColumn))
+    if (role == Qt::TextAlignmentRole && (col == RowsColumn || col == SizeColumn || col == DurationColumn || col == EtaColumn || col == ThroughputColumn))
         return int(Qt::AlignRight | Qt::AlignVCenter);
     return {};
 }

@@ -514,6 +514,68 @@
         <source>The server says “%1”</source>
         <translation>Der Server sagt „%1“</translation>
     </message>
+    <message>
+        <source>none kept</source>
+        <translation>nichts übernommen</translation>
+    </message>
+    <message>
+        <source>Read, not kept</source>
+        <translation>Gelesen, nicht übernommen</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>The job stopped: this file&apos;s rows are not in the collection.</source>
+        <translation>Der Job wurde beendet: Die Zeilen dieser Datei sind nicht in der Collection.</translation>
+    </message>
+    <message>
+        <source>The job stopped: none of these rows are in the collection (the server had read %1).</source>
+        <translation>Der Job wurde beendet: Keine dieser Zeilen ist in der Collection (der Server hatte %1 gelesen).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n fehlgeschlagen</numerusform>
+            <numerusform>%n fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not kept</source>
+        <translation>
+            <numerusform>%n nicht übernommen</numerusform>
+            <numerusform>%n nicht übernommen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n done</source>
+        <translation>
+            <numerusform>%n fertig</numerusform>
+            <numerusform>%n fertig</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n importing</source>
+        <translation>
+            <numerusform>%n im Import</numerusform>
+            <numerusform>%n im Import</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n wartend</numerusform>
+            <numerusform>%n wartend</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s): %1</source>
+        <translation>
+            <numerusform>%n Datei: %1</numerusform>
+            <numerusform>%n Dateien: %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>HistoryStore</name>
@@ -614,6 +676,38 @@
     <message>
         <source>Last poll: %1</source>
         <translation>Letzte Abfrage: %1</translation>
+    </message>
+    <message>
+        <source>Commit import…</source>
+        <translation>Import committen…</translation>
+    </message>
+    <message>
+        <source>Abort import…</source>
+        <translation>Import abbrechen…</translation>
+    </message>
+    <message>
+        <source>Rows, throughput and time left</source>
+        <translation>Zeilen, Durchsatz und Restzeit</translation>
+    </message>
+    <message>
+        <source>Files summary</source>
+        <translation>Dateiübersicht</translation>
+    </message>
+    <message>
+        <source>Failed files only</source>
+        <translation>Nur fehlgeschlagene Dateien</translation>
+    </message>
+    <message>
+        <source>Rows: %1</source>
+        <translation>Zeilen: %1</translation>
+    </message>
+    <message>
+        <source>ETA: %1</source>
+        <translation>Restzeit: %1</translation>
+    </message>
+    <message>
+        <source>Duration: %1</source>
+        <translation>Dauer: %1</translation>
     </message>
 </context>
 <context>
@@ -854,6 +948,50 @@
     <message>
         <source>From when Bulkwatch first saw the job.</source>
         <translation>Ab dem Zeitpunkt, zu dem Bulkwatch den Job zuerst gesehen hat.</translation>
+    </message>
+    <message>
+        <source>The bar shows the rows: %1 of %2 (%3); the server says %4.</source>
+        <translation>Der Balken zeigt die Zeilen: %1 von %2 (%3); der Server meldet %4.</translation>
+    </message>
+    <message>
+        <source>Milvus reports progress in stages, not rows: queued 0–10 %, reading the files 10–40 %, writing rows 40–70 %, sorting 70–80 %, building the index 80–90 %, then 100 % when done (99 % while a two-phase import waits for its commit).</source>
+        <translation>Milvus meldet den Fortschritt in Stufen, nicht in Zeilen: Warteschlange 0–10 %, Dateien lesen 10–40 %, Zeilen schreiben 40–70 %, Sortieren 70–80 %, Indexaufbau 80–90 %, dann 100 %, wenn fertig (99 %, solange ein zweiphasiger Import auf seinen Commit wartet).</translation>
+    </message>
+    <message>
+        <source>none kept</source>
+        <translation>nichts übernommen</translation>
+    </message>
+    <message>
+        <source>The import was aborted: an aborted import leaves nothing in the collection.</source>
+        <translation>Der Import wurde abgebrochen: Ein abgebrochener Import hinterlässt nichts in der Collection.</translation>
+    </message>
+    <message>
+        <source>The import failed: a failed import leaves nothing in the collection.</source>
+        <translation>Der Import ist fehlgeschlagen: Ein fehlgeschlagener Import hinterlässt nichts in der Collection.</translation>
+    </message>
+    <message>
+        <source>The server had read %1 when it stopped; none of them were kept.</source>
+        <translation>Der Server hatte %1 gelesen, als er abbrach; nichts davon wurde übernommen.</translation>
+    </message>
+    <message>
+        <source>waiting for you: commit or abort</source>
+        <translation>wartet auf Sie: committen oder abbrechen</translation>
+    </message>
+    <message>
+        <source>queued on the server</source>
+        <translation>in der Warteschlange des Servers</translation>
+    </message>
+    <message>
+        <source>%1 rows/s</source>
+        <translation>%1 Zeilen/s</translation>
+    </message>
+    <message>
+        <source>Rows/s</source>
+        <translation>Zeilen/s</translation>
+    </message>
+    <message>
+        <source>Rows written per second, smoothed over the last answers.</source>
+        <translation>Geschriebene Zeilen pro Sekunde, geglättet über die letzten Antworten.</translation>
     </message>
 </context>
 <context>

@@ -164,6 +164,16 @@ private Q_SLOTS:
     void createdFirstSeenAndDuration_data();
     void createdFirstSeenAndDuration();
 
+    void failedJobsKeepNothingAndTheirFilesAreFinal();
+
+    void progressShowsRowsWhereKnownAndExplainsTheBands_data();
+    void progressShowsRowsWhereKnownAndExplainsTheBands();
+
+    void activitySaysWhoIsWaiting_data();
+    void activitySaysWhoIsWaiting();
+
+    void filesSummaryCountsEachState();
+
     void pluralsInEnglishAndGerman_data();
     void pluralsInEnglishAndGerman();
 
@@ -652,6 +662,137 @@ void TestModels::createdFirstSeenAndDuration()
     QCOMPARE(values.value(header.indexOf(QStringLiteral("firstSeenUtc"))), JobFormatter::utcText(at(firstSeen)));
     QCOMPARE(values.value(header.indexOf(QStringLiteral("createdUtc"))), JobFormatter::utcText(at(created)));
     QCOMPARE(values.value(header.indexOf(QStringLiteral("completeTimeUtc"))), JobFormatter::utcText(at(completed)));
+}
+
+void TestModels::failedJobsKeepNothingAndTheirFilesAreFinal()
+{
+    FakeSource source;
+    JobsModel model(&source);
+    JobProgress j = importing(100000);
+    j.totalRows = 150000;
+    j.state = JobState::Failed;
+    j.serverState = QStringLiteral("Failed");
+    j.progress = 0; // Milvus resets a failed job to 0 %
+    j.reason = QStringLiteral("schema not equal: importing data failed");
+    FileProgress done;
+    done.fileName = QStringLiteral("[a.parquet]");
+    done.state = FileState::Completed;
+    done.progress = 100;
+    done.importedRows = 100000;
+    done.totalRows = 100000;
+    FileProgress half = done;
+    half.fileName = QStringLiteral("[b.parquet]");
+    half.state = FileState::Running;
+    half.progress = 48;
+    half.importedRows = 0;
+    half.totalRows = 50000;
+    j.files = {done, half};
+    source.describe(j);
+    model.applyPending();
+    QCOMPARE(model.index(0, JobsModel::RowsColumn).data().toString(), QStringLiteral("none kept")); // not "100,000 / 150,000"
+    QVERIFY(model.index(0, JobsModel::RowsColumn).data(Qt::ToolTipRole).toString().contains(QLatin1String("leaves nothing in the collection")));
+    QVERIFY(model.index(0, JobsModel::RowsColumn).data(Qt::ToolTipRole).toString().contains(QLatin1String("100,000 / 150,000")));
+
+    FilesModel files;
+    files.setJobState(JobState::Running);
+    files.setFiles(QStringLiteral("k"), j.files);
+    QCOMPARE(files.index(1, FilesModel::StateColumn).data().toString(), QStringLiteral("Importing"));
+    QSignalSpy changes(&files, &QAbstractItemModel::dataChanged);
+    files.setJobState(JobState::Failed);
+    QCOMPARE(changes.size(), 1); // the rows repaint in their final state
+    QCOMPARE(files.index(1, FilesModel::StateColumn).data().toString(), QStringLiteral("Stopped")); // not "Importing 48 %"
+    QCOMPARE(files.index(1, 0).data(FilesModel::StateRole).toInt(), int(FileState::Failed));
+    QCOMPARE(files.index(0, FilesModel::StateColumn).data().toString(), QStringLiteral("Read, not kept"));
+    QCOMPARE(files.index(0, FilesModel::RowsColumn).data().toString(), QStringLiteral("none kept"));
+    QVERIFY(files.index(0, FilesModel::RowsColumn).data(Qt::ToolTipRole).toString().contains(QLatin1String("100,000 / 100,000")));
+}
+
+void TestModels::progressShowsRowsWhereKnownAndExplainsTheBands_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<qint64>("rows");
+    QTest::addColumn<double>("serverPercent");
+    QTest::addColumn<bool>("sorting");
+    QTest::addColumn<double>("shown");
+    QTest::addColumn<bool>("bands");
+    // 158,000 of 3,000,000 rows while Milvus says 42 %: the bar says 5.3 %.
+    QTest::newRow("milvus rows phase") << int(Connection::Kind::Milvus) << qint64(158000) << 42.0 << false << 100.0 * 158000 / 3000000 << true;
+    QTest::newRow("milvus sorting: the stages say more") << int(Connection::Kind::Milvus) << qint64(3000000) << 80.0 << true << 80.0 << true;
+    QTest::newRow("milvus, rows unknown") << int(Connection::Kind::Milvus) << qint64(-1) << 42.0 << false << 42.0 << true;
+    QTest::newRow("zilliz cloud: no bands to explain") << int(Connection::Kind::ZillizCloud) << qint64(1500000) << 50.0 << false << 50.0 << false;
+}
+
+void TestModels::progressShowsRowsWhereKnownAndExplainsTheBands()
+{
+    QFETCH(int, kind);
+    QFETCH(qint64, rows);
+    QFETCH(double, serverPercent);
+    QFETCH(bool, sorting);
+    QFETCH(double, shown);
+    QFETCH(bool, bands);
+    FakeSource source;
+    source.conn.kind = Connection::Kind(kind);
+    JobsModel model(&source);
+    JobProgress j = importing(0);
+    j.totalRows = 3000000;
+    j.importedRows = rows < 0 ? std::nullopt : std::optional<qint64>(rows);
+    j.progress = serverPercent;
+    if (sorting)
+        j.files[0].state = FileState::Completed;
+    source.describe(j);
+    model.applyPending();
+    const QModelIndex cell = model.index(0, JobsModel::ProgressColumn);
+    QCOMPARE(cell.data(JobsModel::ProgressRole).toDouble(), shown);
+    QCOMPARE(cell.data(JobsModel::ServerProgressRole).toDouble(), serverPercent); // still available
+    QCOMPARE(cell.data().toString(), JobFormatter::percentText(shown));
+    QCOMPARE(cell.data(Qt::ToolTipRole).toString().contains(QStringLiteral("40–70 %")), bands);
+    if (shown != serverPercent)
+        QVERIFY(cell.data(Qt::ToolTipRole).toString().contains(QLatin1String("the server says 42 %")));
+}
+
+void TestModels::activitySaysWhoIsWaiting_data()
+{
+    QTest::addColumn<int>("state");
+    QTest::addColumn<QString>("serverState");
+    QTest::addColumn<QString>("activity");
+    QTest::newRow("queued is not moving") << int(JobState::Pending) << QStringLiteral("Pending") << QStringLiteral("queued on the server");
+    QTest::newRow("awaiting commit waits for the user") << int(JobState::Finalizing) << QStringLiteral("Uncommitted")
+                                                        << QStringLiteral("waiting for you: commit or abort");
+    QTest::newRow("importing and still") << int(JobState::Running) << QStringLiteral("Importing") << QStringLiteral("no change for 5 min");
+}
+
+void TestModels::activitySaysWhoIsWaiting()
+{
+    QFETCH(int, state);
+    QFETCH(QString, serverState);
+    QFETCH(QString, activity);
+    FakeSource source;
+    JobsModel model(&source);
+    JobProgress j = importing(10000);
+    j.state = JobState(state);
+    j.serverState = serverState;
+    source.describe(j);
+    source.advance(300);
+    model.applyPending();
+    QCOMPARE(model.index(0, JobsModel::ActivityColumn).data().toString(), activity);
+}
+
+void TestModels::filesSummaryCountsEachState()
+{
+    FilesModel files;
+    QVector<FileProgress> list(300);
+    for (int i = 0; i < list.size(); ++i) {
+        list[i].fileName = QStringLiteral("[%1.parquet]").arg(i);
+        list[i].state = i < 12 ? FileState::Completed : (i == 12 ? FileState::Failed : FileState::Running);
+    }
+    files.setJobState(JobState::Running);
+    files.setFiles(QStringLiteral("k"), list);
+    QCOMPARE(files.summary(), QStringLiteral("300 files: 12 done, 1 failed, 287 importing"));
+    QCOMPARE(files.count(FileState::Failed), 1);
+    files.setJobState(JobState::Failed);
+    QCOMPARE(files.summary(), QStringLiteral("300 files: 1 failed, 299 not kept"));
+    files.setFiles(QStringLiteral("one"), list.mid(0, 1));
+    QCOMPARE(files.summary(), QStringLiteral("1 file: 1 not kept"));
 }
 
 void TestModels::pluralsInEnglishAndGerman_data()
