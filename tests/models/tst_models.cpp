@@ -174,6 +174,10 @@ private Q_SLOTS:
 
     void filesSummaryCountsEachState();
 
+    void countsPerStateAndTheCollectionFilter();
+
+    void historyIsPaintedAtOnceSortedAndReSortedWhenAValueChanges();
+
     void pluralsInEnglishAndGerman_data();
     void pluralsInEnglishAndGerman();
 
@@ -793,6 +797,97 @@ void TestModels::filesSummaryCountsEachState()
     QCOMPARE(files.summary(), QStringLiteral("300 files: 1 failed, 299 not kept"));
     files.setFiles(QStringLiteral("one"), list.mid(0, 1));
     QCOMPARE(files.summary(), QStringLiteral("1 file: 1 not kept"));
+}
+
+void TestModels::countsPerStateAndTheCollectionFilter()
+{
+    FakeSource source;
+    JobsModel model(&source);
+    JobFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy counts(&proxy, &JobFilterProxy::countsChanged);
+    const auto add = [&](const QString &id, JobState state, const QString &collection) {
+        JobProgress j = importing(0);
+        j.jobId = id;
+        j.state = state;
+        j.collectionName = collection;
+        source.describe(j);
+    };
+    add(QStringLiteral("1"), JobState::Running, QStringLiteral("books"));
+    add(QStringLiteral("2"), JobState::Failed, QStringLiteral("books"));
+    add(QStringLiteral("3"), JobState::Completed, QStringLiteral("films"));
+    add(QStringLiteral("4"), JobState::Pending, QStringLiteral("films"));
+    add(QStringLiteral("5"), JobState::Cancelled, QStringLiteral("music"));
+    model.applyPending();
+    QVERIFY(counts.size() > 0);
+    using F = JobFilterProxy::StateFilter;
+    QCOMPARE(proxy.countFor(F::All), 5);
+    QCOMPARE(proxy.countFor(F::Active), 2);
+    QCOMPARE(proxy.countFor(F::Failed), 2);
+    QCOMPARE(proxy.countFor(F::Completed), 1);
+    QCOMPARE(proxy.countFor(F::Expired), 0);
+    QCOMPARE(proxy.collections(), (QStringList{QStringLiteral("books"), QStringLiteral("films"), QStringLiteral("music")}));
+    proxy.setCollectionFilter(QStringLiteral("films"));
+    QCOMPARE(proxy.rowCount(), 2);
+    QCOMPARE(proxy.countFor(F::Active), 1);
+    QCOMPARE(proxy.countFor(F::Failed), 0);
+    // A job that fails moves between the counts, though no row of the "All" view comes or goes.
+    counts.clear();
+    JobProgress j = importing(0);
+    j.jobId = QStringLiteral("4");
+    j.collectionName = QStringLiteral("films");
+    j.state = JobState::Failed;
+    source.describe(j);
+    model.applyPending();
+    QVERIFY(counts.size() > 0);
+    QCOMPARE(proxy.countFor(F::Failed), 1);
+    QCOMPARE(proxy.countFor(F::Active), 0);
+    // The clock's tick repaints time columns only: no recount every second.
+    counts.clear();
+    source.advance(1);
+    Q_EMIT model.dataChanged(model.index(0, JobsModel::DurationColumn), model.index(4, JobsModel::ActivityColumn));
+    QCOMPARE(counts.size(), 0);
+}
+
+void TestModels::historyIsPaintedAtOnceSortedAndReSortedWhenAValueChanges()
+{
+    FakeSource source;
+    // Finished jobs from the history (without their files): rows, size and duration are there at once.
+    for (int i = 1; i <= 3; ++i) {
+        source.finished(QString::number(i), 100000 * i, 60);
+        JobRecord &r = source.records[JobRecord::keyOf(QStringLiteral("c1"), QString::number(i))];
+        r.job.fileSize = 1000000 * i;
+        r.firstSeen = source.clock.addSecs(-7200 + 60 * i);
+    }
+    JobsModel model(&source);
+    JobFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    proxy.sort(JobsModel::FirstSeenColumn, Qt::DescendingOrder);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(proxy.rowCount(), 3); // painted from the constructor, no event-loop turn needed
+    const auto cell = [&](int row, int col) { return proxy.index(row, col).data().toString(); };
+    QCOMPARE(cell(0, JobsModel::JobIdColumn), QStringLiteral("3")); // the newest first
+    QCOMPARE(cell(2, JobsModel::JobIdColumn), QStringLiteral("1"));
+    QCOMPARE(cell(0, JobsModel::RowsColumn), QStringLiteral("300,000 / 300,000"));
+    QCOMPARE(cell(0, JobsModel::SizeColumn), JobFormatter::bytesText(3000000));
+    QCOMPARE(cell(0, JobsModel::DurationColumn), QStringLiteral("6 min 0 s")); // the server's times, not "0 s"
+    // A new job arrives (first seen now: on top), then its describe brings an old creation time: sorted by
+    // "Created", it moves to where that time belongs, without a reset.
+    proxy.sort(JobsModel::CreatedColumn, Qt::DescendingOrder);
+    JobProgress j = importing(0);
+    j.jobId = QStringLiteral("9");
+    source.describe(j);
+    model.applyPending();
+    QCOMPARE(cell(3, JobsModel::JobIdColumn), QStringLiteral("9")); // no creation time: sorts last
+    j.createTime = source.clock.addSecs(-60);
+    source.describe(j);
+    model.applyPending();
+    QCOMPARE(cell(0, JobsModel::JobIdColumn), QStringLiteral("9"));
+    j.createTime = source.clock.addSecs(-86400);
+    source.describe(j);
+    model.applyPending();
+    QCOMPARE(cell(3, JobsModel::JobIdColumn), QStringLiteral("9"));
 }
 
 void TestModels::pluralsInEnglishAndGerman_data()
