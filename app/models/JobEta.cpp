@@ -23,7 +23,7 @@ qint64 rowsOf(const JobProgress &j)
     return j.importedRows.value_or(0);
 }
 
-// A connection keeps this many finished jobs to learn from; older ones say less about the server today.
+// A connection keeps at most this many finished jobs to learn from (beyond, one makes room for the newest).
 constexpr int MaxSamples = 40;
 } // namespace
 
