@@ -452,6 +452,9 @@ void TestModels::etaSaysWhyThereIsNone_data()
     QTest::newRow("first seen sorting, no file times") << true << int(JobState::Running) << qint64(-1)
                                                        << QStringLiteral("No estimate: the job was already past its rows");
     QTest::newRow("importing, with history") << true << int(JobState::Running) << qint64(10000) << QStringLiteral("Rows: 1 min 30 s");
+    // Rows stop moving: 10 min later the 2 min 30 s are long past; no "1 s" that sits there.
+    QTest::newRow("importing, rows stalled past the estimate") << true << int(JobState::Running) << qint64(-10000)
+                                                               << QStringLiteral("No estimate: the rows are slower than their recent rate");
 }
 
 void TestModels::etaSaysWhyThereIsNone()
@@ -460,6 +463,9 @@ void TestModels::etaSaysWhyThereIsNone()
     QFETCH(int, state);
     QFETCH(qint64, rows);
     QFETCH(QString, tooltip);
+    const bool stalled = rows == -10000;
+    if (stalled)
+        rows = 10000;
     FakeSource source;
     if (history)
         source.finished(QStringLiteral("1"), 100000, 60);
@@ -486,6 +492,12 @@ void TestModels::etaSaysWhyThereIsNone()
     if (rows == 100000)
         j.files[0].state = FileState::Completed;
     source.describe(j);
+    if (stalled) {
+        for (int i = 0; i < 20; ++i) {
+            source.advance(30);
+            source.describe(j); // answers keep coming, the rows do not move
+        }
+    }
     model.applyPending();
     const QModelIndex cell = model.index(model.rowOf(JobRecord::keyOf(QStringLiteral("c1"), QStringLiteral("7"))), JobsModel::EtaColumn);
     QVERIFY2(cell.data(Qt::ToolTipRole).toString().startsWith(tooltip), qPrintable(cell.data(Qt::ToolTipRole).toString()));
