@@ -50,6 +50,9 @@ JobDetailsPanel::JobDetailsPanel(FilesModel *files, QWidget *parent) : QWidget(p
     m_facts = new QLabel(this);
     m_facts->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_facts->setAccessibleName(tr("Rows, throughput and time left"));
+    m_times = new QLabel(this);
+    m_times->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_times->setAccessibleName(tr("Times"));
     m_error = new QPlainTextEdit(this);
     m_error->setReadOnly(true);
     m_error->setLineWrapMode(QPlainTextEdit::WidgetWidth);
@@ -86,12 +89,14 @@ JobDetailsPanel::JobDetailsPanel(FilesModel *files, QWidget *parent) : QWidget(p
     dl->addWidget(m_title);
     dl->addLayout(phaseRow);
     dl->addWidget(m_facts);
+    dl->addWidget(m_times);
     dl->addWidget(m_error);
     dl->addLayout(filesRow);
     dl->addWidget(m_filesView, 1);
     m_commit->hide();
     m_abort->hide();
     m_facts->hide();
+    m_times->hide();
     m_failedOnly->hide();
 }
 
@@ -119,6 +124,7 @@ void JobDetailsPanel::showJob(const JobRecord *r, const QDateTime &now, bool hav
         m_title->setText(haveConnections ? tr("Select a job to see its files.") : QString());
         m_phase->clear();
         m_facts->hide();
+        m_times->hide();
         m_commit->hide();
         m_abort->hide();
         m_error->hide();
@@ -172,6 +178,16 @@ void JobDetailsPanel::showText(const JobRecord &r, const QDateTime &now)
     m_facts->setToolTip(tips.join(QLatin1Char('\n')));
     m_facts->show();
 
+    // The same times as the table's columns and the CSV export (JobFormatter), each named for what it is.
+    QStringList times;
+    const QDateTime created = JobFormatter::createdAt(r);
+    times << tr("Created: %1").arg(created.isValid() ? JobFormatter::localText(created) : tr("— (the server does not say)"));
+    times << tr("First seen by Bulkwatch: %1").arg(JobFormatter::localText(JobFormatter::firstSeenAt(r)));
+    if (JobFormatter::completedAt(r).isValid())
+        times << tr("Completed: %1").arg(JobFormatter::localText(JobFormatter::completedAt(r)));
+    m_times->setText(times.join(QStringLiteral(" · ")));
+    m_times->show();
+
     QString error;
     if (!j.reason.isEmpty())
         error = j.reason;
@@ -214,6 +230,11 @@ QString JobDetailsPanel::factsText() const
 QString JobDetailsPanel::factsToolTip() const
 {
     return m_facts->toolTip();
+}
+
+QString JobDetailsPanel::timesText() const
+{
+    return m_times->isVisibleTo(window()) ? m_times->text() : QString();
 }
 
 QString JobDetailsPanel::errorText() const

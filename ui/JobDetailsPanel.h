@@ -33,6 +33,7 @@ public:
     QString phaseText() const;
     QString factsText() const;   // rows, rows/s, ETA
     QString factsToolTip() const;
+    QString timesText() const;   // created (server), first seen (Bulkwatch), completed
     QString errorText() const;
     QString filesSummaryText() const;
     QPushButton *commitButton() const { return m_commit; }
@@ -57,6 +58,7 @@ private:
     QPushButton *m_commit;
     QPushButton *m_abort;
     QLabel *m_facts;
+    QLabel *m_times;
     QPlainTextEdit *m_error;
     QLabel *m_summary;
     QCheckBox *m_failedOnly;

@@ -524,7 +524,7 @@
     </message>
     <message>
         <source>Stopped</source>
-        <translation>Abgebrochen</translation>
+        <translation>Gestoppt</translation>
     </message>
     <message>
         <source>The job stopped: this file&apos;s rows are not in the collection.</source>
@@ -708,6 +708,26 @@
     <message>
         <source>Duration: %1</source>
         <translation>Dauer: %1</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>Zeiten</translation>
+    </message>
+    <message>
+        <source>Created: %1</source>
+        <translation>Angelegt: %1</translation>
+    </message>
+    <message>
+        <source>— (the server does not say)</source>
+        <translation>— (der Server sagt es nicht)</translation>
+    </message>
+    <message>
+        <source>First seen by Bulkwatch: %1</source>
+        <translation>Von Bulkwatch zuerst gesehen: %1</translation>
+    </message>
+    <message>
+        <source>Completed: %1</source>
+        <translation>Abgeschlossen: %1</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "FilesModel.h"
 #include "ImportService.h"
 #include "JobDetailsPanel.h"
+#include "JobFormatter.h"
 #include "JobsModel.h"
 
 #include <QCheckBox>
@@ -127,6 +128,10 @@ void TestDetails::noChangeForUpdatesWithTheClock()
     m_now = m_now.addSecs(60);
     QTRY_VERIFY2_WITH_TIMEOUT(m_panel->phaseText().contains(QLatin1String("No change for 3 min 29 s")), qPrintable(m_panel->phaseText()), 10000);
     QVERIFY(m_panel->factsText().contains(QLatin1String("Duration: 16 min 0 s")));
+    // Created (the server's; this one sends none) and first seen (Bulkwatch's), each named for what it is.
+    QVERIFY2(m_panel->timesText().startsWith(QStringLiteral("Created: — (the server does not say) · First seen by Bulkwatch: ")
+                                             + JobFormatter::localText(r.firstSeen)),
+             qPrintable(m_panel->timesText()));
 }
 
 void TestDetails::commitAndAbortSitBesideTheExplanation()
