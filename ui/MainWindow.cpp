@@ -50,6 +50,10 @@ MainWindow::MainWindow(ImportService *service, QWidget *parent)
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_table = new JobsTable(service, m_jobsModel, m_proxy, m_splitter);
     m_details = new JobDetailsPanel(m_filesModel, m_splitter);
+    // The details follow the model's clock; their Commit / Abort buttons do what the menu actions do.
+    m_details->setJobsModel(m_jobsModel);
+    connect(m_details, &JobDetailsPanel::commitRequested, this, &MainWindow::commitSelected);
+    connect(m_details, &JobDetailsPanel::abortRequested, this, &MainWindow::abortSelected);
     m_splitter->addWidget(m_table);
     m_splitter->addWidget(m_details);
     m_splitter->setStretchFactor(0, 3);

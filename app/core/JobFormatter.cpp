@@ -68,6 +68,41 @@ QString durationText(qint64 s)
     return QCoreApplication::translate("Duration", "%1 d %2 h").arg(s / 86400).arg((s % 86400) / 3600);
 }
 
+QDateTime createdAt(const JobRecord &r)
+{
+    return r.job.createTime;
+}
+
+QDateTime firstSeenAt(const JobRecord &r)
+{
+    return r.firstSeen;
+}
+
+QDateTime completedAt(const JobRecord &r)
+{
+    if (r.job.completeTime.isValid())
+        return r.job.completeTime;
+    return isTerminal(r.job.state) ? r.endedAt : QDateTime();
+}
+
+qint64 durationSeconds(const JobRecord &r, const QDateTime &now)
+{
+    const bool fromServer = r.job.createTime.isValid();
+    const QDateTime start = fromServer ? r.job.createTime : r.firstSeen;
+    if (!start.isValid())
+        return -1;
+    QDateTime end = now;
+    if (isTerminal(r.job.state)) {
+        end = completedAt(r);
+        // Seen for the first time already finished: from first sight to the end is no duration at all.
+        if (!end.isValid() || (!fromServer && end <= start))
+            return -1;
+    } else if (r.expired) {
+        end = r.lastAnswer; // forgotten while running: as long as it was seen
+    }
+    return std::max<qint64>(0, start.secsTo(end));
+}
+
 QJsonObject toJson(const FileProgress &f)
 {
     return QJsonObject{{QStringLiteral("fileName"), f.fileName},

@@ -4,6 +4,7 @@
 
 #include "ApiError.h"
 #include "ImportTypes.h"
+#include "JobRecord.h"
 
 #include <QJsonObject>
 
@@ -19,6 +20,14 @@ QString bytesText(std::optional<qint64> bytes);      // "30.1 MiB", "—"
 QString rowsText(std::optional<qint64> imported, std::optional<qint64> total); // "10,000 / 10,000"
 QString percentText(double p);                        // "45 %", "99.5 %"
 QString durationText(qint64 seconds);                 // "1 h 4 min", "12 s"
+
+// A job's times, one source for the table, the details and the exports (UTC; invalid when unknown).
+QDateTime createdAt(const JobRecord &r);    // the server's creation time (only the newest servers send it)
+QDateTime firstSeenAt(const JobRecord &r);  // when Bulkwatch first saw the job
+QDateTime completedAt(const JobRecord &r);  // the server's completion time, else when Bulkwatch saw it end
+// Seconds from the start (created, else first seen) to the end (or now while it runs); < 0 when unknown: a job
+// first seen already finished, with no creation time from the server, has no duration Bulkwatch could know.
+qint64 durationSeconds(const JobRecord &r, const QDateTime &now);
 
 // Readable status for a terminal: state, percent, rows, phase, local completion, whole reason, file table.
 QString toText(const JobProgress &job);

@@ -119,15 +119,16 @@ static QString csvField(QString v)
 QByteArray toCsv(const QVector<JobRecord> &records, const QHash<QString, Connection> &connections)
 {
     QString out = QStringLiteral("jobId,connection,endpoint,collection,state,serverState,progress,importedRows,totalRows,fileSize,"
-                                 "firstSeenUtc,completeTimeUtc,reason\n");
+                                 "firstSeenUtc,completeTimeUtc,reason,createdUtc\n");
     for (const JobRecord &r : records) {
         const Connection c = connections.value(r.connectionId);
         const auto opt = [](std::optional<qint64> v) { return v ? QString::number(*v) : QString(); };
         out += QStringList{csvField(r.job.jobId), csvField(c.name), csvField(c.describe()),
                            csvField(r.job.collectionName.value_or(QString())), jobStateName(r.displayState()),
                            csvField(r.job.serverState), QString::number(r.job.progress), opt(r.job.importedRows),
-                           opt(r.job.totalRows), opt(r.job.fileSize), JobFormatter::utcText(r.firstSeen),
-                           JobFormatter::utcText(r.job.completeTime), csvField(r.job.reason)}
+                           opt(r.job.totalRows), opt(r.job.fileSize), JobFormatter::utcText(JobFormatter::firstSeenAt(r)),
+                           JobFormatter::utcText(JobFormatter::completedAt(r)), csvField(r.job.reason),
+                           JobFormatter::utcText(JobFormatter::createdAt(r))}
                    .join(QLatin1Char(','))
             + QLatin1Char('\n');
     }

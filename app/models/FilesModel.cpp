@@ -2,6 +2,8 @@
 
 #include "JobFormatter.h"
 
+#include <algorithm>
+
 int FilesModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : static_cast<int>(m_files.size());
@@ -51,8 +53,9 @@ QVariant FilesModel::data(const QModelIndex &idx, int role) const
     const FileProgress *f = idx.isValid() ? file(idx.row()) : nullptr;
     if (!f)
         return {};
+    const FileState shown = shownState(*f);
     switch (role) {
-    case StateRole: return int(f->state);
+    case StateRole: return int(shown);
     case ProgressRole: return f->progress;
     case ReasonRole: return f->reason;
     default: break;
@@ -62,8 +65,13 @@ QVariant FilesModel::data(const QModelIndex &idx, int role) const
         case ProgressColumn: return JobFormatter::percentText(f->progress);
         case NameColumn: return f->fileName;
         case SizeColumn: return JobFormatter::bytesText(f->fileSize);
-        case RowsColumn: return JobFormatter::rowsText(f->importedRows, f->totalRows);
-        case StateColumn: return stateText(f->state);
+        case RowsColumn: return jobStopped() ? tr("none kept") : JobFormatter::rowsText(f->importedRows, f->totalRows);
+        case StateColumn:
+            if (jobStopped() && f->state == FileState::Completed)
+                return tr("Read, not kept");
+            if (jobStopped() && f->state != FileState::Failed)
+                return tr("Stopped");
+            return stateText(shown);
         case CompletedColumn: return f->completeTime.isValid() ? JobFormatter::localText(f->completeTime) : QStringLiteral("—");
         case ReasonColumn: return f->reason.simplified();
         default: return {};
@@ -74,7 +82,7 @@ QVariant FilesModel::data(const QModelIndex &idx, int role) const
         case ProgressColumn: return f->progress;
         case SizeColumn: return static_cast<qlonglong>(f->fileSize.value_or(-1));
         case RowsColumn: return static_cast<qlonglong>(f->importedRows.value_or(-1));
-        case StateColumn: return int(f->state);
+        case StateColumn: return int(shown);
         case CompletedColumn: return f->completeTime.toMSecsSinceEpoch();
         default: return data(idx, Qt::DisplayRole);
         }
@@ -84,7 +92,16 @@ QVariant FilesModel::data(const QModelIndex &idx, int role) const
         case NameColumn: return f->fileName; // whole on hover
         case ReasonColumn: return f->reason;
         case CompletedColumn: return f->completeTime.isValid() ? JobFormatter::utcText(f->completeTime) : QVariant();
-        case StateColumn: return f->serverState.isEmpty() ? QVariant() : tr("The server says “%1”").arg(f->serverState);
+        case StateColumn: {
+            QString tip = f->serverState.isEmpty() ? QString() : tr("The server says “%1”").arg(f->serverState);
+            if (jobStopped() && f->state != FileState::Failed)
+                tip += (tip.isEmpty() ? QString() : QStringLiteral("\n")) + tr("The job stopped: this file's rows are not in the collection.");
+            return tip.isEmpty() ? QVariant() : tip;
+        }
+        case RowsColumn:
+            return jobStopped() ? tr("The job stopped: none of these rows are in the collection (the server had read %1).")
+                                      .arg(JobFormatter::rowsText(f->importedRows, f->totalRows))
+                                : QVariant();
         default: return {};
         }
     }
@@ -137,4 +154,52 @@ void FilesModel::applyDelta(const QString &jobKey, const QVector<FileProgress> &
         Q_EMIT dataChanged(index(changedRows[i], 0), index(changedRows[j], ColumnCount - 1));
         i = j + 1;
     }
+}
+
+void FilesModel::setJobState(JobState state)
+{
+    if (state == m_jobState)
+        return;
+    m_jobState = state;
+    if (!m_files.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(static_cast<int>(m_files.size()) - 1, ColumnCount - 1));
+}
+
+FileState FilesModel::shownState(const FileProgress &f) const
+{
+    return jobStopped() ? FileState::Failed : f.state;
+}
+
+int FilesModel::count(FileState shown) const
+{
+    return static_cast<int>(std::count_if(m_files.cbegin(), m_files.cend(), [&](const FileProgress &f) { return shownState(f) == shown; }));
+}
+
+QString FilesModel::summary() const
+{
+    if (m_files.isEmpty())
+        return {};
+    QStringList parts;
+    const auto add = [&](int n, const QString &text) {
+        if (n > 0)
+            parts << text;
+    };
+    const auto raw = [&](FileState st) {
+        return static_cast<int>(std::count_if(m_files.cbegin(), m_files.cend(), [&](const FileProgress &f) { return f.state == st; }));
+    };
+    const int failed = raw(FileState::Failed);
+    if (jobStopped()) {
+        // The job stopped: every file is final; those that did not fail themselves are simply not kept.
+        add(failed, tr("%n failed", nullptr, failed));
+        add(static_cast<int>(m_files.size()) - failed, tr("%n not kept", nullptr, static_cast<int>(m_files.size()) - failed));
+    } else {
+        const int done = raw(FileState::Completed);
+        const int importing = raw(FileState::Running) + raw(FileState::Retrying);
+        const int pending = raw(FileState::Pending) + raw(FileState::Unknown);
+        add(done, tr("%n done", nullptr, done));
+        add(failed, tr("%n failed", nullptr, failed));
+        add(importing, tr("%n importing", nullptr, importing));
+        add(pending, tr("%n waiting", nullptr, pending));
+    }
+    return tr("%n file(s): %1", nullptr, static_cast<int>(m_files.size())).arg(parts.join(QStringLiteral(", ")));
 }

@@ -25,8 +25,19 @@ public:
     void applyDelta(const QString &jobKey, const QVector<FileProgress> &files, const QVector<int> &changedRows, bool replaced);
     const FileProgress *file(int row) const;
     static QString stateText(FileState s);
+    // The state of the job the files belong to: once it failed or was aborted, no file is "Importing 48 %" any
+    // more, and none of its rows are in the collection. Set before setFiles (the details pane does).
+    void setJobState(JobState state);
+    // The state a file is shown in: its own, made final when the job failed.
+    FileState shownState(const FileProgress &f) const;
+    int count(FileState shown) const;
+    // "300 files: 12 done, 1 failed, 287 importing"; "" without files.
+    QString summary() const;
 
 private:
+    bool jobStopped() const { return m_jobState == JobState::Failed || m_jobState == JobState::Cancelled; }
+
+    JobState m_jobState = JobState::Unknown;
     QString m_jobKey;
     QVector<FileProgress> m_files;
 };

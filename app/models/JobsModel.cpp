@@ -27,6 +27,38 @@ JobsModel::JobsModel(JobSource *service, QObject *parent)
     }
 }
 
+// Finished jobs read from the history come without their files, which carry when the rows were done. The most
+// recent few per connection are enough to estimate sorting and indexing; reading every file list would undo the
+// lazy start-up.
+void JobsModel::learnFromHistory(QVector<JobRecord> added, const QDateTime &now)
+{
+    constexpr int PerConnection = 8;
+    std::sort(added.begin(), added.end(), [](const JobRecord &a, const JobRecord &b) { return a.job.completeTime > b.job.completeTime; });
+    for (const JobRecord &r : std::as_const(added)) {
+        if (r.filesLoaded || r.job.state != JobState::Completed || !r.job.completeTime.isValid()
+            || m_eta.samples(r.connectionId) >= PerConnection)
+            continue;
+        if (const JobRecord *full = m_service ? m_service->job(r.key()) : nullptr)
+            m_eta.observe(*full, now);
+    }
+}
+
+QDateTime JobsModel::now() const
+{
+    return m_service ? m_service->now() : QDateTime::currentDateTimeUtc();
+}
+
+bool JobsModel::bandedProgress(const JobRecord &r) const
+{
+    const Connection *c = m_service ? m_service->connection(r.connectionId) : nullptr;
+    return c && c->kind == Connection::Kind::Milvus;
+}
+
+EtaEstimate JobsModel::eta(const JobRecord &r) const
+{
+    return m_eta.estimate(r, m_service ? m_service->now() : QDateTime::currentDateTimeUtc());
+}
+
 int JobsModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
@@ -64,6 +96,15 @@ QString JobsModel::stateText(JobState s)
 
 QVariant JobsModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole) {
+        switch (section) {
+        case FirstSeenColumn: return tr("When Bulkwatch first saw the job (its own clock).");
+        case CreatedColumn: return tr("When the server created the job (only the newest servers say).");
+        case CompletedColumn: return tr("When the server finished the job, or when Bulkwatch saw it end.");
+        case DurationColumn: return tr("From the creation (or first sight) to the end, or to now while it runs.");
+        default: return {};
+        }
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
@@ -75,24 +116,14 @@ QVariant JobsModel::headerData(int section, Qt::Orientation orientation, int rol
     case RowsColumn: return tr("Rows");
     case SizeColumn: return tr("Size");
     case FirstSeenColumn: return tr("First seen");
+    case CreatedColumn: return tr("Created");
     case CompletedColumn: return tr("Completed");
     case DurationColumn: return tr("Duration");
     case EtaColumn: return tr("ETA");
+    case ThroughputColumn: return tr("Rows/s");
     case ActivityColumn: return tr("Activity");
     default: return {};
     }
-}
-
-static QString agoText(const QDateTime &t, const QDateTime &now)
-{
-    const qint64 s = t.secsTo(now);
-    if (s < 60)
-        return JobsModel::tr("%n second(s) ago", nullptr, static_cast<int>(std::max<qint64>(0, s)));
-    if (s < 3600)
-        return JobsModel::tr("%n minute(s) ago", nullptr, static_cast<int>(s / 60));
-    if (s < 86400)
-        return JobsModel::tr("%n hour(s) ago", nullptr, static_cast<int>(s / 3600));
-    return JobsModel::tr("%n day(s) ago", nullptr, static_cast<int>(s / 86400));
 }
 
 static QString timeTooltip(const QDateTime &t, const QDateTime &now)
@@ -100,7 +131,7 @@ static QString timeTooltip(const QDateTime &t, const QDateTime &now)
     if (!t.isValid())
         return {};
     return JobFormatter::localText(t) + QStringLiteral(" (") + JobFormatter::utcText(t) + QStringLiteral(", ")
-        + agoText(t, now) + QLatin1Char(')');
+        + JobsModel::agoText(t, now) + QLatin1Char(')');
 }
 
 QVariant JobsModel::data(const QModelIndex &idx, int role) const
@@ -113,7 +144,9 @@ QVariant JobsModel::data(const QModelIndex &idx, int role) const
     const JobState shown = r->displayState();
     switch (role) {
     case StateRole: return int(shown);
-    case ProgressRole: return j.progress;
+    case ProgressRole: return shownProgress(*r);
+    case ServerProgressRole: return j.progress;
+    case CollectionRole: return j.collectionName.value_or(QString());
     case KeyRole: return r->key();
     case ConnectionIdRole: return r->connectionId;
     case ErrorTextRole:
@@ -139,74 +172,72 @@ QVariant JobsModel::data(const QModelIndex &idx, int role) const
             return c ? c->name : QString();
         }
         case CollectionColumn: return j.collectionName.value_or(QStringLiteral("—"));
-        case StateColumn: {
-            if (r->expired)
-                return tr("Expired (last: %1)").arg(stateText(j.state));
-            if (r->lastError.kind == ErrorKind::NotFound && !r->lastAnswer.isValid())
-                return tr("Not found");
-            if (shown == JobState::Running && jobPhase(j) == JobPhase::SortingIndexing)
-                return tr("Sorting / indexing");
-            return stateText(shown);
-        }
-        case ProgressColumn: return JobFormatter::percentText(j.progress);
-        case RowsColumn: return JobFormatter::rowsText(j.importedRows, j.totalRows);
+        case StateColumn: return stateLabel(*r);
+        case ProgressColumn: return JobFormatter::percentText(shownProgress(*r));
+        case RowsColumn: return rowsLabel(*r);
+        case ThroughputColumn: return throughputText(*r);
         case SizeColumn: return JobFormatter::bytesText(j.fileSize);
-        case FirstSeenColumn: return JobFormatter::localText(j.createTime.isValid() ? j.createTime : r->firstSeen);
+        case FirstSeenColumn: return JobFormatter::localText(JobFormatter::firstSeenAt(*r));
+        case CreatedColumn: {
+            const QDateTime created = JobFormatter::createdAt(*r);
+            return created.isValid() ? JobFormatter::localText(created) : QStringLiteral("—");
+        }
         case CompletedColumn: {
-            const QDateTime done = j.completeTime.isValid() ? j.completeTime : (isTerminal(j.state) ? r->endedAt : QDateTime());
+            const QDateTime done = JobFormatter::completedAt(*r);
             return done.isValid() ? JobFormatter::localText(done) : QStringLiteral("—");
         }
-        case DurationColumn: return JobFormatter::durationText(r->durationSeconds(now));
+        case DurationColumn: return JobFormatter::durationText(JobFormatter::durationSeconds(*r, now));
         case EtaColumn: {
-            const qint64 eta = r->etaSeconds();
+            const qint64 eta = m_eta.estimate(*r, now).seconds;
             return eta < 0 ? QStringLiteral("—") : JobFormatter::durationText(eta);
         }
-        case ActivityColumn: {
-            if (r->expired)
-                return tr("forgotten by the server %1").arg(agoText(r->expiredAt, now));
-            if (r->lastError.isError())
-                return r->lastError.kindName().replace(QLatin1Char('_'), QLatin1Char(' '));
-            const qint64 stalled = r->stalledSeconds(now);
-            if (stalled >= 120)
-                return tr("no change for %n min", nullptr, static_cast<int>(stalled / 60));
-            if (stalled >= 0)
-                return tr("moving");
-            return QString();
-        }
+        case ActivityColumn: return activityText(*r, now);
         default: return {};
         }
     }
     if (role == SortRole) {
         switch (col) {
         case StateColumn: return int(shown);
-        case ProgressColumn: return j.progress;
+        case ProgressColumn: return shownProgress(*r);
         case RowsColumn: return static_cast<qlonglong>(j.importedRows.value_or(-1));
+        case ThroughputColumn: return throughputText(*r) == QStringLiteral("—") ? -1.0 : r->rowsPerSecond;
         case SizeColumn: return static_cast<qlonglong>(j.fileSize.value_or(-1));
-        case FirstSeenColumn: return (j.createTime.isValid() ? j.createTime : r->firstSeen).toMSecsSinceEpoch();
-        case CompletedColumn: return j.completeTime.isValid() ? j.completeTime.toMSecsSinceEpoch() : (r->endedAt.isValid() ? r->endedAt.toMSecsSinceEpoch() : 0);
-        case DurationColumn: return static_cast<qlonglong>(r->durationSeconds(now));
-        case EtaColumn: return static_cast<qlonglong>(r->etaSeconds());
+        case FirstSeenColumn: return JobFormatter::firstSeenAt(*r).toMSecsSinceEpoch();
+        case CreatedColumn: return JobFormatter::createdAt(*r).isValid() ? JobFormatter::createdAt(*r).toMSecsSinceEpoch() : 0;
+        case CompletedColumn: return JobFormatter::completedAt(*r).isValid() ? JobFormatter::completedAt(*r).toMSecsSinceEpoch() : 0;
+        case DurationColumn: return static_cast<qlonglong>(JobFormatter::durationSeconds(*r, now));
+        case EtaColumn: return static_cast<qlonglong>(m_eta.estimate(*r, now).seconds);
         case ActivityColumn: return static_cast<qlonglong>(r->stalledSeconds(now));
         default: return data(idx, Qt::DisplayRole);
         }
     }
     if (role == Qt::ToolTipRole) {
         switch (col) {
-        case FirstSeenColumn: return timeTooltip(j.createTime.isValid() ? j.createTime : r->firstSeen, now);
-        case CompletedColumn: return timeTooltip(j.completeTime.isValid() ? j.completeTime : r->endedAt, now);
+        case FirstSeenColumn: return timeTooltip(JobFormatter::firstSeenAt(*r), now);
+        case CreatedColumn:
+            return JobFormatter::createdAt(*r).isValid() ? timeTooltip(JobFormatter::createdAt(*r), now)
+                                                         : tr("The server sends no creation time (only the newest servers do).");
+        case CompletedColumn: return timeTooltip(JobFormatter::completedAt(*r), now);
+        case DurationColumn:
+            if (JobFormatter::durationSeconds(*r, now) < 0)
+                return tr("Unknown: Bulkwatch first saw this job already finished, and the server sends no creation time.");
+            return JobFormatter::createdAt(*r).isValid() ? tr("From the server's creation time.") : tr("From when Bulkwatch first saw the job.");
         case StateColumn:
             return j.serverState.isEmpty() ? stateText(shown) : tr("%1 — the server says “%2”").arg(stateText(shown), j.serverState);
-        case ProgressColumn: return jobPhaseText(r->expired ? JobPhase::Gone : jobPhase(j));
-        case EtaColumn:
-            return r->etaSeconds() < 0 ? tr("No estimate: in this phase progress says nothing about the time left.")
-                                       : tr("Estimated from the smoothed import rate; sorting and indexing come after.");
+        case ProgressColumn: return progressTooltip(*r, bandedProgress(*r));
+        case RowsColumn: {
+            const QString tip = rowsTooltip(*r);
+            return tip.isEmpty() ? data(idx, Qt::DisplayRole) : tip;
+        }
+        case ThroughputColumn: return tr("Rows written per second, smoothed over the last answers.");
+        case EtaColumn: return m_eta.estimate(*r, now).reason;
         default: {
             const QString text = data(idx, Qt::DisplayRole).toString();
             return text.size() > 20 ? text : QVariant();
         }
         }
     }
-    if (role == Qt::TextAlignmentRole && (col == RowsColumn || col == SizeColumn || col == DurationColumn || col == EtaColumn))
+    if (role == Qt::TextAlignmentRole && (col == RowsColumn || col == SizeColumn || col == DurationColumn || col == EtaColumn || col == ThroughputColumn))
         return int(Qt::AlignRight | Qt::AlignVCenter);
     return {};
 }
@@ -238,7 +269,9 @@ void JobsModel::applyPending()
         return;
     QVector<JobRecord> added;
     QVector<int> changed;
+    const QDateTime now = m_service ? m_service->now() : QDateTime::currentDateTimeUtc();
     for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {
+        m_eta.observe(it.value(), now);
         const int row = m_index.value(it.key(), -1);
         if (row < 0) {
             added << it.value();
@@ -266,6 +299,7 @@ void JobsModel::applyPending()
             m_rows << r;
         }
         endInsertRows();
+        learnFromHistory(added, now);
     }
     bool anyActive = false;
     for (const JobRecord &r : std::as_const(m_rows))

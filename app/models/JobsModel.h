@@ -2,6 +2,7 @@
 // The jobs table: one row per watched job. Polls arrive as diffs — inserts, removals in reverse order,
 // one dataChanged per contiguous span of changed rows — never a reset per poll.
 
+#include "JobEta.h"
 #include "JobRecord.h"
 
 #include <QAbstractTableModel>
@@ -18,7 +19,9 @@ class JobsModel : public QAbstractTableModel
     Q_OBJECT
 public:
     enum Column { JobIdColumn, ConnectionColumn, CollectionColumn, StateColumn, ProgressColumn, RowsColumn, SizeColumn,
-                  FirstSeenColumn, CompletedColumn, DurationColumn, EtaColumn, ActivityColumn, ColumnCount };
+                  FirstSeenColumn, CompletedColumn, DurationColumn, EtaColumn, ActivityColumn,
+                  CreatedColumn, ThroughputColumn, // appended: a saved header layout keeps its meaning
+                  ColumnCount };
     enum Role {
         SortRole = Qt::UserRole + 1, // raw value for sorting (numbers, times)
         StateRole,                   // JobState as int (expired included)
@@ -27,6 +30,8 @@ public:
         ConnectionIdRole,
         ErrorTextRole,               // the whole reason, or the last error
         SearchTextRole,              // what the filter's text search looks at
+        ServerProgressRole,          // double 0..100 as the server sent it (ProgressRole is the rows' ratio where known)
+        CollectionRole,              // the collection's name, "" when unknown
     };
 
     explicit JobsModel(JobSource *source, QObject *parent = nullptr);
@@ -42,13 +47,31 @@ public:
     void applyPending();
 
     static QString stateText(JobState s);
+    // What the table and the details both show (JobCells.cpp).
+    static QString stateLabel(const JobRecord &r);      // "Sorting / indexing", "Expired (last: …)", …
+    static std::optional<double> rowRatio(const JobRecord &r);
+    static double shownProgress(const JobRecord &r);    // the rows' ratio while rows are written, else the server's
+    static QString progressTooltip(const JobRecord &r, bool banded);
+    static QString rowsLabel(const JobRecord &r);       // "none kept" for a failed job: nothing is in the collection
+    static QString rowsTooltip(const JobRecord &r);
+    static QString activityText(const JobRecord &r, const QDateTime &now);
+    static QString throughputText(const JobRecord &r);  // "5,200 rows/s" (smoothed), "—"
+    static QString agoText(const QDateTime &t, const QDateTime &now);
+    QDateTime now() const;
+    // True for connections whose percentage is Milvus' stage estimate.
+    bool bandedProgress(const JobRecord &r) const;
+    // Time to the end of the job at the source's clock, or none with the reason.
+    EtaEstimate eta(const JobRecord &r) const;
 
 private:
     void upsert(const JobRecord &r);
     void remove(const QString &key);
     void tick();
 
+    void learnFromHistory(QVector<JobRecord> added, const QDateTime &now);
+
     JobSource *m_service;
+    EtaEstimator m_eta;
     QVector<JobRecord> m_rows;
     QHash<QString, int> m_index;
     QHash<QString, JobRecord> m_pending;

@@ -408,6 +408,59 @@
     </message>
 </context>
 <context>
+    <name>EtaEstimator</name>
+    <message>
+        <source>No estimate: the job waits for you to commit or abort it; it does not finish by itself.</source>
+        <translation>Keine Schätzung: Der Job wartet darauf, dass Sie ihn committen oder abbrechen; er endet nicht von selbst.</translation>
+    </message>
+    <message>
+        <source>No estimate: the job is queued on the server and nothing moves yet.</source>
+        <translation>Keine Schätzung: Der Job wartet in der Warteschlange des Servers, noch bewegt sich nichts.</translation>
+    </message>
+    <message>
+        <source>No estimate: the server reports a state Bulkwatch does not know.</source>
+        <translation>Keine Schätzung: Der Server meldet einen Zustand, den Bulkwatch nicht kennt.</translation>
+    </message>
+    <message>
+        <source>No estimate: all rows are in and sorting and index building follow; no job has finished on this server while Bulkwatch watched, so there is nothing to say how long they take.</source>
+        <translation>Keine Schätzung: Alle Zeilen sind da, es folgen Sortieren und Indexaufbau; auf diesem Server ist noch kein beobachteter Job fertig geworden, an dem sich ablesen ließe, wie lange das dauert.</translation>
+    </message>
+    <message>
+        <source>No estimate: sorting and indexing take longer than before on this server (about %1 for this many rows).</source>
+        <translation>Keine Schätzung: Sortieren und Indexaufbau dauern länger als bisher auf diesem Server (etwa %1 für so viele Zeilen).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sorting and building the index: about %1 on this server for this many rows (from %n finished job(s)).</source>
+        <translation>
+            <numerusform>Sortieren und Indexaufbau: etwa %1 auf diesem Server für so viele Zeilen (aus %n fertigen Job).</numerusform>
+            <numerusform>Sortieren und Indexaufbau: etwa %1 auf diesem Server für so viele Zeilen (aus %n fertigen Jobs).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No estimate yet: it takes two answers with the rows moving to measure a rate.</source>
+        <translation>Noch keine Schätzung: Für eine Rate braucht es zwei Antworten, zwischen denen sich die Zeilen bewegen.</translation>
+    </message>
+    <message>
+        <source>No estimate: the rows need about %1 more at the current rate, but sorting and index building follow and no job has finished on this server while Bulkwatch watched to say how long they take.</source>
+        <translation>Keine Schätzung: Die Zeilen brauchen beim jetzigen Tempo noch etwa %1, danach folgen Sortieren und Indexaufbau, und auf diesem Server ist noch kein beobachteter Job fertig geworden, an dem sich deren Dauer ablesen ließe.</translation>
+    </message>
+    <message>
+        <source>No estimate: the rows are slower than their recent rate; waiting for the next answer.</source>
+        <translation>Keine Schätzung: Die Zeilen kommen langsamer als zuletzt; warte auf die nächste Antwort.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rows: %1 at the smoothed rate, then sorting and building the index: about %2 (from %n finished job(s) on this server).</source>
+        <translation>
+            <numerusform>Zeilen: %1 beim geglätteten Tempo, dann Sortieren und Indexaufbau: etwa %2 (aus %n fertigen Job auf diesem Server).</numerusform>
+            <numerusform>Zeilen: %1 beim geglätteten Tempo, dann Sortieren und Indexaufbau: etwa %2 (aus %n fertigen Jobs auf diesem Server).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No estimate: the job was already past its rows when Bulkwatch first saw it, and the server has not said when they were done.</source>
+        <translation>Keine Schätzung: Der Job war schon über seine Zeilen hinaus, als Bulkwatch ihn zuerst sah, und der Server hat nicht gesagt, wann sie fertig waren.</translation>
+    </message>
+</context>
+<context>
     <name>FilesModel</name>
     <message>
         <source>Pending</source>
@@ -460,6 +513,68 @@
     <message>
         <source>The server says “%1”</source>
         <translation>Der Server sagt „%1“</translation>
+    </message>
+    <message>
+        <source>none kept</source>
+        <translation>nichts übernommen</translation>
+    </message>
+    <message>
+        <source>Read, not kept</source>
+        <translation>Gelesen, nicht übernommen</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Gestoppt</translation>
+    </message>
+    <message>
+        <source>The job stopped: this file&apos;s rows are not in the collection.</source>
+        <translation>Der Job wurde beendet: Die Zeilen dieser Datei sind nicht in der Collection.</translation>
+    </message>
+    <message>
+        <source>The job stopped: none of these rows are in the collection (the server had read %1).</source>
+        <translation>Der Job wurde beendet: Keine dieser Zeilen ist in der Collection (der Server hatte %1 gelesen).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n fehlgeschlagen</numerusform>
+            <numerusform>%n fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not kept</source>
+        <translation>
+            <numerusform>%n nicht übernommen</numerusform>
+            <numerusform>%n nicht übernommen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n done</source>
+        <translation>
+            <numerusform>%n fertig</numerusform>
+            <numerusform>%n fertig</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n importing</source>
+        <translation>
+            <numerusform>%n im Import</numerusform>
+            <numerusform>%n im Import</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n wartend</numerusform>
+            <numerusform>%n wartend</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s): %1</source>
+        <translation>
+            <numerusform>%n Datei: %1</numerusform>
+            <numerusform>%n Dateien: %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -561,6 +676,58 @@
     <message>
         <source>Last poll: %1</source>
         <translation>Letzte Abfrage: %1</translation>
+    </message>
+    <message>
+        <source>Commit import…</source>
+        <translation>Import committen…</translation>
+    </message>
+    <message>
+        <source>Abort import…</source>
+        <translation>Import abbrechen…</translation>
+    </message>
+    <message>
+        <source>Rows, throughput and time left</source>
+        <translation>Zeilen, Durchsatz und Restzeit</translation>
+    </message>
+    <message>
+        <source>Files summary</source>
+        <translation>Dateiübersicht</translation>
+    </message>
+    <message>
+        <source>Failed files only</source>
+        <translation>Nur fehlgeschlagene Dateien</translation>
+    </message>
+    <message>
+        <source>Rows: %1</source>
+        <translation>Zeilen: %1</translation>
+    </message>
+    <message>
+        <source>ETA: %1</source>
+        <translation>Restzeit: %1</translation>
+    </message>
+    <message>
+        <source>Duration: %1</source>
+        <translation>Dauer: %1</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>Zeiten</translation>
+    </message>
+    <message>
+        <source>Created: %1</source>
+        <translation>Angelegt: %1</translation>
+    </message>
+    <message>
+        <source>— (the server does not say)</source>
+        <translation>— (der Server sagt es nicht)</translation>
+    </message>
+    <message>
+        <source>First seen by Bulkwatch: %1</source>
+        <translation>Von Bulkwatch zuerst gesehen: %1</translation>
+    </message>
+    <message>
+        <source>Completed: %1</source>
+        <translation>Abgeschlossen: %1</translation>
     </message>
 </context>
 <context>
@@ -741,7 +908,7 @@
     </message>
     <message>
         <source>forgotten by the server %1</source>
-        <translation>vom Server vergessen %1</translation>
+        <translation>%1 vom Server vergessen</translation>
     </message>
     <message numerus="yes">
         <source>no change for %n min</source>
@@ -760,11 +927,91 @@
     </message>
     <message>
         <source>No estimate: in this phase progress says nothing about the time left.</source>
-        <translation>Keine Schätzung: In dieser Phase sagt der Fortschritt nichts über die Restzeit.</translation>
+        <translation type="vanished">Keine Schätzung: In dieser Phase sagt der Fortschritt nichts über die Restzeit.</translation>
     </message>
     <message>
         <source>Estimated from the smoothed import rate; sorting and indexing come after.</source>
-        <translation>Geschätzt aus der geglätteten Importrate; Sortieren und Indexieren folgen danach.</translation>
+        <translation type="vanished">Geschätzt aus der geglätteten Importrate; Sortieren und Indexieren folgen danach.</translation>
+    </message>
+    <message>
+        <source>When Bulkwatch first saw the job (its own clock).</source>
+        <translation>Wann Bulkwatch den Job zuerst gesehen hat (eigene Uhr).</translation>
+    </message>
+    <message>
+        <source>When the server created the job (only the newest servers say).</source>
+        <translation>Wann der Server den Job angelegt hat (nur die neuesten Server sagen es).</translation>
+    </message>
+    <message>
+        <source>When the server finished the job, or when Bulkwatch saw it end.</source>
+        <translation>Wann der Server den Job beendet hat, oder wann Bulkwatch sein Ende gesehen hat.</translation>
+    </message>
+    <message>
+        <source>From the creation (or first sight) to the end, or to now while it runs.</source>
+        <translation>Vom Anlegen (oder ersten Sehen) bis zum Ende, oder bis jetzt, solange er läuft.</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+    <message>
+        <source>The server sends no creation time (only the newest servers do).</source>
+        <translation>Der Server sendet keine Anlegezeit (das tun nur die neuesten Server).</translation>
+    </message>
+    <message>
+        <source>Unknown: Bulkwatch first saw this job already finished, and the server sends no creation time.</source>
+        <translation>Unbekannt: Bulkwatch hat diesen Job zuerst schon beendet gesehen, und der Server sendet keine Anlegezeit.</translation>
+    </message>
+    <message>
+        <source>From the server&apos;s creation time.</source>
+        <translation>Ab der Anlegezeit des Servers.</translation>
+    </message>
+    <message>
+        <source>From when Bulkwatch first saw the job.</source>
+        <translation>Ab dem Zeitpunkt, zu dem Bulkwatch den Job zuerst gesehen hat.</translation>
+    </message>
+    <message>
+        <source>The bar shows the rows: %1 of %2 (%3); the server says %4.</source>
+        <translation>Der Balken zeigt die Zeilen: %1 von %2 (%3); der Server meldet %4.</translation>
+    </message>
+    <message>
+        <source>Milvus reports progress in stages, not rows: queued 0–10 %, reading the files 10–40 %, writing rows 40–70 %, sorting 70–80 %, building the index 80–90 %, then 100 % when done (99 % while a two-phase import waits for its commit).</source>
+        <translation>Milvus meldet den Fortschritt in Stufen, nicht in Zeilen: Warteschlange 0–10 %, Dateien lesen 10–40 %, Zeilen schreiben 40–70 %, Sortieren 70–80 %, Indexaufbau 80–90 %, dann 100 %, wenn fertig (99 %, solange ein zweiphasiger Import auf seinen Commit wartet).</translation>
+    </message>
+    <message>
+        <source>none kept</source>
+        <translation>nichts übernommen</translation>
+    </message>
+    <message>
+        <source>The import was aborted: an aborted import leaves nothing in the collection.</source>
+        <translation>Der Import wurde abgebrochen: Ein abgebrochener Import hinterlässt nichts in der Collection.</translation>
+    </message>
+    <message>
+        <source>The import failed: a failed import leaves nothing in the collection.</source>
+        <translation>Der Import ist fehlgeschlagen: Ein fehlgeschlagener Import hinterlässt nichts in der Collection.</translation>
+    </message>
+    <message>
+        <source>The server had read %1 when it stopped; none of them were kept.</source>
+        <translation>Der Server hatte %1 gelesen, als er abbrach; nichts davon wurde übernommen.</translation>
+    </message>
+    <message>
+        <source>waiting for you: commit or abort</source>
+        <translation>wartet auf Sie: committen oder abbrechen</translation>
+    </message>
+    <message>
+        <source>queued on the server</source>
+        <translation>in der Warteschlange des Servers</translation>
+    </message>
+    <message>
+        <source>%1 rows/s</source>
+        <translation>%1 Zeilen/s</translation>
+    </message>
+    <message>
+        <source>Rows/s</source>
+        <translation>Zeilen/s</translation>
+    </message>
+    <message>
+        <source>Rows written per second, smoothed over the last answers.</source>
+        <translation>Geschriebene Zeilen pro Sekunde, geglättet über die letzten Antworten.</translation>
     </message>
 </context>
 <context>

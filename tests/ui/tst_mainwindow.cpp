@@ -323,7 +323,11 @@ void TestMainWindow::aJobStuckAt80PercentIsExplained()
     window->selectJob(key("453240863839750923"));
     QTRY_VERIFY(window->phaseText().contains(QLatin1String("sorting and building the index")));
     const int row = window->jobsModel()->rowOf(key("453240863839750923"));
-    QCOMPARE(window->jobsModel()->index(row, JobsModel::EtaColumn).data().toString(), QStringLiteral("—"));
+    // The ETA of a sorting job comes from how long this server sorted before (the scenario's completed job), or
+    // is a dash; either way the tooltip says which (issue 15: the ETA is to the end of the job).
+    const QString etaTip = window->jobsModel()->index(row, JobsModel::EtaColumn).data(Qt::ToolTipRole).toString();
+    QVERIFY2(etaTip.startsWith(QLatin1String("Sorting and building the index: about")) || etaTip.startsWith(QLatin1String("No estimate")),
+             qPrintable(etaTip));
 }
 
 void TestMainWindow::ctrlCCopiesTheErrorOfTheSelectedJobOrFile()

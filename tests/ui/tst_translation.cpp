@@ -41,6 +41,8 @@ private Q_SLOTS:
     void germanCoversEveryStringOfTheSources();
 
     void theCompiledTranslationLoadsAndTranslates();
+
+    void englishHasThePluralFormsOfEveryPercentNString();
 };
 
 // Bodies are hidden from moc: its tokenizer trips over some JSON test strings.
@@ -76,6 +78,32 @@ void TestTranslation::theCompiledTranslationLoadsAndTranslates()
     QCOMPARE(QCoreApplication::translate("TrayIcon", "%n running", nullptr, 3), QStringLiteral("3 laufen"));
     QCOMPARE(QCoreApplication::translate("TrayIcon", "%n running", nullptr, 1), QStringLiteral("1 läuft"));
     QVERIFY(QCoreApplication::translate("JobPhase", "All files written — sorting and building the index; this step shows no per-file progress.").startsWith(QLatin1String("Alle Dateien")));
+    QCoreApplication::removeTranslator(&t);
+}
+
+// English needs its own plural forms: without them "%n minute(s) ago" shows as written.
+void TestTranslation::englishHasThePluralFormsOfEveryPercentNString()
+{
+    QStringList unfinished;
+    const QSet<QString> committed = sources(QStringLiteral(BULKWATCH_SOURCE_DIR "/resources/translations/bulkwatch_en.ts"), &unfinished);
+    QVERIFY2(unfinished.isEmpty(), qPrintable(unfinished.join(QLatin1Char('\n'))));
+    QTemporaryDir dir;
+    const QString fresh = dir.filePath(QStringLiteral("plurals.ts"));
+    QProcess lupdate;
+    lupdate.setWorkingDirectory(QStringLiteral(BULKWATCH_SOURCE_DIR));
+    lupdate.start(QStringLiteral(LUPDATE_EXECUTABLE), {QStringLiteral("-silent"), QStringLiteral("-pluralonly"), QStringLiteral("-locations"),
+                                                       QStringLiteral("none"), QStringLiteral("app"), QStringLiteral("ui"), QStringLiteral("-ts"), fresh});
+    QVERIFY(lupdate.waitForFinished(60000));
+    QStringList missing;
+    for (const QString &s : sources(fresh, nullptr))
+        if (!committed.contains(s))
+            missing << s;
+    QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("not in bulkwatch_en.ts (see resources/CMakeLists.txt):\n") + missing.join(QLatin1Char('\n'))));
+    QTranslator t;
+    QVERIFY(t.load(QStringLiteral(":/i18n/bulkwatch_en.qm")));
+    QCoreApplication::installTranslator(&t);
+    QCOMPARE(QCoreApplication::translate("JobsModel", "%n minute(s) ago", nullptr, 1), QStringLiteral("1 minute ago"));
+    QCOMPARE(QCoreApplication::translate("JobsModel", "%n minute(s) ago", nullptr, 2), QStringLiteral("2 minutes ago"));
     QCoreApplication::removeTranslator(&t);
 }
 

@@ -1,0 +1,128 @@
+// What the jobs table and the details pane say about one job, in one place so both say the same: the state label,
+// the progress a user can trust (rows where known), the rows of a failed job, the activity and the throughput.
+// Members of JobsModel (its translation context), kept out of JobsModel.cpp to keep that file about the model.
+
+#include "JobsModel.h"
+
+#include "JobFormatter.h"
+
+#include <QLocale>
+#include <algorithm>
+
+namespace {
+bool nothingKept(const JobRecord &r)
+{
+    return !r.expired && (r.job.state == JobState::Failed || r.job.state == JobState::Cancelled);
+}
+
+bool rowsPhase(const JobProgress &j)
+{
+    const JobPhase p = jobPhase(j);
+    return p == JobPhase::Importing || p == JobPhase::Reading;
+}
+} // namespace
+
+QString JobsModel::agoText(const QDateTime &t, const QDateTime &now)
+{
+    const qint64 s = t.secsTo(now);
+    if (s < 60)
+        return tr("%n second(s) ago", nullptr, static_cast<int>(std::max<qint64>(0, s)));
+    if (s < 3600)
+        return tr("%n minute(s) ago", nullptr, static_cast<int>(s / 60));
+    if (s < 86400)
+        return tr("%n hour(s) ago", nullptr, static_cast<int>(s / 3600));
+    return tr("%n day(s) ago", nullptr, static_cast<int>(s / 86400));
+}
+
+QString JobsModel::stateLabel(const JobRecord &r)
+{
+    const JobProgress &j = r.job;
+    if (r.expired)
+        return tr("Expired (last: %1)").arg(stateText(j.state));
+    if (r.lastError.kind == ErrorKind::NotFound && !r.lastAnswer.isValid())
+        return tr("Not found");
+    if (j.state == JobState::Running && jobPhase(j) == JobPhase::SortingIndexing)
+        return tr("Sorting / indexing");
+    return stateText(r.displayState());
+}
+
+std::optional<double> JobsModel::rowRatio(const JobRecord &r)
+{
+    const JobProgress &j = r.job;
+    if (!j.totalRows || *j.totalRows <= 0 || !j.importedRows)
+        return std::nullopt;
+    return std::clamp(100.0 * static_cast<double>(*j.importedRows) / static_cast<double>(*j.totalRows), 0.0, 100.0);
+}
+
+double JobsModel::shownProgress(const JobRecord &r)
+{
+    if (r.job.state == JobState::Completed)
+        return 100;
+    // Milvus' percentage is a stage estimate (rows run from 40 to 70 %): while rows are written, their ratio is
+    // what a user can trust. Outside the rows phase (sorting, indexing, queued) the server's stages say more.
+    const std::optional<double> ratio = rowRatio(r);
+    if (ratio && rowsPhase(r.job) && !nothingKept(r))
+        return *ratio;
+    return r.job.progress;
+}
+
+QString JobsModel::progressTooltip(const JobRecord &r, bool banded)
+{
+    const JobProgress &j = r.job;
+    QStringList lines{jobPhaseText(r.expired ? JobPhase::Gone : jobPhase(j))};
+    const std::optional<double> ratio = rowRatio(r);
+    if (ratio && rowsPhase(j) && !nothingKept(r))
+        lines << tr("The bar shows the rows: %1 of %2 (%3); the server says %4.")
+                     .arg(QLocale().toString(*j.importedRows), QLocale().toString(*j.totalRows), JobFormatter::percentText(*ratio),
+                          JobFormatter::percentText(j.progress));
+    if (banded)
+        lines << tr("Milvus reports progress in stages, not rows: queued 0–10 %, reading the files 10–40 %, writing rows "
+                    "40–70 %, sorting 70–80 %, building the index 80–90 %, then 100 % when done (99 % while a two-phase "
+                    "import waits for its commit).");
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString JobsModel::rowsLabel(const JobRecord &r)
+{
+    if (nothingKept(r))
+        return tr("none kept");
+    return JobFormatter::rowsText(r.job.importedRows, r.job.totalRows);
+}
+
+QString JobsModel::rowsTooltip(const JobRecord &r)
+{
+    if (!nothingKept(r))
+        return {};
+    QString text = r.job.state == JobState::Cancelled ? tr("The import was aborted: an aborted import leaves nothing in the collection.")
+                                                      : tr("The import failed: a failed import leaves nothing in the collection.");
+    if (r.job.importedRows && *r.job.importedRows > 0)
+        text += QLatin1Char(' ') + tr("The server had read %1 when it stopped; none of them were kept.")
+                                       .arg(JobFormatter::rowsText(r.job.importedRows, r.job.totalRows));
+    return text;
+}
+
+QString JobsModel::activityText(const JobRecord &r, const QDateTime &now)
+{
+    if (r.expired)
+        return tr("forgotten by the server %1").arg(agoText(r.expiredAt, now));
+    if (r.lastError.isError())
+        return r.lastError.kindName().replace(QLatin1Char('_'), QLatin1Char(' '));
+    switch (jobPhase(r.job)) {
+    case JobPhase::AwaitingCommit: return tr("waiting for you: commit or abort");
+    case JobPhase::Waiting: return tr("queued on the server");
+    default: break;
+    }
+    const qint64 stalled = r.stalledSeconds(now);
+    if (stalled >= 120)
+        return tr("no change for %n min", nullptr, static_cast<int>(stalled / 60));
+    if (stalled >= 0)
+        return tr("moving");
+    return QString();
+}
+
+QString JobsModel::throughputText(const JobRecord &r)
+{
+    if (r.rowsPerSecond <= 0 || isTerminal(r.job.state) || r.expired || !rowsPhase(r.job))
+        return QStringLiteral("—");
+    return tr("%1 rows/s").arg(QLocale().toString(qRound64(r.rowsPerSecond)));
+}

@@ -1,0 +1,206 @@
+// The details pane, offscreen: it says what the table says, follows the clock between answers, offers Commit and
+// Abort beside the explanation of a two-phase job, and narrows hundreds of files to the failed ones.
+
+#include "FilesModel.h"
+#include "ImportService.h"
+#include "JobDetailsPanel.h"
+#include "JobFormatter.h"
+#include "JobsModel.h"
+
+#include <QCheckBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+#include <QTimeZone>
+#include <QTranslator>
+
+namespace {
+JobRecord rec(const QString &id, JobState state, const QString &serverState, const QDateTime &now)
+{
+    JobRecord r;
+    r.connectionId = QStringLiteral("c1");
+    r.job.jobId = id;
+    r.job.collectionName = QStringLiteral("books");
+    r.job.state = state;
+    r.job.serverState = serverState;
+    r.hasDetails = true;
+    r.firstSeen = now.addSecs(-900);
+    r.lastAnswer = now;
+    r.lastChange = now;
+    return r;
+}
+
+FileProgress file(int i, FileState state)
+{
+    FileProgress f;
+    f.fileName = QStringLiteral("[part-%1.parquet]").arg(i);
+    f.state = state;
+    f.progress = state == FileState::Completed ? 100 : 48;
+    return f;
+}
+} // namespace
+
+class TestDetails : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void headerSaysWhatTheTableSays();
+
+    void noChangeForUpdatesWithTheClock();
+
+    void commitAndAbortSitBesideTheExplanation();
+
+    void failedFilesOnlyAndTheSummary();
+
+    void aFailedJobsFilesAreFinal();
+
+private:
+    void show(const JobRecord &r);
+
+    QTranslator m_english; // the plural forms, as the app loads them for an English locale
+    QDateTime m_now;
+    std::unique_ptr<ImportService> m_service;
+    std::unique_ptr<JobsModel> m_jobs;
+    std::unique_ptr<FilesModel> m_files;
+    std::unique_ptr<JobDetailsPanel> m_panel;
+};
+
+#ifndef Q_MOC_RUN
+void TestDetails::initTestCase()
+{
+    QVERIFY(m_english.load(QStringLiteral(":/i18n/bulkwatch_en.qm")));
+    QCoreApplication::installTranslator(&m_english);
+}
+
+void TestDetails::init()
+{
+    m_now = QDateTime(QDate(2026, 11, 28), QTime(12, 0), QTimeZone(0));
+    m_service = std::make_unique<ImportService>(nullptr, nullptr);
+    m_service->setClock([this] { return m_now; });
+    m_jobs = std::make_unique<JobsModel>(m_service.get());
+    m_files = std::make_unique<FilesModel>();
+    m_panel = std::make_unique<JobDetailsPanel>(m_files.get());
+    m_panel->setJobsModel(m_jobs.get());
+    m_panel->resize(780, 400);
+    m_panel->show();
+}
+
+void TestDetails::cleanup()
+{
+    m_panel.reset();
+    m_files.reset();
+    m_jobs.reset();
+    m_service.reset();
+}
+
+void TestDetails::show(const JobRecord &r)
+{
+    Q_EMIT m_service->jobChanged(r);
+    m_jobs->applyPending();
+    m_panel->showJob(m_jobs->record(m_jobs->rowOf(r.key())), m_now, true);
+}
+
+void TestDetails::headerSaysWhatTheTableSays()
+{
+    JobRecord sorting = rec(QStringLiteral("1"), JobState::Running, QStringLiteral("Importing"), m_now);
+    sorting.job.progress = 80;
+    sorting.job.files = {file(0, FileState::Completed), file(1, FileState::Completed)};
+    show(sorting);
+    const QString table = m_jobs->index(m_jobs->rowOf(sorting.key()), JobsModel::StateColumn).data().toString();
+    QCOMPARE(table, QStringLiteral("Sorting / indexing"));
+    QVERIFY2(m_panel->titleText().endsWith(table), qPrintable(m_panel->titleText())); // not "Running"
+}
+
+void TestDetails::noChangeForUpdatesWithTheClock()
+{
+    JobRecord r = rec(QStringLiteral("2"), JobState::Running, QStringLiteral("Importing"), m_now);
+    r.job.importedRows = 10;
+    r.job.totalRows = 100;
+    r.lastChange = m_now.addSecs(-149);
+    show(r);
+    QVERIFY2(m_panel->phaseText().contains(QLatin1String("No change for 2 min 29 s")), qPrintable(m_panel->phaseText()));
+    // No answer arrives; the clock moves. The model's tick (while a job is active) repaints the pane too.
+    m_now = m_now.addSecs(60);
+    QTRY_VERIFY2_WITH_TIMEOUT(m_panel->phaseText().contains(QLatin1String("No change for 3 min 29 s")), qPrintable(m_panel->phaseText()), 10000);
+    QVERIFY(m_panel->factsText().contains(QLatin1String("Duration: 16 min 0 s")));
+    // Created (the server's; this one sends none) and first seen (Bulkwatch's), each named for what it is.
+    QVERIFY2(m_panel->timesText().startsWith(QStringLiteral("Created: — (the server does not say) · First seen by Bulkwatch: ")
+                                             + JobFormatter::localText(r.firstSeen)),
+             qPrintable(m_panel->timesText()));
+}
+
+void TestDetails::commitAndAbortSitBesideTheExplanation()
+{
+    JobRecord staged = rec(QStringLiteral("3"), JobState::Finalizing, QStringLiteral("Uncommitted"), m_now);
+    staged.job.progress = 99;
+    staged.lastChange = m_now.addSecs(-600);
+    show(staged);
+    QVERIFY(m_panel->commitButton()->isVisible());
+    QVERIFY(m_panel->abortButton()->isVisible());
+    QVERIFY(m_panel->phaseText().contains(QLatin1String("waits for a commit or an abort")));
+    QVERIFY2(!m_panel->phaseText().contains(QLatin1String("No change")), qPrintable(m_panel->phaseText())); // it waits for the user
+    QVERIFY(m_panel->factsText().contains(QStringLiteral("ETA: —")));
+    QVERIFY(m_panel->factsToolTip().contains(QLatin1String("waits for you to commit or abort")));
+    QSignalSpy commit(m_panel.get(), &JobDetailsPanel::commitRequested);
+    QSignalSpy abort(m_panel.get(), &JobDetailsPanel::abortRequested);
+    QTest::mouseClick(m_panel->commitButton(), Qt::LeftButton);
+    QCOMPARE(commit.size(), 1);
+    QTest::mouseClick(m_panel->abortButton(), Qt::LeftButton);
+    QCOMPARE(abort.size(), 1);
+    // Committed: the buttons go.
+    staged.job.state = JobState::Completed;
+    staged.job.serverState = QStringLiteral("Completed");
+    show(staged);
+    QVERIFY(!m_panel->commitButton()->isVisible());
+    QVERIFY(!m_panel->abortButton()->isVisible());
+}
+
+void TestDetails::failedFilesOnlyAndTheSummary()
+{
+    JobRecord many = rec(QStringLiteral("4"), JobState::Running, QStringLiteral("Importing"), m_now);
+    for (int i = 0; i < 300; ++i)
+        many.job.files << file(i, i < 12 ? FileState::Completed : (i == 200 ? FileState::Failed : FileState::Running));
+    show(many);
+    QCOMPARE(m_panel->filesSummaryText(), QStringLiteral("300 files: 12 done, 1 failed, 287 importing"));
+    QVERIFY(m_panel->failedOnlyBox()->isVisible());
+    QTableView *view = m_panel->filesView();
+    QVERIFY(!view->isRowHidden(0));
+    m_panel->failedOnlyBox()->setChecked(true);
+    int shown = 0;
+    for (int row = 0; row < 300; ++row)
+        shown += view->isRowHidden(row) ? 0 : 1;
+    QCOMPARE(shown, 1);
+    QVERIFY(!view->isRowHidden(200));
+    // The next answer (a reset of the files model) keeps the filter.
+    many.job.files[201].state = FileState::Failed;
+    many.job.files.removeLast();
+    show(many);
+    QVERIFY(!view->isRowHidden(201));
+    QVERIFY(view->isRowHidden(0));
+    QCOMPARE(m_panel->filesSummaryText(), QStringLiteral("299 files: 12 done, 2 failed, 285 importing"));
+    m_panel->failedOnlyBox()->setChecked(false);
+    QVERIFY(!view->isRowHidden(0));
+}
+
+void TestDetails::aFailedJobsFilesAreFinal()
+{
+    JobRecord failed = rec(QStringLiteral("5"), JobState::Failed, QStringLiteral("Failed"), m_now);
+    failed.job.importedRows = 100000;
+    failed.job.totalRows = 150000;
+    failed.job.reason = QStringLiteral("schema not equal");
+    failed.job.files = {file(0, FileState::Completed), file(1, FileState::Running)};
+    show(failed);
+    QVERIFY2(m_panel->factsText().startsWith(QLatin1String("Rows: none kept")), qPrintable(m_panel->factsText()));
+    QVERIFY(m_panel->factsToolTip().contains(QLatin1String("leaves nothing in the collection")));
+    QCOMPARE(m_files->index(1, FilesModel::StateColumn).data().toString(), QStringLiteral("Stopped"));
+    QCOMPARE(m_panel->errorText(), QStringLiteral("schema not equal"));
+}
+#endif
+
+QTEST_MAIN(TestDetails)
+#include "tst_details.moc"
