@@ -14,6 +14,7 @@
 #include "NewImportDialog.h"
 #include "NotificationCenter.h"
 #include "SettingsDialog.h"
+#include "StatusMessages.h"
 #include "TrayIcon.h"
 #include "WindowActions.h"
 
@@ -21,6 +22,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QDir>
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QLineEdit>
@@ -56,8 +58,11 @@ MainWindow::MainWindow(ImportService *service, QWidget *parent)
     m_splitter->setStretchFactor(1, 2);
     layout->addWidget(m_splitter, 1);
     setCentralWidget(central);
+    // Messages take the stretch; the health line sits at the right and gives way (elided) when room is short.
+    m_messages = new StatusMessages(this);
+    statusBar()->addWidget(m_messages, 1);
     m_health = new ConnectionStatus(service, this);
-    statusBar()->addPermanentWidget(m_health, 1);
+    statusBar()->addPermanentWidget(m_health);
 
     // Right-click menus, and the tables' own Ctrl+C and Delete (their shortcut context is the table).
     m_table->view()->addActions({m_actions->copy, m_actions->removeJob, m_actions->copyReport, m_actions->exportJobs,
@@ -84,7 +89,7 @@ MainWindow::MainWindow(ImportService *service, QWidget *parent)
     });
     connect(m_service, &ImportService::connectionsChanged, this, &MainWindow::updateConnections);
     connect(m_service, &ImportService::historyError, this, [this](const QString &message) {
-        statusBar()->showMessage(message, 15000);
+        m_messages->showError(message);
     });
     // Open on something to look at: the first job, until the user picks one.
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, [this] {
@@ -129,7 +134,7 @@ QString MainWindow::errorText() const
 
 QString MainWindow::healthText() const
 {
-    return m_health->text();
+    return m_health->fullText();
 }
 
 QString MainWindow::emptyText() const
@@ -312,7 +317,7 @@ void MainWindow::addJob()
 void MainWindow::refresh()
 {
     m_service->refreshNow();
-    statusBar()->showMessage(tr("Refreshing…"), 2000);
+    m_messages->showInfo(tr("Refreshing…"));
 }
 
 void MainWindow::focusSearch()
@@ -349,7 +354,7 @@ void MainWindow::copySelection()
     if (text.isEmpty())
         return;
     QGuiApplication::clipboard()->setText(text);
-    statusBar()->showMessage(tr("Copied."), 2000);
+    m_messages->showInfo(tr("Copied."));
 }
 
 QString MainWindow::supportReportForSelection() const
@@ -363,7 +368,7 @@ void MainWindow::copySupportReport()
     if (report.isEmpty())
         return;
     QGuiApplication::clipboard()->setText(report);
-    statusBar()->showMessage(tr("Support report copied — paste it into your ticket."), 4000);
+    m_messages->showInfo(tr("Support report copied — paste it into your ticket."));
 }
 
 bool MainWindow::exportTo(const QString &path, QString *error) const
@@ -377,11 +382,16 @@ void MainWindow::exportSelection()
                                                       tr("CSV (*.csv);;JSON (*.json)"));
     if (path.isEmpty())
         return;
+    exportSelectionTo(path);
+}
+
+void MainWindow::exportSelectionTo(const QString &path)
+{
     QString error;
     if (!exportTo(path, &error))
         QMessageBox::warning(this, tr("Export failed"), tr("Could not write %1: %2").arg(path, error));
     else
-        statusBar()->showMessage(tr("Exported to %1").arg(path), 4000);
+        m_messages->showInfo(tr("Exported to %1").arg(QDir::toNativeSeparators(path)));
 }
 
 void MainWindow::removeSelectedJobs()
@@ -416,7 +426,7 @@ void MainWindow::retrySelected()
             return;
         }
         selectJob(key);
-        statusBar()->showMessage(tr("Import started again."), 4000);
+        m_messages->showInfo(tr("Import started again."));
     });
     if (started)
         return;
@@ -433,7 +443,10 @@ void MainWindow::commitSelected()
                                                   .arg(r->job.jobId, r->job.collectionName.value_or(QString()))))
         return;
     m_service->commitJob(m_selectedKey, [this](const ApiError &e) {
-        statusBar()->showMessage(e.isError() ? tr("Commit failed: %1").arg(e.summary()) : tr("Committed."), 6000);
+        if (e.isError())
+            m_messages->showError(tr("Commit failed: %1").arg(e.summary()));
+        else
+            m_messages->showInfo(tr("Committed."));
     });
 }
 
@@ -443,6 +456,9 @@ void MainWindow::abortSelected()
     if (!r || !m_confirm(tr("Abort import"), tr("Abort import %1? The staged rows are discarded.").arg(r->job.jobId)))
         return;
     m_service->abortJob(m_selectedKey, [this](const ApiError &e) {
-        statusBar()->showMessage(e.isError() ? tr("Abort failed: %1").arg(e.summary()) : tr("Aborted."), 6000);
+        if (e.isError())
+            m_messages->showError(tr("Abort failed: %1").arg(e.summary()));
+        else
+            m_messages->showInfo(tr("Aborted."));
     });
 }

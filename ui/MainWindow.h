@@ -14,6 +14,7 @@ class JobsModel;
 class FilesModel;
 class JobFilterProxy;
 class ConnectionStatus;
+class StatusMessages;
 class JobDetailsPanel;
 class JobsTable;
 class WindowActions;
@@ -41,6 +42,7 @@ public:
     QString phaseText() const;
     QString errorText() const;
     QString healthText() const;
+    StatusMessages *statusMessages() const { return m_messages; }
     QString emptyText() const;
     QLineEdit *searchEdit() const;
     QTabBar *stateTabs() const;
@@ -60,6 +62,7 @@ public Q_SLOTS:
     void copySelection();       // Ctrl+C: the error of the selected job or file (else its ID / name)
     void copySupportReport();   // Ctrl+Shift+C
     void exportSelection();
+    void exportSelectionTo(const QString &path); // the export without its file dialog
     void removeSelectedJobs();
     void focusSearch();
     void showPreferences();
@@ -90,6 +93,7 @@ private:
     JobsTable *m_table = nullptr;
     JobDetailsPanel *m_details = nullptr;
     ConnectionStatus *m_health = nullptr;
+    StatusMessages *m_messages = nullptr;
     QSplitter *m_splitter = nullptr;
     QString m_selectedKey;
     std::function<bool(const QString &, const QString &)> m_confirm;

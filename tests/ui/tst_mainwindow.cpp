@@ -2,6 +2,7 @@
 
 #include "AddJobDialog.h"
 #include "ConnectionDialog.h"
+#include "ConnectionStatus.h"
 #include "FilesModel.h"
 #include "ImportService.h"
 #include "JobExport.h"
@@ -9,6 +10,7 @@
 #include "JobsModel.h"
 #include "MainWindow.h"
 #include "ProgressBarDelegate.h"
+#include "StatusMessages.h"
 #include "WindowActions.h"
 #include "support/SimFixture.h"
 
@@ -20,11 +22,15 @@
 #include <QDir>
 #include <QHeaderView>
 #include <QJsonArray>
+#include <QLabel>
+#include <QTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
 #include <QPainter>
 #include <QPushButton>
+#include <QStatusBar>
+#include <QToolButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
@@ -235,6 +241,7 @@ private Q_SLOTS:
     void testConnectionSaysPlainlyWhatIsWrong();
 
     void statusBarShowsConnectionHealthCalmly();
+    void statusMessagesShowAndErrorsStayUntilDismissed();
 
     void progressBarsArePaintedInTheirStateColourWithReadableText_data();
     void progressBarsArePaintedInTheirStateColourWithReadableText();
@@ -275,7 +282,15 @@ void TestMainWindow::init()
         window = std::make_unique<MainWindow>(service.get());
         return;
     }
-    sim = std::make_unique<SimFixture>(scenario());
+    SimScenario sc = scenario();
+    if (QTest::currentTestFunction() == QLatin1String("statusMessagesShowAndErrorsStayUntilDismissed")) {
+        // A two-phase job long done with its rows: it waits in Uncommitted for the user.
+        SimJob staged = timelineJob(QStringLiteral("453240863839750930"), 1);
+        staged.createdAt = -500;
+        staged.twoPhase = true;
+        sc.jobs << staged;
+    }
+    sim = std::make_unique<SimFixture>(sc);
     sim->server->setApiKey(kKey);
     service = std::make_unique<ImportService>(nullptr, nullptr);
     ImportService::Options o;
@@ -446,6 +461,82 @@ void TestMainWindow::statusBarShowsConnectionHealthCalmly()
     window->refresh();
     QTRY_VERIFY_WITH_TIMEOUT(window->healthText().contains(QLatin1String("last answer")), 8000);
     QCOMPARE(service->jobs().size(), 3);
+}
+
+void TestMainWindow::statusMessagesShowAndErrorsStayUntilDismissed()
+{
+    StatusMessages *messages = window->statusMessages();
+    QVERIFY(messages);
+    QLabel *label = messages->label();
+    auto *healthLine = window->findChild<ConnectionStatus *>();
+    QVERIFY(healthLine && healthLine->isVisible());
+    // What the user sees: the whole message, on the window's own status bar, left of the health line and clear of it.
+    const auto shown = [&](const QString &text) {
+        if (label->text() != text || !label->isVisible())
+            return false;
+        const QRect r(label->mapTo(window.get(), QPoint(0, 0)), label->size());
+        const QRect h(healthLine->mapTo(window.get(), QPoint(0, 0)), healthLine->size());
+        return r.width() >= label->fontMetrics().horizontalAdvance(text) && window->rect().contains(r) && !r.intersects(h);
+    };
+    QTRY_VERIFY(window->healthText().startsWith(QLatin1String("Staging: last answer")));
+
+    window->selectJob(key("453240863839750924"));
+    window->copySelection();
+    QVERIFY2(shown(QStringLiteral("Copied.")), qPrintable(label->text() + QStringLiteral(" %1 px").arg(label->width())));
+    window->copySupportReport();
+    QVERIFY(shown(QStringLiteral("Support report copied — paste it into your ticket.")));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("jobs.csv"));
+    window->exportSelectionTo(path);
+    QVERIFY(shown(QStringLiteral("Exported to %1").arg(QDir::toNativeSeparators(path))));
+    QVERIFY(QFile::exists(path));
+    window->refresh();
+    QVERIFY(shown(QStringLiteral("Refreshing…")));
+    QVERIFY(!messages->isError());
+    // A confirmation goes by itself (a short timeout here, instead of seconds of wall time).
+    messages->setInfoTimeout(50);
+    window->refresh();
+    QTRY_VERIFY(label->text().isEmpty());
+    // The health line was never displaced by the messages.
+    QVERIFY(window->healthText().startsWith(QLatin1String("Staging: last answer")));
+
+    // A failed commit is said, and stays.
+    const QString staged = key("453240863839750930");
+    QTRY_VERIFY_WITH_TIMEOUT(service->job(staged) && service->job(staged)->job.serverState == QLatin1String("Uncommitted"), 8000);
+    window->selectJob(staged);
+    window->setConfirmHandler([](const QString &, const QString &) { return true; });
+    SimFaultRule refuse;
+    refuse.kind = QStringLiteral("status");
+    refuse.status = 200;
+    refuse.path = QStringLiteral("/commit");
+    refuse.body = R"({"code":1100,"message":"commit refused: collection is being dropped"})";
+    sim->server->addFault(refuse);
+    window->refresh(); // a confirmation first, on the short timeout: the error must outlive it
+    window->commitSelected();
+    QTRY_VERIFY_WITH_TIMEOUT(label->text().startsWith(QLatin1String("Commit failed:")), 8000);
+    QVERIFY2(label->text().contains(QLatin1String("commit refused")), qPrintable(label->text()));
+    QVERIFY(messages->isError());
+    // Well past the confirmation's timeout (a timer started later fires later): still there.
+    bool later = false;
+    QTimer::singleShot(4 * messages->infoTimeout(), this, [&later] { later = true; });
+    QTRY_VERIFY(later);
+    QVERIFY(shown(label->text()));
+    QVERIFY(label->text().startsWith(QLatin1String("Commit failed:")));
+    // Dismissed by its close button.
+    auto *close = messages->findChild<QToolButton *>();
+    QVERIFY(close && close->isVisible());
+    QTest::mouseClick(close, Qt::LeftButton);
+    QVERIFY(label->text().isEmpty());
+    QVERIFY(!close->isVisible());
+    // Replaced: the next message takes its place, and goes by itself.
+    messages->showError(QStringLiteral("History: disk full"));
+    window->copySelection();
+    QVERIFY(shown(QStringLiteral("Copied.")));
+    QTRY_VERIFY(label->text().isEmpty());
+    // The service's history errors are errors too.
+    Q_EMIT service->historyError(QStringLiteral("Could not write the history: disk full"));
+    QVERIFY(shown(QStringLiteral("Could not write the history: disk full")));
+    QVERIFY(messages->isError());
 }
 
 void TestMainWindow::progressBarsArePaintedInTheirStateColourWithReadableText_data()
