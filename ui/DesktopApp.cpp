@@ -52,7 +52,8 @@ int runDesktopApp(int argc, char **argv)
     parser.addOptions({demo, history});
     parser.process(app);
 
-    // The demo runs the simulator inside the app, on a free loopback port, with a history of its own.
+    // The demo runs the simulator inside the app, on a free loopback port, with a history of its own: a throw-away
+    // one, or the file --history names. Never the user's own history, unless named.
     std::unique_ptr<SimServer> sim;
     QTemporaryDir demoDir;
     QString historyPath = parser.isSet(history) ? parser.value(history) : HistoryStore::defaultPath();
@@ -62,7 +63,8 @@ int runDesktopApp(int argc, char **argv)
             QMessageBox::critical(nullptr, QStringLiteral("Bulkwatch"), QApplication::translate("main", "The demo server could not start on 127.0.0.1."));
             return 1;
         }
-        historyPath = demoDir.filePath(QStringLiteral("demo-history.sqlite"));
+        if (!parser.isSet(history))
+            historyPath = demoDir.filePath(QStringLiteral("demo-history.sqlite"));
     }
 
     HistoryStore store;
@@ -77,14 +79,20 @@ int runDesktopApp(int argc, char **argv)
     KeychainSecretStore keychain(QStringLiteral(BULKWATCH_APP_ID));
     ImportService service(&store, &keychain);
     service.start();
-    if (sim && service.connections().isEmpty()) {
-        Connection c;
-        c.name = QApplication::translate("main", "Demo");
+    if (sim) {
+        // One demo connection, kept under its own id and pointed at this run's port (a history named with
+        // --history keeps it between runs).
+        const QString demoId = QStringLiteral("demo");
+        Connection c = service.connection(demoId) ? *service.connection(demoId) : Connection();
+        c.id = demoId;
+        if (c.name.isEmpty())
+            c.name = QApplication::translate("main", "Demo");
         c.kind = Connection::Kind::Milvus;
         c.baseUrl = sim->baseUrl();
         service.saveConnection(c, std::nullopt);
     }
     MainWindow window(&service);
+    window.setDemoMode(sim != nullptr);
     TrayIcon tray(&service, &window);
     DBusNotifier dbus;
     DesktopNotifier notifier(&dbus, &tray);
@@ -93,8 +101,6 @@ int runDesktopApp(int argc, char **argv)
     QObject::connect(&notifier, &Notifier::activated, &window, &MainWindow::showAndRaise);
     // With a tray the window may close into it; the app then ends only by Quit.
     QApplication::setQuitOnLastWindowClosed(false);
-    if (sim)
-        window.setWindowTitle(QApplication::translate("main", "Bulkwatch — demo (simulated server)"));
     if (qEnvironmentVariableIsSet("BULKWATCH_EXIT_AFTER_FIRST_PAINT")) {
         // For the start-up benchmark: say when the window first painted, then leave.
         struct FirstPaint : QObject

@@ -280,8 +280,26 @@ void MainWindow::updateJobActions()
     m_actions->newImport->setEnabled(!m_service->connections().isEmpty());
 }
 
+void MainWindow::setDemoMode(bool demo)
+{
+    m_demo = demo;
+    // The platform adds " — Bulkwatch" (the application's display name) to every title.
+    setWindowTitle(demo ? tr("Demo (simulated server)") : tr("Bulkwatch"));
+    if (demo)
+        m_actions->addConnection->setToolTip(demoRefusal());
+}
+
+QString MainWindow::demoRefusal()
+{
+    return tr("Not in the demo: your connections belong in Bulkwatch's own history. Start Bulkwatch without --demo to add them.");
+}
+
 void MainWindow::addConnection()
 {
+    if (m_demo) {
+        m_messages->showError(demoRefusal());
+        return;
+    }
     ConnectionDialog dialog(m_service, nullptr, this);
     dialog.exec();
 }

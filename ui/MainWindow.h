@@ -50,6 +50,11 @@ public:
     bool exportTo(const QString &path, QString *error) const;
     // Notifications and tray, when the app has them (the window works without).
     void setDesktopIntegration(NotificationCenter *notifications, TrayIcon *tray);
+    // The demo: a simulated server and a history that is not the user's. Adding a connection is refused there (it
+    // would be lost with the demo's history), saying why.
+    void setDemoMode(bool demo);
+    bool isDemoMode() const { return m_demo; }
+    static QString demoRefusal();
     // Asks the user to confirm (tests replace it).
     void setConfirmHandler(std::function<bool(const QString &title, const QString &text)> confirm) { m_confirm = std::move(confirm); }
 
@@ -96,6 +101,7 @@ private:
     StatusMessages *m_messages = nullptr;
     QSplitter *m_splitter = nullptr;
     QString m_selectedKey;
+    bool m_demo = false;
     std::function<bool(const QString &, const QString &)> m_confirm;
     QPointer<NotificationCenter> m_notifications;
     QPointer<TrayIcon> m_tray;

@@ -4,6 +4,7 @@
 #include "ConnectionDialog.h"
 #include "ConnectionStatus.h"
 #include "FilesModel.h"
+#include "HistoryStore.h"
 #include "ImportService.h"
 #include "JobExport.h"
 #include "JobFilterProxy.h"
@@ -12,6 +13,7 @@
 #include "ProgressBarDelegate.h"
 #include "StatusMessages.h"
 #include "WindowActions.h"
+#include "support/ProcessRun.h"
 #include "support/SimFixture.h"
 
 #include <QAction>
@@ -20,6 +22,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDir>
+#include <QDirIterator>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
@@ -262,6 +265,9 @@ private Q_SLOTS:
     void noTwoActionsShareAShortcutOnAnyPlatform();
 
     void csvExportParsesBackWithFormulasDefused();
+
+    void theDemoRefusesToAddAConnectionAndSaysWhy();
+    void theDemoWritesToTheHistoryItIsGivenAndNeverTheUsers();
 };
 
 // Bodies are hidden from moc: its tokenizer trips over some JSON test strings.
@@ -972,6 +978,68 @@ void TestMainWindow::csvExportParsesBackWithFormulasDefused()
         }
     }
     QVERIFY(found);
+}
+
+void TestMainWindow::theDemoRefusesToAddAConnectionAndSaysWhy()
+{
+    window->setDemoMode(true);
+    // The platform appends the application's name: the title must not carry it a second time.
+    QVERIFY2(!window->windowTitle().contains(QLatin1String("Bulkwatch")), qPrintable(window->windowTitle()));
+    QVERIFY(window->windowTitle().contains(QLatin1String("Demo")));
+    auto *actions = window->findChild<WindowActions *>();
+    QVERIFY(actions);
+    // Any dialog that opens is recorded and closed (a real one would wait for a user).
+    QStringList opened;
+    QTimer closer;
+    connect(&closer, &QTimer::timeout, this, [&opened] {
+        if (QWidget *modal = QApplication::activeModalWidget()) {
+            opened << QString::fromLatin1(modal->metaObject()->className());
+            modal->close();
+        }
+    });
+    closer.start(20);
+    const qsizetype before = service->connections().size();
+    actions->addConnection->trigger();
+    QCOMPARE(opened, QStringList());
+    QCOMPARE(service->connections().size(), before);
+    QLabel *label = window->statusMessages()->label();
+    QVERIFY2(label->text().contains(QLatin1String("without --demo")), qPrintable(label->text()));
+    QVERIFY(label->isVisible() && label->width() >= label->fontMetrics().horizontalAdvance(QStringLiteral("Not in the demo")));
+    QVERIFY(actions->addConnection->toolTip().contains(QLatin1String("without --demo")));
+    // Outside the demo the same command opens the connection dialog.
+    window->setDemoMode(false);
+    actions->addConnection->trigger();
+    QCOMPARE(opened, QStringList{QStringLiteral("ConnectionDialog")});
+}
+
+void TestMainWindow::theDemoWritesToTheHistoryItIsGivenAndNeverTheUsers()
+{
+    QTemporaryDir home;
+    QVERIFY(home.isValid());
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("BULKWATCH_EXIT_AFTER_FIRST_PAINT"), QStringLiteral("1"));
+    // The user's own places: nothing may appear there.
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+    const QString history = home.filePath(QStringLiteral("demo.sqlite"));
+    for (int run = 0; run < 2; ++run) {
+        const ProcessResult r = runProcess(QStringLiteral(BULKWATCH_BINARY), {QStringLiteral("--demo"), QStringLiteral("--history"), history}, env);
+        QVERIFY2(r.ok(), qPrintable(r.failure() + r.output));
+        QVERIFY2(r.output.contains(QLatin1String("first-paint")), qPrintable(r.output));
+    }
+    HistoryStore store;
+    QString error;
+    QVERIFY2(store.open(history, &error), qPrintable(error));
+    const QVector<Connection> conns = store.connections();
+    // The demo's connection is in the history it was given, once, however often the demo ran.
+    QCOMPARE(conns.size(), 1);
+    QCOMPARE(conns.first().name, QStringLiteral("Demo"));
+    QCOMPARE(conns.first().baseUrl.host(), QStringLiteral("127.0.0.1"));
+    QStringList written;
+    for (QDirIterator it(home.filePath(QStringLiteral("data")), QDir::Files, QDirIterator::Subdirectories); it.hasNext();)
+        written << it.next();
+    QVERIFY2(written.isEmpty(), qPrintable(written.join(QLatin1Char(' ')))); // the user's own history untouched
 }
 
 #endif
