@@ -35,7 +35,7 @@ int runDesktopApp(int argc, char **argv)
     setIdentity();
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Bulkwatch"));
     QGuiApplication::setDesktopFileName(QStringLiteral(BULKWATCH_APP_ID));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/bulkwatch.svg")));
+    QApplication::setWindowIcon(TrayIcon::appIcon());
     // The system locale picks the translation (German is the first); Qt's own strings come with it.
     auto *appTranslator = new QTranslator(&app);
     if (appTranslator->load(QLocale(), QStringLiteral("bulkwatch"), QStringLiteral("_"), QStringLiteral(":/i18n")))

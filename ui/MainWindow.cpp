@@ -27,6 +27,7 @@
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -38,12 +39,23 @@ MainWindow::MainWindow(ImportService *service, QWidget *parent)
       m_proxy(new JobFilterProxy(this)), m_filesModel(new FilesModel(this))
 {
     setWindowTitle(tr("Bulkwatch"));
-    setWindowIcon(QIcon(QStringLiteral(":/icons/bulkwatch.svg")));
+    setWindowIcon(TrayIcon::appIcon());
     m_proxy->setSourceModel(m_jobsModel);
     m_confirm = [this](const QString &title, const QString &text) {
         return QMessageBox::question(this, title, text) == QMessageBox::Yes;
     };
     m_actions = new WindowActions(this);
+    m_trayAvailable = [this] { return m_tray && m_tray->canHoldTheWindow(); };
+    m_askKeepRunning = [this] {
+        QMessageBox box(QMessageBox::Question, tr("Keep watching?"),
+                        tr("Keep Bulkwatch running in the tray to be notified when imports end?"), QMessageBox::NoButton, this);
+        QPushButton *keep = box.addButton(tr("Keep running in the tray"), QMessageBox::YesRole);
+        box.addButton(tr("Quit Bulkwatch"), QMessageBox::NoRole);
+        box.setDefaultButton(keep);
+        box.setInformativeText(tr("You can change this in Preferences."));
+        box.exec();
+        return box.clickedButton() == keep;
+    };
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -166,16 +178,13 @@ void MainWindow::saveLayout() const
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveLayout();
-    // With a tray, closing may keep Bulkwatch watching; asked once. Without a tray it never hides.
-    if (m_tray && m_tray->isVisible()) {
+    // With a tray that really shows an icon, closing may keep Bulkwatch watching; asked once. Without one it never
+    // hides (a window hidden into a blank or missing tray could not be found again).
+    if (m_trayAvailable()) {
         QSettings s;
         QString action = s.value(QStringLiteral("window/closeAction")).toString();
         if (action.isEmpty()) {
-            QMessageBox box(QMessageBox::Question, tr("Keep watching?"),
-                            tr("Keep Bulkwatch running in the tray to be notified when imports end?"),
-                            QMessageBox::Yes | QMessageBox::No, this);
-            box.setInformativeText(tr("You can change this in Preferences."));
-            action = box.exec() == QMessageBox::Yes ? QStringLiteral("tray") : QStringLiteral("quit");
+            action = m_askKeepRunning() ? QStringLiteral("tray") : QStringLiteral("quit");
             s.setValue(QStringLiteral("window/closeAction"), action);
         }
         if (action == QLatin1String("tray")) {

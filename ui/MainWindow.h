@@ -55,6 +55,12 @@ public:
     void setDemoMode(bool demo);
     bool isDemoMode() const { return m_demo; }
     static QString demoRefusal();
+    // Closing into the tray: whether a tray can hold the window, and the one-time question (tests replace both).
+    void setCloseToTrayHandlers(std::function<bool()> trayAvailable, std::function<bool()> askKeepRunning)
+    {
+        m_trayAvailable = std::move(trayAvailable);
+        m_askKeepRunning = std::move(askKeepRunning);
+    }
     // Asks the user to confirm (tests replace it).
     void setConfirmHandler(std::function<bool(const QString &title, const QString &text)> confirm) { m_confirm = std::move(confirm); }
 
@@ -103,6 +109,8 @@ private:
     QString m_selectedKey;
     bool m_demo = false;
     std::function<bool(const QString &, const QString &)> m_confirm;
+    std::function<bool()> m_trayAvailable;
+    std::function<bool()> m_askKeepRunning;
     QPointer<NotificationCenter> m_notifications;
     QPointer<TrayIcon> m_tray;
 };

@@ -12,9 +12,11 @@
 #include "MainWindow.h"
 #include "ProgressBarDelegate.h"
 #include "StatusMessages.h"
+#include "TrayIcon.h"
 #include "WindowActions.h"
 #include "support/ProcessRun.h"
 #include "support/SimFixture.h"
+#include "support/Skip.h"
 
 #include <QAction>
 #include <QApplication>
@@ -268,6 +270,10 @@ private Q_SLOTS:
 
     void theDemoRefusesToAddAConnectionAndSaysWhy();
     void theDemoWritesToTheHistoryItIsGivenAndNeverTheUsers();
+
+    void trayIconReadsOnLightAndDarkPanelsWithOrWithoutSvg_data();
+    void trayIconReadsOnLightAndDarkPanelsWithOrWithoutSvg();
+    void closingIntoTheTrayIsAskedOnceAndOnlyWithATray();
 };
 
 // Bodies are hidden from moc: its tokenizer trips over some JSON test strings.
@@ -1040,6 +1046,102 @@ void TestMainWindow::theDemoWritesToTheHistoryItIsGivenAndNeverTheUsers()
     for (QDirIterator it(home.filePath(QStringLiteral("data")), QDir::Files, QDirIterator::Subdirectories); it.hasNext();)
         written << it.next();
     QVERIFY2(written.isEmpty(), qPrintable(written.join(QLatin1Char(' ')))); // the user's own history untouched
+}
+
+void TestMainWindow::trayIconReadsOnLightAndDarkPanelsWithOrWithoutSvg_data()
+{
+    QTest::addColumn<bool>("withSvg");
+    QTest::addColumn<bool>("failed");
+    QTest::addColumn<QColor>("panel");
+    for (const bool withSvg : {true, false})
+        for (const bool failed : {false, true})
+            for (const auto &[name, colour] : {std::pair{"light panel", QColor(0xef, 0xf0, 0xf1)}, std::pair{"dark panel", QColor(0x23, 0x26, 0x29)},
+                                               std::pair{"white panel", QColor(Qt::white)}, std::pair{"black panel", QColor(Qt::black)}})
+                QTest::addRow("%s, %s, %s", withSvg ? "svg" : "png only", failed ? "failed" : "plain", name) << withSvg << failed << colour;
+}
+
+void TestMainWindow::trayIconReadsOnLightAndDarkPanelsWithOrWithoutSvg()
+{
+    QFETCH(bool, withSvg);
+    QFETCH(bool, failed);
+    QFETCH(QColor, panel);
+    if (withSvg && !TrayIcon::svgAvailable())
+        BULKWATCH_SKIP("Qt's SVG image plugin is not installed");
+    // Painting the icon warns nothing (without the SVG plugin, painting a blank .svg icon printed thousands).
+    static QStringList warnings;
+    warnings.clear();
+    const QtMessageHandler previous = qInstallMessageHandler([](QtMsgType type, const QMessageLogContext &, const QString &msg) {
+        if (type != QtDebugMsg)
+            warnings << msg;
+    });
+    const QIcon icon = TrayIcon::iconFrom(failed, withSvg);
+    for (int size : {16, 22, 24, 32, 48}) {
+        // The icon over the panel, as the panel draws it.
+        QImage shown(size, size, QImage::Format_RGB32);
+        shown.fill(panel);
+        QPainter p(&shown);
+        icon.paint(&p, shown.rect());
+        p.end();
+        // A user sees a shape: a good part of the square (a quarter, with the failure mark and the antialiased rim
+        // at 16 px) stands out from the panel at 3:1 or more; a dark glyph on a dark panel has none.
+        int standsOut = 0;
+        for (int y = 0; y < size; ++y)
+            for (int x = 0; x < size; ++x)
+                standsOut += contrast(shown.pixelColor(x, y), panel) >= 3.0;
+        QVERIFY2(standsOut >= size * size / 4, qPrintable(QStringLiteral("%1 px: %2 of %3 pixels stand out").arg(size).arg(standsOut).arg(size * size)));
+        if (failed) {
+            // The failure mark: red near the bottom right corner.
+            const QColor mark = shown.pixelColor(size - 1 - int(size * 0.22), size - 1 - int(size * 0.22));
+            QVERIFY2(looksLike(ProgressBarDelegate::Failed, mark), qPrintable(mark.name()));
+        }
+    }
+    qInstallMessageHandler(previous);
+    QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(QLatin1Char('\n'))));
+    // The application's icon too has pixels without the SVG plugin.
+    QVERIFY(!TrayIcon::appIcon().pixmap(32, 32).isNull());
+    QVERIFY(!QImage(QStringLiteral(":/icons/bulkwatch-32.png")).isNull());
+}
+
+void TestMainWindow::closingIntoTheTrayIsAskedOnceAndOnlyWithATray()
+{
+    int asked = 0;
+    bool trayThere = true;
+    window->setCloseToTrayHandlers([&trayThere] { return trayThere; }, [&asked] { ++asked; return true; });
+    // First close: asked, and the window goes into the tray (close() is false: the close event was ignored).
+    QVERIFY2(!window->close(), "the window closed instead of hiding into the tray");
+    QCOMPARE(asked, 1);
+    QVERIFY(!window->isVisible());
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    // Second close: not asked again, into the tray again.
+    QVERIFY(!window->close());
+    QCOMPARE(asked, 1);
+    QVERIFY(!window->isVisible());
+    // A new window (a restart) keeps the answer.
+    window = std::make_unique<MainWindow>(service.get());
+    window->setCloseToTrayHandlers([&trayThere] { return trayThere; }, [&asked] { ++asked; return true; });
+    window->show();
+    QVERIFY(!window->close());
+    QCOMPARE(asked, 1);
+    // The tray went away (or shows no icon): the window closes, and nothing is asked.
+    window->show();
+    trayThere = false;
+    QVERIFY2(window->close(), "the window hid into a tray that is not there");
+    QCOMPARE(asked, 1);
+
+    // "Quit" as the answer: asked once, then closing just closes.
+    QSettings().remove(QStringLiteral("window/closeAction"));
+    window = std::make_unique<MainWindow>(service.get());
+    int askedQuit = 0;
+    window->setCloseToTrayHandlers([] { return true; }, [&askedQuit] { ++askedQuit; return false; });
+    window->show();
+    QVERIFY(window->close());
+    window->show();
+    QVERIFY(window->close());
+    QCOMPARE(askedQuit, 1);
+    // The real tray of this offscreen platform cannot hold the window.
+    TrayIcon tray(service.get(), window.get());
+    QVERIFY(!tray.canHoldTheWindow());
 }
 
 #endif
