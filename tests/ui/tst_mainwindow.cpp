@@ -32,6 +32,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPainter>
 #include <QPushButton>
 #include <QStatusBar>
@@ -274,6 +276,7 @@ private Q_SLOTS:
     void trayIconReadsOnLightAndDarkPanelsWithOrWithoutSvg_data();
     void trayIconReadsOnLightAndDarkPanelsWithOrWithoutSvg();
     void closingIntoTheTrayIsAskedOnceAndOnlyWithATray();
+    void ctrlCommaOpensPreferencesAndTheMenuSaysSo();
 };
 
 // Bodies are hidden from moc: its tokenizer trips over some JSON test strings.
@@ -1142,6 +1145,36 @@ void TestMainWindow::closingIntoTheTrayIsAskedOnceAndOnlyWithATray()
     // The real tray of this offscreen platform cannot hold the window.
     TrayIcon tray(service.get(), window.get());
     QVERIFY(!tray.canHoldTheWindow());
+}
+
+void TestMainWindow::ctrlCommaOpensPreferencesAndTheMenuSaysSo()
+{
+    // Linux binds QKeySequence::Preferences to nothing: the explicit Ctrl+, must be on the menu entry.
+    QMenu *edit = nullptr;
+    for (QAction *top : window->menuBar()->actions())
+        if (top->menu() && top->text().remove(QLatin1Char('&')) == QLatin1String("Edit"))
+            edit = top->menu();
+    QVERIFY(edit);
+    QAction *prefs = nullptr;
+    for (QAction *a : edit->actions())
+        if (a->text().remove(QLatin1Char('&')).startsWith(QLatin1String("Preferences")))
+            prefs = a;
+    QVERIFY(prefs);
+    QCOMPARE(prefs->shortcut().toString(QKeySequence::NativeText), QKeySequence(Qt::CTRL | Qt::Key_Comma).toString(QKeySequence::NativeText));
+    // Pressed on the real window, it opens the Preferences dialog.
+    QStringList opened;
+    QTimer closer;
+    connect(&closer, &QTimer::timeout, this, [&opened] {
+        if (QWidget *modal = QApplication::activeModalWidget()) {
+            opened << QString::fromLatin1(modal->metaObject()->className());
+            modal->close();
+        }
+    });
+    closer.start(20);
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    window->jobsView()->setFocus();
+    QTest::keyClick(window.get(), Qt::Key_Comma, Qt::ControlModifier);
+    QCOMPARE(opened, QStringList{QStringLiteral("SettingsDialog")});
 }
 
 #endif
