@@ -27,7 +27,9 @@
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QProcess>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -83,6 +85,14 @@ MainWindow::MainWindow(ImportService *service, QWidget *parent)
     restoreLayout();
 
     connect(m_table, &JobsTable::currentJobChanged, this, &MainWindow::setSelectedJob);
+    connect(m_table, &JobsTable::addConnectionRequested, this, &MainWindow::addConnection);
+    connect(m_table, &JobsTable::openDemoRequested, this, [this] {
+        if (m_openDemo(QStringList{QStringLiteral("--demo")}))
+            m_messages->showInfo(tr("The demo opens in a window of its own."));
+        else
+            m_messages->showError(tr("The demo could not be started."));
+    });
+    m_openDemo = [](const QStringList &args) { return QProcess::startDetached(QCoreApplication::applicationFilePath(), args); };
     connect(m_service, &ImportService::jobChanged, this, [this](const JobRecord &r) {
         if (r.key() != m_selectedKey)
             return;
@@ -104,9 +114,17 @@ MainWindow::MainWindow(ImportService *service, QWidget *parent)
         m_messages->showError(message);
     });
     // Open on something to look at: the first job, until the user picks one.
+    // It stays in view while the first answers re-sort the table, until the user picks a job themselves.
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, [this] {
-        if (m_selectedKey.isEmpty() && m_proxy->rowCount() > 0)
+        if (m_selectedKey.isEmpty() && m_proxy->rowCount() > 0) {
+            m_autoSelected = true;
             jobsView()->selectionModel()->setCurrentIndex(m_proxy->index(0, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            jobsView()->scrollTo(m_proxy->index(0, 0));
+        }
+    });
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, [this] {
+        if (m_autoSelected && jobsView()->currentIndex().isValid())
+            jobsView()->scrollTo(jobsView()->currentIndex());
     });
     updateConnections();
     showSelected();
@@ -157,8 +175,13 @@ QString MainWindow::emptyText() const
 void MainWindow::restoreLayout()
 {
     QSettings s;
-    if (!restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1280, 760);
+    if (!restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray())) {
+        // 1280 × 760, or the screen's room where it has less (a 1024 × 640 screen got a window wider than itself).
+        QSize size(1280, 760);
+        if (const QScreen *sc = screen())
+            size = size.boundedTo(sc->availableGeometry().size());
+        resize(size);
+    }
     restoreState(s.value(QStringLiteral("window/state")).toByteArray());
     m_splitter->restoreState(s.value(QStringLiteral("window/splitter")).toByteArray());
     m_table->restoreState(s);
@@ -263,6 +286,8 @@ QString MainWindow::selectedJobKey() const
 
 void MainWindow::setSelectedJob(const QString &key)
 {
+    if (!m_selectedKey.isEmpty())
+        m_autoSelected = false; // a second selection is the user's (or a notification's)
     m_selectedKey = key;
     m_service->setSelectedJob(key);
     showSelected();
@@ -274,6 +299,11 @@ void MainWindow::showSelected()
     m_actions->copyReport->setEnabled(r != nullptr);
     m_actions->removeJob->setEnabled(r != nullptr);
     m_actions->exportJobs->setEnabled(r != nullptr);
+    // Ctrl+C copies the error when there is one, else the job's ID: the menu says which.
+    const bool hasError = r && !m_jobsModel->data(m_jobsModel->index(m_jobsModel->rowOf(r->key()), 0), JobsModel::ErrorTextRole).toString().isEmpty();
+    const QString copyText = hasError || !r ? tr("&Copy error") : tr("&Copy job ID");
+    m_actions->copy->setText(copyText);
+    m_actions->copy->setToolTip(QStringLiteral("%1 (%2)").arg(QString(copyText).remove(QLatin1Char('&')), m_actions->copy->shortcut().toString(QKeySequence::NativeText)));
     updateJobActions();
     m_details->showJob(r, m_service->now(), !m_service->connections().isEmpty());
 }

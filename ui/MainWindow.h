@@ -61,6 +61,9 @@ public:
         m_trayAvailable = std::move(trayAvailable);
         m_askKeepRunning = std::move(askKeepRunning);
     }
+    // Starts `bulkwatch ARGS` on its own (the first-run state's "Open the demo"; tests replace it).
+    void setProcessStarter(std::function<bool(const QStringList &args)> start) { m_openDemo = std::move(start); }
+    JobsTable *jobsTable() const { return m_table; }
     // Asks the user to confirm (tests replace it).
     void setConfirmHandler(std::function<bool(const QString &title, const QString &text)> confirm) { m_confirm = std::move(confirm); }
 
@@ -108,6 +111,8 @@ private:
     QSplitter *m_splitter = nullptr;
     QString m_selectedKey;
     bool m_demo = false;
+    bool m_autoSelected = false; // the selection is the one made on opening
+    std::function<bool(const QStringList &)> m_openDemo;
     std::function<bool(const QString &, const QString &)> m_confirm;
     std::function<bool()> m_trayAvailable;
     std::function<bool()> m_askKeepRunning;

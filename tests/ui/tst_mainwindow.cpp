@@ -1,6 +1,9 @@
 // The real main window, offscreen, against bulkwatch-sim: what a user sees and does.
 
 #include "AddJobDialog.h"
+#include "EmptyState.h"
+#include "JobsColumns.h"
+#include "JobsTable.h"
 #include "ConnectionDialog.h"
 #include "ConnectionStatus.h"
 #include "FilesModel.h"
@@ -21,6 +24,9 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QScrollBar>
+#include <QToolBar>
+#include <QTranslator>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDir>
@@ -153,7 +159,8 @@ struct PaintedBar
     QColor at(double fraction) const { return image.pixelColor(bar.left() + int(bar.width() * fraction), bar.center().y()); }
 };
 
-PaintedBar paintBar(QAbstractItemDelegate *delegate, int progressRole, int stateRole, const QPalette &pal, int state, double progress)
+PaintedBar paintBar(QAbstractItemDelegate *delegate, int progressRole, int stateRole, const QPalette &pal, int state, double progress,
+                    bool selected = false)
 {
     QStandardItemModel model(1, 1);
     auto *item = new QStandardItem;
@@ -169,6 +176,10 @@ PaintedBar paintBar(QAbstractItemDelegate *delegate, int progressRole, int state
     opt.font = QApplication::font();
     opt.fontMetrics = QFontMetrics(opt.font);
     opt.state = QStyle::State_Enabled;
+    if (selected) {
+        opt.state |= QStyle::State_Selected | QStyle::State_Active;
+        out.image.fill(pal.color(QPalette::Highlight)); // what the view's selection leaves under the cell
+    }
     QPainter painter(&out.image);
     delegate->paint(&painter, opt, model.index(0, 0));
     painter.end();
@@ -277,6 +288,11 @@ private Q_SLOTS:
     void trayIconReadsOnLightAndDarkPanelsWithOrWithoutSvg();
     void closingIntoTheTrayIsAskedOnceAndOnlyWithATray();
     void ctrlCommaOpensPreferencesAndTheMenuSaysSo();
+    void theTableFitsA1024WindowWithoutScrollingSideways();
+    void headerMenuHidesAndShowsColumnsAndRemembers();
+    void stateTabsCountTheirJobs();
+    void copyCommandSaysWhatItCopies();
+    void theGermanToolbarFitsA1024Window();
 };
 
 // Bodies are hidden from moc: its tokenizer trips over some JSON test strings.
@@ -628,6 +644,12 @@ void TestMainWindow::progressBarsArePaintedInTheirStateColourWithReadableText()
         const QColor inkOnTrack = inkIn(empty.image, textArea, track);
         QVERIFY2(contrast(inkOnTrack, track) >= 4.5,
                  qPrintable(QStringLiteral("text %1 on %2: %3:1").arg(name(inkOnTrack), name(track)).arg(contrast(inkOnTrack, track), 0, 'f', 2)));
+        // On a selected row the track lies over the selection colour: the percentage stays readable there too.
+        const PaintedBar sel = paintBar(delegate, progressRole, stateRole, pal, state, 0, true);
+        const QColor selTrack = sel.at(0.05);
+        const QColor inkOnSel = inkIn(sel.image, textArea, selTrack);
+        QVERIFY2(contrast(inkOnSel, selTrack) >= 4.5,
+                 qPrintable(QStringLiteral("selected: text %1 on %2: %3:1").arg(name(inkOnSel), name(selTrack)).arg(contrast(inkOnSel, selTrack), 0, 'f', 2)));
     }
 
 }
@@ -818,9 +840,42 @@ void TestMainWindow::emptyWindowSaysWhatToDo()
     ImportService empty(nullptr, nullptr);
     empty.start();
     MainWindow w(&empty);
+    QStringList started;
+    w.setProcessStarter([&started](const QStringList &args) { started = args; return true; });
     w.show();
-    QVERIFY(w.emptyText().contains(QLatin1String("No connections yet")));
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    // What Bulkwatch does, and the two ways to begin, as buttons on the table itself.
+    EmptyState *first = w.jobsTable()->firstRun();
+    QVERIFY(first && first->isVisible());
+    QVERIFY2(w.emptyText().contains(QLatin1String("bulk-import jobs on Zilliz Cloud and Milvus")), qPrintable(w.emptyText()));
+    QVERIFY(first->addConnectionButton()->isVisible());
+    QVERIFY(first->demoButton()->isVisible());
+    // Inside the table's viewport and not cut off.
+    const QRect area = w.jobsView()->viewport()->rect();
+    for (QWidget *b : {static_cast<QWidget *>(first->addConnectionButton()), static_cast<QWidget *>(first->demoButton())})
+        QVERIFY(area.contains(QRect(b->mapTo(w.jobsView()->viewport(), QPoint(0, 0)), b->size())));
     QVERIFY(w.healthText().contains(QLatin1String("No connections")));
+    QStringList opened;
+    QTimer closer;
+    connect(&closer, &QTimer::timeout, this, [&opened] {
+        if (QWidget *modal = QApplication::activeModalWidget()) {
+            opened << QString::fromLatin1(modal->metaObject()->className());
+            modal->close();
+        }
+    });
+    closer.start(20);
+    QTest::mouseClick(first->addConnectionButton(), Qt::LeftButton);
+    QCOMPARE(opened, QStringList{QStringLiteral("ConnectionDialog")});
+    QTest::mouseClick(first->demoButton(), Qt::LeftButton);
+    QCOMPARE(started, QStringList{QStringLiteral("--demo")});
+    QVERIFY(w.statusMessages()->text().contains(QLatin1String("demo")));
+    // With a connection the first-run state goes, and the table's own placeholder speaks.
+    Connection c;
+    c.name = QStringLiteral("Somewhere");
+    c.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:1"));
+    empty.saveConnection(c, std::nullopt);
+    QTRY_VERIFY(!first->isVisible());
+    QVERIFY2(w.emptyText().startsWith(QLatin1String("No import jobs yet")), qPrintable(w.emptyText()));
 }
 
 void TestMainWindow::everyDocumentedShortcutFiresItsAction_data()
@@ -1175,6 +1230,142 @@ void TestMainWindow::ctrlCommaOpensPreferencesAndTheMenuSaysSo()
     window->jobsView()->setFocus();
     QTest::keyClick(window.get(), Qt::Key_Comma, Qt::ControlModifier);
     QCOMPARE(opened, QStringList{QStringLiteral("SettingsDialog")});
+}
+
+void TestMainWindow::theTableFitsA1024WindowWithoutScrollingSideways()
+{
+    // A first start (no saved layout) in a 1024 × 640 window, with jobs in the history.
+    window.reset();
+    window = std::make_unique<MainWindow>(service.get());
+    window->resize(1024, 640);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    QTRY_COMPARE(window->width(), 1024);
+    QTableView *view = window->jobsView();
+    QHeaderView *header = view->horizontalHeader();
+    QTRY_COMPARE(window->proxy()->rowCount(), 3);
+    QTRY_VERIFY(header->length() <= view->viewport()->width());
+    QCOMPARE(view->horizontalScrollBar()->maximum(), 0); // nothing to scroll to sideways
+    const QFontMetrics fm = view->fontMetrics();
+    for (int c = 0; c < header->count(); ++c) {
+        if (header->isSectionHidden(c))
+            continue;
+        // Every shown column has room for its title, and for a whole value where values have a known shape.
+        const QString title = window->jobsModel()->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString();
+        QVERIFY2(header->sectionSize(c) >= fm.horizontalAdvance(title), qPrintable(title));
+    }
+    QVERIFY(header->sectionSize(JobsModel::RowsColumn) >= fm.horizontalAdvance(QStringLiteral("4,600,000 / 4,600,000")));
+    QVERIFY(header->sectionSize(JobsModel::ProgressColumn) >= fm.horizontalAdvance(QStringLiteral("100 %")) + 12);
+    // The job ID: elided in the middle, with room for its head and its tail (the digits that differ).
+    auto *idDelegate = qobject_cast<MiddleElideDelegate *>(view->itemDelegateForColumn(JobsModel::JobIdColumn));
+    QVERIFY(idDelegate);
+    QCOMPARE(MiddleElideDelegate::elideMode, Qt::ElideMiddle);
+    const QString id = QStringLiteral("453240863839750924");
+    const QString shown = fm.elidedText(id, Qt::ElideMiddle, header->sectionSize(JobsModel::JobIdColumn) - 12);
+    QVERIFY2(shown.startsWith(QLatin1String("4532")) && shown.endsWith(QLatin1String("0924")), qPrintable(shown));
+    // The most telling columns stay.
+    for (int c : {int(JobsModel::JobIdColumn), int(JobsModel::CollectionColumn), int(JobsModel::StateColumn), int(JobsModel::ProgressColumn),
+                  int(JobsModel::RowsColumn), int(JobsModel::EtaColumn)})
+        QVERIFY2(!header->isSectionHidden(c), qPrintable(window->jobsModel()->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString()));
+
+    // A wide window: the last column does not soak up the spare room.
+    window.reset();
+    window = std::make_unique<MainWindow>(service.get());
+    window->resize(1600, 800);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    QTRY_COMPARE(window->proxy()->rowCount(), 3);
+    header = window->jobsView()->horizontalHeader();
+    QTRY_VERIFY(header->sectionSize(JobsModel::JobIdColumn) != 170); // fitted (170 px is the unfitted default)
+    int last = -1;
+    for (int v = header->count() - 1; v >= 0 && last < 0; --v)
+        if (!header->isSectionHidden(header->logicalIndex(v)))
+            last = header->logicalIndex(v);
+    QVERIFY(!header->stretchLastSection());
+    QVERIFY2(header->sectionSize(last) <= 30 * fm.averageCharWidth(), qPrintable(QString::number(header->sectionSize(last))));
+}
+
+void TestMainWindow::headerMenuHidesAndShowsColumnsAndRemembers()
+{
+    QMenu *menu = window->jobsTable()->columnsMenu();
+    QAction *size = nullptr;
+    for (QAction *a : menu->actions())
+        if (a->text() == QLatin1String("Size"))
+            size = a;
+    QVERIFY(size && size->isCheckable());
+    QHeaderView *header = window->jobsView()->horizontalHeader();
+    QCOMPARE(size->isChecked(), !header->isSectionHidden(JobsModel::SizeColumn));
+    if (!size->isChecked())
+        size->setChecked(true);
+    QVERIFY(!header->isSectionHidden(JobsModel::SizeColumn));
+    size->setChecked(false);
+    QVERIFY(header->isSectionHidden(JobsModel::SizeColumn));
+    delete menu;
+    // Remembered at once (not only when the window closes): a new window, as after a crash, has it hidden.
+    window.reset();
+    window = std::make_unique<MainWindow>(service.get());
+    window->show();
+    QVERIFY(window->jobsView()->horizontalHeader()->isSectionHidden(JobsModel::SizeColumn));
+    // And the menu shows it unticked, and brings it back.
+    menu = window->jobsTable()->columnsMenu();
+    for (QAction *a : menu->actions())
+        if (a->text() == QLatin1String("Size")) {
+            QVERIFY(!a->isChecked());
+            a->setChecked(true);
+        }
+    QVERIFY(!window->jobsView()->horizontalHeader()->isSectionHidden(JobsModel::SizeColumn));
+    QVERIFY(window->jobsView()->horizontalHeader()->sectionSize(JobsModel::SizeColumn) >= 30);
+    delete menu;
+}
+
+void TestMainWindow::stateTabsCountTheirJobs()
+{
+    QTabBar *tabs = window->stateTabs();
+    QTRY_COMPARE(tabs->tabText(0), QStringLiteral("All (3)"));
+    QCOMPARE(tabs->tabText(1), QStringLiteral("Running (1)"));
+    QCOMPARE(tabs->tabText(2), QStringLiteral("Failed (1)"));
+    QCOMPARE(tabs->tabText(3), QStringLiteral("Completed (1)"));
+    QCOMPARE(tabs->tabText(4), QStringLiteral("Expired")); // none: no number
+    // Counts follow the jobs: one removed from the history leaves its tab.
+    service->removeJob(key("453240863839750924"));
+    QTRY_COMPARE(tabs->tabText(2), QStringLiteral("Failed"));
+    QCOMPARE(tabs->tabText(0), QStringLiteral("All (2)"));
+}
+
+void TestMainWindow::copyCommandSaysWhatItCopies()
+{
+    auto *actions = window->findChild<WindowActions *>();
+    QVERIFY(actions);
+    window->selectJob(key("453240863839750924"));
+    QCOMPARE(actions->copy->text(), QStringLiteral("&Copy error"));
+    window->selectJob(key("453240863839750922")); // completed: no error to copy
+    QCOMPARE(actions->copy->text(), QStringLiteral("&Copy job ID"));
+    QVERIFY(actions->copy->toolTip().startsWith(QLatin1String("Copy job ID")));
+    window->jobsView()->setFocus();
+    QApplication::clipboard()->clear();
+    QTest::keyClick(window->jobsView(), Qt::Key_C, Qt::ControlModifier);
+    QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("453240863839750922"));
+}
+
+void TestMainWindow::theGermanToolbarFitsA1024Window()
+{
+    QTranslator german;
+    QVERIFY(german.load(QStringLiteral(":/i18n/bulkwatch_de.qm")));
+    QCoreApplication::installTranslator(&german);
+    window.reset();
+    window = std::make_unique<MainWindow>(service.get());
+    QCoreApplication::removeTranslator(&german);
+    window->resize(1024, 640);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    QTRY_COMPARE(window->width(), 1024);
+    auto *toolbar = window->findChild<QToolBar *>(QStringLiteral("mainToolBar"));
+    QVERIFY(toolbar);
+    QVERIFY2(toolbar->actions().first()->text() != QLatin1String("Add &connection…"), "the German translation did not load");
+    // Every button shows: no overflow (») button hiding the last ones.
+    QVERIFY2(toolbar->sizeHint().width() <= window->width(), qPrintable(QString::number(toolbar->sizeHint().width())));
+    for (QWidget *ext : toolbar->findChildren<QWidget *>(QStringLiteral("qt_toolbar_ext_button")))
+        QVERIFY(!ext->isVisible());
 }
 
 #endif
