@@ -17,6 +17,8 @@
 #include <QTranslator>
 #include <QCommandLineParser>
 #include <QMessageBox>
+#include <QPalette>
+#include <QStyle>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -27,12 +29,46 @@ void setIdentity()
     QCoreApplication::setApplicationName(QStringLiteral("bulkwatch"));
     QCoreApplication::setApplicationVersion(QStringLiteral(BULKWATCH_VERSION));
 }
+
+// BULKWATCH_COLOR_SCHEME=dark: Fusion with a dark palette, for desktops whose dark theme Qt cannot see (Qt 6.4 has
+// no colour-scheme hint, and without a platform-theme plugin the palette is always light).
+void applyColorScheme()
+{
+    if (qEnvironmentVariable("BULKWATCH_COLOR_SCHEME").compare(QLatin1String("dark"), Qt::CaseInsensitive) != 0)
+        return;
+    QApplication::setStyle(QStringLiteral("Fusion"));
+    QPalette p;
+    const QColor window(0x2b, 0x2b, 0x2e), base(0x1e, 0x1e, 0x21), text(0xe8, 0xe8, 0xe8), disabled(0x80, 0x80, 0x88);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x2a));
+    p.setColor(QPalette::ToolTipBase, window);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, QColor(0x35, 0x35, 0x39));
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::BrightText, Qt::white);
+    p.setColor(QPalette::Highlight, QColor(0x2f, 0x6f, 0xc7));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Link, QColor(0x6c, 0xa8, 0xf0));
+    p.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x98));
+    p.setColor(QPalette::Light, QColor(0x45, 0x45, 0x4a));
+    p.setColor(QPalette::Midlight, QColor(0x3a, 0x3a, 0x3e));
+    p.setColor(QPalette::Mid, QColor(0x30, 0x30, 0x34));
+    p.setColor(QPalette::Dark, QColor(0x18, 0x18, 0x1a));
+    p.setColor(QPalette::Shadow, Qt::black);
+    for (QPalette::ColorRole r : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        p.setColor(QPalette::Disabled, r, disabled);
+    QApplication::setPalette(p);
+}
 } // namespace
 
 int runDesktopApp(int argc, char **argv)
 {
     QApplication app(argc, argv);
     setIdentity();
+    applyColorScheme();
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Bulkwatch"));
     QGuiApplication::setDesktopFileName(QStringLiteral(BULKWATCH_APP_ID));
     QApplication::setWindowIcon(TrayIcon::appIcon());

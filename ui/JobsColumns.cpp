@@ -1,7 +1,9 @@
 #include "JobsColumns.h"
 
 #include "JobsModel.h"
+#include "ProgressBarDelegate.h"
 
+#include <QHash>
 #include <QHeaderView>
 #include <QMenu>
 #include <QTableView>
@@ -26,7 +28,7 @@ QString sample(int column)
     case JobsModel::CompletedColumn: return QStringLiteral("2026-12-02 05:08:28");
     case JobsModel::DurationColumn: return QStringLiteral("10 min 55 s");
     case JobsModel::EtaColumn: return QStringLiteral("12 min 5 s");
-    case JobsModel::ProgressColumn: return QStringLiteral("100 %   ");
+    case JobsModel::ProgressColumn: return ProgressBarDelegate::tr("failed") + QStringLiteral("    "); // wider than "100 %", in German too
     default: return QString();
     }
 }
@@ -67,6 +69,7 @@ void fit(QTableView *view, int available)
                 sum += header->sectionSize(c);
         return sum;
     };
+    QHash<int, int> wanted; // each column's fitted width, before any narrowing
     for (int c = 0; c < columns; ++c) {
         if (header->isSectionHidden(c))
             continue;
@@ -74,6 +77,7 @@ void fit(QTableView *view, int available)
         const int full = view->fontMetrics().horizontalAdvance(sample(c)) + 16;
         const int content = std::max(header->sectionSize(c), full);
         header->resizeSection(c, std::min(content, std::max(full, capChars(c) * ch + 16)));
+        wanted[c] = header->sectionSize(c);
     }
     const QList<int> elidable = {JobsModel::ActivityColumn, JobsModel::CollectionColumn, JobsModel::StateColumn, JobsModel::JobIdColumn};
     const auto narrow = [&](const std::function<int(int)> &minChars) {
@@ -91,8 +95,9 @@ void fit(QTableView *view, int available)
                 return;
         }
     };
-    // Too wide: elided text down to a comfortable width, then hide the columns a glance can do without (in this
-    // order; the header's menu brings them back), then narrower still.
+    // Too wide: elided text down to a comfortable width (names and activity before state and ID), then hide the
+    // columns a glance can do without (in this order; the header's menu brings them back), then narrower still.
+    narrow([](int c) { return c == JobsModel::StateColumn || c == JobsModel::JobIdColumn ? 40 : comfortableChars(c); });
     narrow(comfortableChars);
     for (int c : {int(JobsModel::CompletedColumn), int(JobsModel::SizeColumn), int(JobsModel::DurationColumn)}) {
         if (visibleSum() <= available)
@@ -100,6 +105,14 @@ void fit(QTableView *view, int available)
         header->hideSection(c);
     }
     narrow([](int) { return 8; });
+    // What hiding a column freed goes back to the elided ones, the state first.
+    for (int c : {int(JobsModel::StateColumn), int(JobsModel::JobIdColumn), int(JobsModel::CollectionColumn), int(JobsModel::ActivityColumn)}) {
+        const int spare = available - visibleSum();
+        if (spare <= 0)
+            break;
+        if (!header->isSectionHidden(c) && wanted.value(c) > header->sectionSize(c))
+            header->resizeSection(c, header->sectionSize(c) + std::min(spare, wanted.value(c) - header->sectionSize(c)));
+    }
 }
 
 QMenu *headerMenu(QHeaderView *header, QWidget *parent, const std::function<void()> &changed)

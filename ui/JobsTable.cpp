@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QScrollBar>
 #include <QSettings>
 #include <QTabBar>
 #include <QTableView>
@@ -214,7 +215,9 @@ void JobsTable::showEvent(QShowEvent *event)
 void JobsTable::fitColumns()
 {
     m_fitted = true;
-    JobsColumns::fit(m_view, m_view->viewport()->width());
+    // Room for the vertical scroll bar that more rows will bring, so that it never pushes a sideways one in.
+    QScrollBar *vbar = m_view->verticalScrollBar();
+    JobsColumns::fit(m_view, m_view->viewport()->width() - (vbar->isVisible() ? 0 : vbar->sizeHint().width()));
 }
 
 QMenu *JobsTable::columnsMenu()

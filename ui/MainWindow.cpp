@@ -178,8 +178,8 @@ void MainWindow::restoreLayout()
     if (!restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray())) {
         // 1280 × 760, or the screen's room where it has less (a 1024 × 640 screen got a window wider than itself).
         QSize size(1280, 760);
-        if (const QScreen *sc = screen())
-            size = size.boundedTo(sc->availableGeometry().size());
+        if (const QScreen *sc = screen()) // less room for the window manager's frame and title bar
+            size = size.boundedTo(sc->availableGeometry().size() - QSize(16, 48));
         resize(size);
     }
     restoreState(s.value(QStringLiteral("window/state")).toByteArray());

@@ -90,6 +90,7 @@ void ProgressBarDelegate::paint(QPainter *p, const QStyleOptionViewItem &option,
     if (category == Failed)
         text = tr("failed");
     p->setFont(opt.font);
+    text = QFontMetrics(opt.font).elidedText(text, Qt::ElideRight, int(bar.width()) - 4); // "fehlgeschlagen" in a narrow bar
     p->setPen(selected ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::Text));
     p->setClipRect(QRectF(chunkRect.right(), bar.top(), bar.right() - chunkRect.right() + 1, bar.height()));
     p->drawText(bar, Qt::AlignCenter, text);
@@ -103,5 +104,6 @@ QSize ProgressBarDelegate::sizeHint(const QStyleOptionViewItem &option, const QM
 {
     QSize s = QStyledItemDelegate::sizeHint(option, index);
     const int h = option.fontMetrics.height() + 8;
-    return QSize(std::max(s.width(), option.fontMetrics.horizontalAdvance(QStringLiteral("100 %")) + 24), std::max(s.height(), h));
+    const int text = std::max(option.fontMetrics.horizontalAdvance(QStringLiteral("100 %")), option.fontMetrics.horizontalAdvance(tr("failed")));
+    return QSize(std::max(s.width(), text + 24), std::max(s.height(), h));
 }
