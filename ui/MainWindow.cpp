@@ -115,19 +115,21 @@ MainWindow::MainWindow(ImportService *service, QWidget *parent)
     });
     // Open on something to look at: the first job, until the user picks one.
     // It stays in view while the first answers re-sort the table, until the user picks a job themselves.
-    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, [this] {
+    const auto selectFirst = [this] {
         if (m_selectedKey.isEmpty() && m_proxy->rowCount() > 0) {
             m_autoSelected = true;
             jobsView()->selectionModel()->setCurrentIndex(m_proxy->index(0, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
             jobsView()->scrollTo(m_proxy->index(0, 0));
         }
-    });
+    };
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, selectFirst);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, [this] {
         if (m_autoSelected && jobsView()->currentIndex().isValid())
             jobsView()->scrollTo(jobsView()->currentIndex());
     });
     updateConnections();
     showSelected();
+    selectFirst(); // the history's jobs are there already: the top one, sorted
 }
 
 MainWindow::~MainWindow() = default;

@@ -293,6 +293,7 @@ private Q_SLOTS:
     void stateTabsCountTheirJobs();
     void copyCommandSaysWhatItCopies();
     void theGermanToolbarFitsA1024Window();
+    void theOpeningSelectionIsTheTopJobAndStaysInView();
 };
 
 // Bodies are hidden from moc: its tokenizer trips over some JSON test strings.
@@ -320,6 +321,14 @@ void TestMainWindow::init()
         staged.createdAt = -500;
         staged.twoPhase = true;
         sc.jobs << staged;
+    }
+    if (QTest::currentTestFunction() == QLatin1String("theOpeningSelectionIsTheTopJobAndStaysInView")) {
+        // More finished jobs than a short window shows at once.
+        for (int i = 0; i < 14; ++i) {
+            SimJob done = timelineJob(QStringLiteral("4532408638397510%1").arg(i, 2, 10, QLatin1Char('0')), 1);
+            done.createdAt = -2000 - 60 * i;
+            sc.jobs << done;
+        }
     }
     sim = std::make_unique<SimFixture>(sc);
     sim->server->setApiKey(kKey);
@@ -1366,6 +1375,36 @@ void TestMainWindow::theGermanToolbarFitsA1024Window()
     QVERIFY2(toolbar->sizeHint().width() <= window->width(), qPrintable(QString::number(toolbar->sizeHint().width())));
     for (QWidget *ext : toolbar->findChildren<QWidget *>(QStringLiteral("qt_toolbar_ext_button")))
         QVERIFY(!ext->isVisible());
+}
+
+void TestMainWindow::theOpeningSelectionIsTheTopJobAndStaysInView()
+{
+    // The window made after the jobs are known (a start with a history): it opens on the top job of the sorted table.
+    QTRY_COMPARE_WITH_TIMEOUT(int(service->jobs().size()), 17, 8000);
+    window.reset();
+    window = std::make_unique<MainWindow>(service.get());
+    window->resize(900, 420); // a few rows only
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    QTableView *view = window->jobsView();
+    QTRY_VERIFY(view->currentIndex().isValid());
+    QCOMPARE(view->currentIndex().row(), 0);
+    QCOMPARE(window->selectedJobKey(), view->currentIndex().data(JobsModel::KeyRole).toString());
+    // While the answers come in and the table re-sorts, the selected row stays on screen, with its details.
+    const auto inView = [view] {
+        const QRect r = view->visualRect(view->currentIndex());
+        return r.isValid() && view->viewport()->rect().contains(r);
+    };
+    QVERIFY(inView());
+    window->refresh();
+    bool later = false;
+    QTimer::singleShot(1500, this, [&later] { later = true; }); // a few polls (300 ms apart here)
+    QTRY_VERIFY(later);
+    QVERIFY(inView());
+    QVERIFY(window->phaseText().size() > 0);
+    // Re-sorted by another column, the selection is kept in view too.
+    view->sortByColumn(JobsModel::JobIdColumn, Qt::AscendingOrder);
+    QTRY_VERIFY(inView());
 }
 
 #endif
