@@ -208,13 +208,14 @@ bool JobsTable::eventFilter(QObject *watched, QEvent *event)
 void JobsTable::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
-    if (!m_fitted && m_proxy->rowCount() > 0)
+    if (!m_fitted)
         QTimer::singleShot(0, this, &JobsTable::fitColumns);
 }
 
 void JobsTable::fitColumns()
 {
-    m_fitted = true;
+    // Fitted on the header alone (no job yet), it fits again when the first jobs come.
+    m_fitted = m_proxy->rowCount() > 0;
     // Room for the vertical scroll bar that more rows will bring, so that it never pushes a sideways one in.
     QScrollBar *vbar = m_view->verticalScrollBar();
     JobsColumns::fit(m_view, m_view->viewport()->width() - (vbar->isVisible() ? 0 : vbar->sizeHint().width()));

@@ -260,6 +260,9 @@ void MainWindow::updateConnections()
     m_table->updateConnections();
     m_table->updateEmptyState();
     const bool any = !m_service->connections().isEmpty();
+    // Before the first connection there is nothing to detail: the first-run state has the window to itself.
+    m_details->setVisible(any);
+    m_actions->refresh->setEnabled(any);
     m_actions->editConnection->setEnabled(any);
     m_actions->removeConnection->setEnabled(any);
     m_actions->addJob->setEnabled(any);

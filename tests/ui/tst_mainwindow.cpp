@@ -864,6 +864,9 @@ void TestMainWindow::emptyWindowSaysWhatToDo()
     for (QWidget *b : {static_cast<QWidget *>(first->addConnectionButton()), static_cast<QWidget *>(first->demoButton())})
         QVERIFY(area.contains(QRect(b->mapTo(w.jobsView()->viewport(), QPoint(0, 0)), b->size())));
     QVERIFY(w.healthText().contains(QLatin1String("No connections")));
+    // Nothing else competes with it: no empty details pane, no sideways scroll bar under an empty header.
+    QVERIFY(!w.filesView()->isVisible());
+    QTRY_COMPARE(w.jobsView()->horizontalScrollBar()->maximum(), 0);
     QStringList opened;
     QTimer closer;
     connect(&closer, &QTimer::timeout, this, [&opened] {
@@ -884,6 +887,7 @@ void TestMainWindow::emptyWindowSaysWhatToDo()
     c.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:1"));
     empty.saveConnection(c, std::nullopt);
     QTRY_VERIFY(!first->isVisible());
+    QVERIFY(w.filesView()->isVisible());
     QVERIFY2(w.emptyText().startsWith(QLatin1String("No import jobs yet")), qPrintable(w.emptyText()));
 }
 
