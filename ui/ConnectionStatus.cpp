@@ -2,6 +2,7 @@
 
 #include "ImportService.h"
 
+#include <QResizeEvent>
 #include <QTimer>
 
 ConnectionStatus::ConnectionStatus(ImportService *service, QWidget *parent)
@@ -21,6 +22,7 @@ void ConnectionStatus::refresh()
     const QDateTime now = m_service->now();
     QStringList parts;
     bool ticking = false;
+    m_errorTip.clear();
     for (const Connection &c : m_service->connections()) {
         const ConnectionHealth h = m_service->health(c.id);
         QString s;
@@ -48,13 +50,43 @@ void ConnectionStatus::refresh()
             s += tr(" · unencrypted");
         parts << c.name + QStringLiteral(": ") + s;
         if (h.lastError.isError() && h.state != ConnectionHealth::State::Ok)
-            setToolTip(h.lastError.summary());
+            m_errorTip = h.lastError.summary();
     }
-    setText(parts.isEmpty() ? tr("No connections") : parts.join(QStringLiteral("   ·   ")));
+    const QString full = parts.isEmpty() ? tr("No connections") : parts.join(QStringLiteral("   ·   "));
+    if (full != m_full) {
+        m_full = full;
+        updateGeometry();
+    }
+    showElided();
     // Tick only while a number on screen changes with time; once per second only while something is running.
     const int interval = m_service->anyActive() ? 1000 : 10000;
     if (ticking && (!m_timer->isActive() || m_timer->interval() != interval))
         m_timer->start(interval);
     else if (!ticking)
         m_timer->stop();
+}
+
+QSize ConnectionStatus::sizeHint() const
+{
+    const QSize s = QLabel::sizeHint();
+    return QSize(fontMetrics().horizontalAdvance(m_full) + 2 * margin() + 8, s.height());
+}
+
+QSize ConnectionStatus::minimumSizeHint() const
+{
+    // It gives way to the status messages: elided, the whole line in the tooltip.
+    return QSize(fontMetrics().horizontalAdvance(QStringLiteral("Staging: …")), QLabel::minimumSizeHint().height());
+}
+
+void ConnectionStatus::resizeEvent(QResizeEvent *event)
+{
+    QLabel::resizeEvent(event);
+    showElided();
+}
+
+void ConnectionStatus::showElided()
+{
+    setText(fontMetrics().elidedText(m_full, Qt::ElideRight, std::max(0, width() - 2 * margin() - 4)));
+    const QString tip = text() != m_full ? m_full : QString();
+    setToolTip(tip.isEmpty() ? m_errorTip : (m_errorTip.isEmpty() ? tip : tip + QLatin1Char('\n') + m_errorTip));
 }

@@ -14,8 +14,19 @@ public:
     explicit ConnectionStatus(ImportService *service, QWidget *parent = nullptr);
 
     void refresh();
+    // The whole line (what is shown may be elided to the room the status bar gives it; the tooltip has it all).
+    QString fullText() const { return m_full; }
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
+    void showElided();
+
     ImportService *m_service;
     QTimer *m_timer;
+    QString m_full;
+    QString m_errorTip;
 };

@@ -17,6 +17,8 @@
 #include <QTranslator>
 #include <QCommandLineParser>
 #include <QMessageBox>
+#include <QPalette>
+#include <QStyle>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -27,15 +29,49 @@ void setIdentity()
     QCoreApplication::setApplicationName(QStringLiteral("bulkwatch"));
     QCoreApplication::setApplicationVersion(QStringLiteral(BULKWATCH_VERSION));
 }
+
+// BULKWATCH_COLOR_SCHEME=dark: Fusion with a dark palette, for desktops whose dark theme Qt cannot see (Qt 6.4 has
+// no colour-scheme hint, and without a platform-theme plugin the palette is always light).
+void applyColorScheme()
+{
+    if (qEnvironmentVariable("BULKWATCH_COLOR_SCHEME").compare(QLatin1String("dark"), Qt::CaseInsensitive) != 0)
+        return;
+    QApplication::setStyle(QStringLiteral("Fusion"));
+    QPalette p;
+    const QColor window(0x2b, 0x2b, 0x2e), base(0x1e, 0x1e, 0x21), text(0xe8, 0xe8, 0xe8), disabled(0x80, 0x80, 0x88);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x2a));
+    p.setColor(QPalette::ToolTipBase, window);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, QColor(0x35, 0x35, 0x39));
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::BrightText, Qt::white);
+    p.setColor(QPalette::Highlight, QColor(0x2f, 0x6f, 0xc7));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Link, QColor(0x6c, 0xa8, 0xf0));
+    p.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x98));
+    p.setColor(QPalette::Light, QColor(0x45, 0x45, 0x4a));
+    p.setColor(QPalette::Midlight, QColor(0x3a, 0x3a, 0x3e));
+    p.setColor(QPalette::Mid, QColor(0x30, 0x30, 0x34));
+    p.setColor(QPalette::Dark, QColor(0x18, 0x18, 0x1a));
+    p.setColor(QPalette::Shadow, Qt::black);
+    for (QPalette::ColorRole r : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        p.setColor(QPalette::Disabled, r, disabled);
+    QApplication::setPalette(p);
+}
 } // namespace
 
 int runDesktopApp(int argc, char **argv)
 {
     QApplication app(argc, argv);
     setIdentity();
+    applyColorScheme();
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Bulkwatch"));
     QGuiApplication::setDesktopFileName(QStringLiteral(BULKWATCH_APP_ID));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/bulkwatch.svg")));
+    QApplication::setWindowIcon(TrayIcon::appIcon());
     // The system locale picks the translation (German is the first); Qt's own strings come with it.
     auto *appTranslator = new QTranslator(&app);
     if (appTranslator->load(QLocale(), QStringLiteral("bulkwatch"), QStringLiteral("_"), QStringLiteral(":/i18n")))
@@ -52,7 +88,8 @@ int runDesktopApp(int argc, char **argv)
     parser.addOptions({demo, history});
     parser.process(app);
 
-    // The demo runs the simulator inside the app, on a free loopback port, with a history of its own.
+    // The demo runs the simulator inside the app, on a free loopback port, with a history of its own: a throw-away
+    // one, or the file --history names. Never the user's own history, unless named.
     std::unique_ptr<SimServer> sim;
     QTemporaryDir demoDir;
     QString historyPath = parser.isSet(history) ? parser.value(history) : HistoryStore::defaultPath();
@@ -62,7 +99,8 @@ int runDesktopApp(int argc, char **argv)
             QMessageBox::critical(nullptr, QStringLiteral("Bulkwatch"), QApplication::translate("main", "The demo server could not start on 127.0.0.1."));
             return 1;
         }
-        historyPath = demoDir.filePath(QStringLiteral("demo-history.sqlite"));
+        if (!parser.isSet(history))
+            historyPath = demoDir.filePath(QStringLiteral("demo-history.sqlite"));
     }
 
     HistoryStore store;
@@ -77,14 +115,20 @@ int runDesktopApp(int argc, char **argv)
     KeychainSecretStore keychain(QStringLiteral(BULKWATCH_APP_ID));
     ImportService service(&store, &keychain);
     service.start();
-    if (sim && service.connections().isEmpty()) {
-        Connection c;
-        c.name = QApplication::translate("main", "Demo");
+    if (sim) {
+        // One demo connection, kept under its own id and pointed at this run's port (a history named with
+        // --history keeps it between runs).
+        const QString demoId = QStringLiteral("demo");
+        Connection c = service.connection(demoId) ? *service.connection(demoId) : Connection();
+        c.id = demoId;
+        if (c.name.isEmpty())
+            c.name = QApplication::translate("main", "Demo");
         c.kind = Connection::Kind::Milvus;
         c.baseUrl = sim->baseUrl();
         service.saveConnection(c, std::nullopt);
     }
     MainWindow window(&service);
+    window.setDemoMode(sim != nullptr);
     TrayIcon tray(&service, &window);
     DBusNotifier dbus;
     DesktopNotifier notifier(&dbus, &tray);
@@ -93,8 +137,6 @@ int runDesktopApp(int argc, char **argv)
     QObject::connect(&notifier, &Notifier::activated, &window, &MainWindow::showAndRaise);
     // With a tray the window may close into it; the app then ends only by Quit.
     QApplication::setQuitOnLastWindowClosed(false);
-    if (sim)
-        window.setWindowTitle(QApplication::translate("main", "Bulkwatch — demo (simulated server)"));
     if (qEnvironmentVariableIsSet("BULKWATCH_EXIT_AFTER_FIRST_PAINT")) {
         // For the start-up benchmark: say when the window first painted, then leave.
         struct FirstPaint : QObject

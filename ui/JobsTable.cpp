@@ -1,15 +1,20 @@
 #include "JobsTable.h"
 
+#include "EmptyState.h"
 #include "ImportService.h"
 #include "JobFilterProxy.h"
+#include "JobsColumns.h"
 #include "JobsModel.h"
 #include "ProgressBarDelegate.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QScrollBar>
 #include <QSettings>
 #include <QTabBar>
 #include <QTableView>
@@ -25,7 +30,8 @@ JobsTable::JobsTable(ImportService *service, JobsModel *model, JobFilterProxy *p
     auto *filterRow = new QHBoxLayout;
     m_stateTabs = new QTabBar(this);
     m_stateTabs->setAccessibleName(tr("State filter"));
-    for (const QString &t : {tr("All"), tr("Running"), tr("Failed"), tr("Completed"), tr("Expired")})
+    m_tabNames = {tr("All"), tr("Running"), tr("Failed"), tr("Completed"), tr("Expired")};
+    for (const QString &t : std::as_const(m_tabNames))
         m_stateTabs->addTab(t);
     m_stateTabs->setDrawBase(false);
     m_stateTabs->setExpanding(false);
@@ -39,6 +45,7 @@ JobsTable::JobsTable(ImportService *service, JobsModel *model, JobFilterProxy *p
     connect(m_connectionFilter, &QComboBox::currentIndexChanged, this, [this] {
         m_proxy->setConnectionFilter(m_connectionFilter->currentData().toString());
         updateEmptyState();
+        updateCounts();
     });
     m_search = new QLineEdit(this);
     m_search->setPlaceholderText(tr("Search job ID, collection, reason… (Ctrl+F)"));
@@ -70,8 +77,18 @@ JobsTable::JobsTable(ImportService *service, JobsModel *model, JobFilterProxy *p
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    // Spare room stays spare: a stretched last column pushed the others and looked like one more truncated cell.
+    m_view->horizontalHeader()->setStretchLastSection(false);
     m_view->horizontalHeader()->setSectionsMovable(true);
+    m_view->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view->horizontalHeader(), &QHeaderView::customContextMenuRequested, this, [this](const QPoint &pos) {
+        QMenu *menu = columnsMenu();
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(m_view->horizontalHeader()->mapToGlobal(pos));
+    });
+    auto *middle = new MiddleElideDelegate(this);
+    m_view->setItemDelegateForColumn(JobsModel::JobIdColumn, middle);
+    m_view->setItemDelegateForColumn(JobsModel::CollectionColumn, middle);
     m_view->setItemDelegateForColumn(JobsModel::ProgressColumn,
                                      new ProgressBarDelegate(ProgressBarDelegate::Kind::Job, JobsModel::ProgressRole, JobsModel::StateRole, this));
     m_view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 12);
@@ -90,6 +107,32 @@ JobsTable::JobsTable(ImportService *service, JobsModel *model, JobFilterProxy *p
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setWordWrap(true);
     m_empty->setForegroundRole(QPalette::PlaceholderText);
+    m_firstRun = new EmptyState(m_view->viewport());
+    m_firstRun->hide();
+    connect(m_firstRun, &EmptyState::addConnectionClicked, this, &JobsTable::addConnectionRequested);
+    connect(m_firstRun, &EmptyState::openDemoClicked, this, &JobsTable::openDemoRequested);
+    m_view->viewport()->installEventFilter(this); // the placeholders follow the viewport's size
+
+    m_counter = new JobFilterProxy(this);
+    m_counter->setSourceModel(m_model);
+    m_countsTimer = new QTimer(this);
+    m_countsTimer->setSingleShot(true);
+    m_countsTimer->setInterval(250); // a poll of 200 jobs is one count, not 200
+    connect(m_countsTimer, &QTimer::timeout, this, &JobsTable::updateCounts);
+    const auto kick = [this] {
+        if (!m_countsTimer->isActive())
+            m_countsTimer->start();
+    };
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_model, signal, this, kick);
+    connect(m_model, &QAbstractItemModel::modelReset, this, kick);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, kick);
+    // Fit the columns once, when the first jobs arrive in a shown table without a saved layout.
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (!m_fitted && isVisible())
+            QTimer::singleShot(0, this, &JobsTable::fitColumns);
+    });
+    kick();
 
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
         Q_EMIT currentJobChanged(current.isValid() ? current.data(JobsModel::KeyRole).toString() : QString());
@@ -107,6 +150,8 @@ QString JobsTable::filteredConnectionId() const
 
 QString JobsTable::emptyText() const
 {
+    if (m_firstRun->isVisibleTo(m_view->viewport()))
+        return m_firstRun->text();
     return m_empty->isVisibleTo(m_view->viewport()) ? m_empty->text() : QString();
 }
 
@@ -143,14 +188,63 @@ void JobsTable::updateEmptyState()
         else
             text = tr("No import jobs yet.\nJobs started elsewhere (SDKs, pipelines) appear by themselves; watch one by ID with Ctrl+N.");
     }
+    const bool firstRun = m_service->connections().isEmpty();
+    m_firstRun->setVisible(firstRun);
+    m_firstRun->setGeometry(m_view->viewport()->rect());
     m_empty->setText(text);
-    m_empty->setVisible(!text.isEmpty());
+    m_empty->setVisible(!text.isEmpty() && !firstRun);
     m_empty->setGeometry(m_view->viewport()->rect());
+}
+
+bool JobsTable::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize) {
+        m_firstRun->setGeometry(m_view->viewport()->rect());
+        m_empty->setGeometry(m_view->viewport()->rect());
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void JobsTable::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (!m_fitted)
+        QTimer::singleShot(0, this, &JobsTable::fitColumns);
+}
+
+void JobsTable::fitColumns()
+{
+    // Fitted on the header alone (no job yet), it fits again when the first jobs come.
+    m_fitted = m_proxy->rowCount() > 0;
+    // Room for the vertical scroll bar that more rows will bring, so that it never pushes a sideways one in.
+    QScrollBar *vbar = m_view->verticalScrollBar();
+    JobsColumns::fit(m_view, m_view->viewport()->width() - (vbar->isVisible() ? 0 : vbar->sizeHint().width()));
+}
+
+QMenu *JobsTable::columnsMenu()
+{
+    return JobsColumns::headerMenu(m_view->horizontalHeader(), this, [this] {
+        QSettings s;
+        saveState(s);
+    });
+}
+
+void JobsTable::updateCounts()
+{
+    m_countsTimer->stop();
+    m_counter->setConnectionFilter(m_connectionFilter->currentData().toString());
+    for (int i = 0; i < m_tabNames.size(); ++i) {
+        m_counter->setStateFilter(JobFilterProxy::StateFilter(i));
+        const int n = m_counter->rowCount();
+        //: A state tab and how many jobs it holds, e.g. "Failed (2)".
+        m_stateTabs->setTabText(i, n ? tr("%1 (%2)").arg(m_tabNames[i]).arg(n) : m_tabNames[i]);
+    }
 }
 
 void JobsTable::restoreState(const QSettings &settings)
 {
-    m_view->horizontalHeader()->restoreState(settings.value(QStringLiteral("window/jobsHeader")).toByteArray());
+    // A saved layout is the user's: it is never refitted.
+    m_fitted = m_view->horizontalHeader()->restoreState(settings.value(QStringLiteral("window/jobsHeader")).toByteArray());
     m_stateTabs->setCurrentIndex(settings.value(QStringLiteral("window/stateFilter"), 0).toInt());
 }
 

@@ -4,12 +4,14 @@
 
 #include <QWidget>
 
+class EmptyState;
 class ImportService;
 class JobFilterProxy;
 class JobsModel;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QSettings;
 class QTabBar;
 class QTableView;
@@ -33,9 +35,23 @@ public:
     void updateEmptyState();
     void restoreState(const QSettings &settings);
     void saveState(QSettings &settings) const;
+    // The first-run state (no connection yet), over the table.
+    EmptyState *firstRun() const { return m_firstRun; }
+    // The header's menu of columns (right-click on the header), built fresh.
+    QMenu *columnsMenu();
+    // Fits the columns to their content and to the room there is now (done once on first show with no saved layout).
+    void fitColumns();
+    // The state tabs' counts, brought up to date now (they follow the jobs by themselves, coalesced).
+    void updateCounts();
 
 Q_SIGNALS:
     void currentJobChanged(const QString &key);
+    void addConnectionRequested();
+    void openDemoRequested();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     ImportService *m_service;
@@ -47,4 +63,9 @@ private:
     QTimer *m_searchDebounce;
     QTableView *m_view;
     QLabel *m_empty;
+    EmptyState *m_firstRun;
+    JobFilterProxy *m_counter;  // counts per state tab, with the connection filter of the table
+    QTimer *m_countsTimer;
+    QStringList m_tabNames;
+    bool m_fitted = false;      // columns fitted, or a saved layout restored
 };

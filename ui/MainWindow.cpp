@@ -14,6 +14,7 @@
 #include "NewImportDialog.h"
 #include "NotificationCenter.h"
 #include "SettingsDialog.h"
+#include "StatusMessages.h"
 #include "TrayIcon.h"
 #include "WindowActions.h"
 
@@ -21,10 +22,14 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QDir>
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QProcess>
+#include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -36,12 +41,23 @@ MainWindow::MainWindow(ImportService *service, QWidget *parent)
       m_proxy(new JobFilterProxy(this)), m_filesModel(new FilesModel(this))
 {
     setWindowTitle(tr("Bulkwatch"));
-    setWindowIcon(QIcon(QStringLiteral(":/icons/bulkwatch.svg")));
+    setWindowIcon(TrayIcon::appIcon());
     m_proxy->setSourceModel(m_jobsModel);
     m_confirm = [this](const QString &title, const QString &text) {
         return QMessageBox::question(this, title, text) == QMessageBox::Yes;
     };
     m_actions = new WindowActions(this);
+    m_trayAvailable = [this] { return m_tray && m_tray->canHoldTheWindow(); };
+    m_askKeepRunning = [this] {
+        QMessageBox box(QMessageBox::Question, tr("Keep watching?"),
+                        tr("Keep Bulkwatch running in the tray to be notified when imports end?"), QMessageBox::NoButton, this);
+        QPushButton *keep = box.addButton(tr("Keep running in the tray"), QMessageBox::YesRole);
+        box.addButton(tr("Quit Bulkwatch"), QMessageBox::NoRole);
+        box.setDefaultButton(keep);
+        box.setInformativeText(tr("You can change this in Preferences."));
+        box.exec();
+        return box.clickedButton() == keep;
+    };
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -60,8 +76,11 @@ MainWindow::MainWindow(ImportService *service, QWidget *parent)
     m_splitter->setStretchFactor(1, 2);
     layout->addWidget(m_splitter, 1);
     setCentralWidget(central);
+    // Messages take the stretch; the health line sits at the right and gives way (elided) when room is short.
+    m_messages = new StatusMessages(this);
+    statusBar()->addWidget(m_messages, 1);
     m_health = new ConnectionStatus(service, this);
-    statusBar()->addPermanentWidget(m_health, 1);
+    statusBar()->addPermanentWidget(m_health);
 
     // Right-click menus, and the tables' own Ctrl+C and Delete (their shortcut context is the table).
     m_table->view()->addActions({m_actions->copy, m_actions->removeJob, m_actions->copyReport, m_actions->exportJobs,
@@ -70,6 +89,14 @@ MainWindow::MainWindow(ImportService *service, QWidget *parent)
     restoreLayout();
 
     connect(m_table, &JobsTable::currentJobChanged, this, &MainWindow::setSelectedJob);
+    connect(m_table, &JobsTable::addConnectionRequested, this, &MainWindow::addConnection);
+    connect(m_table, &JobsTable::openDemoRequested, this, [this] {
+        if (m_openDemo(QStringList{QStringLiteral("--demo")}))
+            m_messages->showInfo(tr("The demo opens in a window of its own."));
+        else
+            m_messages->showError(tr("The demo could not be started."));
+    });
+    m_openDemo = [](const QStringList &args) { return QProcess::startDetached(QCoreApplication::applicationFilePath(), args); };
     connect(m_service, &ImportService::jobChanged, this, [this](const JobRecord &r) {
         if (r.key() != m_selectedKey)
             return;
@@ -88,15 +115,25 @@ MainWindow::MainWindow(ImportService *service, QWidget *parent)
     });
     connect(m_service, &ImportService::connectionsChanged, this, &MainWindow::updateConnections);
     connect(m_service, &ImportService::historyError, this, [this](const QString &message) {
-        statusBar()->showMessage(message, 15000);
+        m_messages->showError(message);
     });
     // Open on something to look at: the first job, until the user picks one.
-    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, [this] {
-        if (m_selectedKey.isEmpty() && m_proxy->rowCount() > 0)
+    // It stays in view while the first answers re-sort the table, until the user picks a job themselves.
+    const auto selectFirst = [this] {
+        if (m_selectedKey.isEmpty() && m_proxy->rowCount() > 0) {
+            m_autoSelected = true;
             jobsView()->selectionModel()->setCurrentIndex(m_proxy->index(0, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            jobsView()->scrollTo(m_proxy->index(0, 0));
+        }
+    };
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, selectFirst);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, [this] {
+        if (m_autoSelected && jobsView()->currentIndex().isValid())
+            jobsView()->scrollTo(jobsView()->currentIndex());
     });
     updateConnections();
     showSelected();
+    selectFirst(); // the history's jobs are there already: the top one, sorted
 }
 
 MainWindow::~MainWindow() = default;
@@ -133,7 +170,7 @@ QString MainWindow::errorText() const
 
 QString MainWindow::healthText() const
 {
-    return m_health->text();
+    return m_health->fullText();
 }
 
 QString MainWindow::emptyText() const
@@ -144,8 +181,13 @@ QString MainWindow::emptyText() const
 void MainWindow::restoreLayout()
 {
     QSettings s;
-    if (!restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1280, 760);
+    if (!restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray())) {
+        // 1280 × 760, or the screen's room where it has less (a 1024 × 640 screen got a window wider than itself).
+        QSize size(1280, 760);
+        if (const QScreen *sc = screen()) // less room for the window manager's frame and title bar
+            size = size.boundedTo(sc->availableGeometry().size() - QSize(16, 48));
+        resize(size);
+    }
     restoreState(s.value(QStringLiteral("window/state")).toByteArray());
     m_splitter->restoreState(s.value(QStringLiteral("window/splitter")).toByteArray());
     m_table->restoreState(s);
@@ -165,16 +207,13 @@ void MainWindow::saveLayout() const
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveLayout();
-    // With a tray, closing may keep Bulkwatch watching; asked once. Without a tray it never hides.
-    if (m_tray && m_tray->isVisible()) {
+    // With a tray that really shows an icon, closing may keep Bulkwatch watching; asked once. Without one it never
+    // hides (a window hidden into a blank or missing tray could not be found again).
+    if (m_trayAvailable()) {
         QSettings s;
         QString action = s.value(QStringLiteral("window/closeAction")).toString();
         if (action.isEmpty()) {
-            QMessageBox box(QMessageBox::Question, tr("Keep watching?"),
-                            tr("Keep Bulkwatch running in the tray to be notified when imports end?"),
-                            QMessageBox::Yes | QMessageBox::No, this);
-            box.setInformativeText(tr("You can change this in Preferences."));
-            action = box.exec() == QMessageBox::Yes ? QStringLiteral("tray") : QStringLiteral("quit");
+            action = m_askKeepRunning() ? QStringLiteral("tray") : QStringLiteral("quit");
             s.setValue(QStringLiteral("window/closeAction"), action);
         }
         if (action == QLatin1String("tray")) {
@@ -225,6 +264,9 @@ void MainWindow::updateConnections()
     m_table->updateConnections();
     m_table->updateEmptyState();
     const bool any = !m_service->connections().isEmpty();
+    // Before the first connection there is nothing to detail: the first-run state has the window to itself.
+    m_details->setVisible(any);
+    m_actions->refresh->setEnabled(any);
     m_actions->editConnection->setEnabled(any);
     m_actions->removeConnection->setEnabled(any);
     m_actions->addJob->setEnabled(any);
@@ -253,6 +295,8 @@ QString MainWindow::selectedJobKey() const
 
 void MainWindow::setSelectedJob(const QString &key)
 {
+    if (!m_selectedKey.isEmpty())
+        m_autoSelected = false; // a second selection is the user's (or a notification's)
     m_selectedKey = key;
     m_service->setSelectedJob(key);
     showSelected();
@@ -264,6 +308,11 @@ void MainWindow::showSelected()
     m_actions->copyReport->setEnabled(r != nullptr);
     m_actions->removeJob->setEnabled(r != nullptr);
     m_actions->exportJobs->setEnabled(r != nullptr);
+    // Ctrl+C copies the error when there is one, else the job's ID: the menu says which.
+    const bool hasError = r && !m_jobsModel->data(m_jobsModel->index(m_jobsModel->rowOf(r->key()), 0), JobsModel::ErrorTextRole).toString().isEmpty();
+    const QString copyText = hasError || !r ? tr("&Copy error") : tr("&Copy job ID");
+    m_actions->copy->setText(copyText);
+    m_actions->copy->setToolTip(QStringLiteral("%1 (%2)").arg(QString(copyText).remove(QLatin1Char('&')), m_actions->copy->shortcut().toString(QKeySequence::NativeText)));
     updateJobActions();
     m_details->showJob(r, m_service->now(), !m_service->connections().isEmpty());
 }
@@ -279,8 +328,26 @@ void MainWindow::updateJobActions()
     m_actions->newImport->setEnabled(!m_service->connections().isEmpty());
 }
 
+void MainWindow::setDemoMode(bool demo)
+{
+    m_demo = demo;
+    // The platform adds " — Bulkwatch" (the application's display name) to every title.
+    setWindowTitle(demo ? tr("Demo (simulated server)") : tr("Bulkwatch"));
+    if (demo)
+        m_actions->addConnection->setToolTip(demoRefusal());
+}
+
+QString MainWindow::demoRefusal()
+{
+    return tr("Not in the demo: your connections belong in Bulkwatch's own history. Start Bulkwatch without --demo to add them.");
+}
+
 void MainWindow::addConnection()
 {
+    if (m_demo) {
+        m_messages->showError(demoRefusal());
+        return;
+    }
     ConnectionDialog dialog(m_service, nullptr, this);
     dialog.exec();
 }
@@ -316,7 +383,7 @@ void MainWindow::addJob()
 void MainWindow::refresh()
 {
     m_service->refreshNow();
-    statusBar()->showMessage(tr("Refreshing…"), 2000);
+    m_messages->showInfo(tr("Refreshing…"));
 }
 
 void MainWindow::focusSearch()
@@ -353,7 +420,7 @@ void MainWindow::copySelection()
     if (text.isEmpty())
         return;
     QGuiApplication::clipboard()->setText(text);
-    statusBar()->showMessage(tr("Copied."), 2000);
+    m_messages->showInfo(tr("Copied."));
 }
 
 QString MainWindow::supportReportForSelection() const
@@ -367,7 +434,7 @@ void MainWindow::copySupportReport()
     if (report.isEmpty())
         return;
     QGuiApplication::clipboard()->setText(report);
-    statusBar()->showMessage(tr("Support report copied — paste it into your ticket."), 4000);
+    m_messages->showInfo(tr("Support report copied — paste it into your ticket."));
 }
 
 bool MainWindow::exportTo(const QString &path, QString *error) const
@@ -381,11 +448,16 @@ void MainWindow::exportSelection()
                                                       tr("CSV (*.csv);;JSON (*.json)"));
     if (path.isEmpty())
         return;
+    exportSelectionTo(path);
+}
+
+void MainWindow::exportSelectionTo(const QString &path)
+{
     QString error;
     if (!exportTo(path, &error))
         QMessageBox::warning(this, tr("Export failed"), tr("Could not write %1: %2").arg(path, error));
     else
-        statusBar()->showMessage(tr("Exported to %1").arg(path), 4000);
+        m_messages->showInfo(tr("Exported to %1").arg(QDir::toNativeSeparators(path)));
 }
 
 void MainWindow::removeSelectedJobs()
@@ -420,7 +492,7 @@ void MainWindow::retrySelected()
             return;
         }
         selectJob(key);
-        statusBar()->showMessage(tr("Import started again."), 4000);
+        m_messages->showInfo(tr("Import started again."));
     });
     if (started)
         return;
@@ -437,7 +509,10 @@ void MainWindow::commitSelected()
                                                   .arg(r->job.jobId, r->job.collectionName.value_or(QString()))))
         return;
     m_service->commitJob(m_selectedKey, [this](const ApiError &e) {
-        statusBar()->showMessage(e.isError() ? tr("Commit failed: %1").arg(e.summary()) : tr("Committed."), 6000);
+        if (e.isError())
+            m_messages->showError(tr("Commit failed: %1").arg(e.summary()));
+        else
+            m_messages->showInfo(tr("Committed."));
     });
 }
 
@@ -447,6 +522,9 @@ void MainWindow::abortSelected()
     if (!r || !m_confirm(tr("Abort import"), tr("Abort import %1? The staged rows are discarded.").arg(r->job.jobId)))
         return;
     m_service->abortJob(m_selectedKey, [this](const ApiError &e) {
-        statusBar()->showMessage(e.isError() ? tr("Abort failed: %1").arg(e.summary()) : tr("Aborted."), 6000);
+        if (e.isError())
+            m_messages->showError(tr("Abort failed: %1").arg(e.summary()));
+        else
+            m_messages->showInfo(tr("Aborted."));
     });
 }

@@ -14,6 +14,7 @@ class JobsModel;
 class FilesModel;
 class JobFilterProxy;
 class ConnectionStatus;
+class StatusMessages;
 class JobDetailsPanel;
 class JobsTable;
 class WindowActions;
@@ -41,6 +42,7 @@ public:
     QString phaseText() const;
     QString errorText() const;
     QString healthText() const;
+    StatusMessages *statusMessages() const { return m_messages; }
     QString emptyText() const;
     QLineEdit *searchEdit() const;
     QTabBar *stateTabs() const;
@@ -48,6 +50,20 @@ public:
     bool exportTo(const QString &path, QString *error) const;
     // Notifications and tray, when the app has them (the window works without).
     void setDesktopIntegration(NotificationCenter *notifications, TrayIcon *tray);
+    // The demo: a simulated server and a history that is not the user's. Adding a connection is refused there (it
+    // would be lost with the demo's history), saying why.
+    void setDemoMode(bool demo);
+    bool isDemoMode() const { return m_demo; }
+    static QString demoRefusal();
+    // Closing into the tray: whether a tray can hold the window, and the one-time question (tests replace both).
+    void setCloseToTrayHandlers(std::function<bool()> trayAvailable, std::function<bool()> askKeepRunning)
+    {
+        m_trayAvailable = std::move(trayAvailable);
+        m_askKeepRunning = std::move(askKeepRunning);
+    }
+    // Starts `bulkwatch ARGS` on its own (the first-run state's "Open the demo"; tests replace it).
+    void setProcessStarter(std::function<bool(const QStringList &args)> start) { m_openDemo = std::move(start); }
+    JobsTable *jobsTable() const { return m_table; }
     // Asks the user to confirm (tests replace it).
     void setConfirmHandler(std::function<bool(const QString &title, const QString &text)> confirm) { m_confirm = std::move(confirm); }
 
@@ -60,6 +76,7 @@ public Q_SLOTS:
     void copySelection();       // Ctrl+C: the error of the selected job or file (else its ID / name)
     void copySupportReport();   // Ctrl+Shift+C
     void exportSelection();
+    void exportSelectionTo(const QString &path); // the export without its file dialog
     void removeSelectedJobs();
     void focusSearch();
     void showPreferences();
@@ -90,9 +107,15 @@ private:
     JobsTable *m_table = nullptr;
     JobDetailsPanel *m_details = nullptr;
     ConnectionStatus *m_health = nullptr;
+    StatusMessages *m_messages = nullptr;
     QSplitter *m_splitter = nullptr;
     QString m_selectedKey;
+    bool m_demo = false;
+    bool m_autoSelected = false; // the selection is the one made on opening
+    std::function<bool(const QStringList &)> m_openDemo;
     std::function<bool(const QString &, const QString &)> m_confirm;
+    std::function<bool()> m_trayAvailable;
+    std::function<bool()> m_askKeepRunning;
     QPointer<NotificationCenter> m_notifications;
     QPointer<TrayIcon> m_tray;
 };

@@ -64,8 +64,15 @@ void ProgressBarDelegate::paint(QPainter *p, const QStyleOptionViewItem &option,
     const qreal radius = std::min<qreal>(4, bar.height() / 3);
     QPainterPath track;
     track.addRoundedRect(bar, radius, radius);
-    const bool dark = pal.color(QPalette::Base).lightness() < 128;
-    p->fillPath(track, dark ? QColor(255, 255, 255, 28) : QColor(0, 0, 0, 22));
+    // A selected row paints the track over the highlight: its text then takes the highlight's text colour (the
+    // palette's text, black, on the selection's blue was hard to read).
+    const bool selected = opt.state & QStyle::State_Selected;
+    const QColor under = selected ? pal.color(QPalette::Highlight) : pal.color(QPalette::Base);
+    const bool dark = under.lightness() < 128;
+    QColor overlay = dark ? QColor(255, 255, 255, 28) : QColor(0, 0, 0, 22); // a faint lift off the base
+    if (selected) // a faint shade away from the text's colour, so the text keeps its contrast
+        overlay = pal.color(QPalette::HighlightedText).lightness() >= 128 ? QColor(0, 0, 0, 40) : QColor(255, 255, 255, 40);
+    p->fillPath(track, overlay);
     p->setPen(QPen(dark ? QColor(255, 255, 255, 50) : QColor(0, 0, 0, 45), 1));
     p->drawPath(track);
 
@@ -83,7 +90,8 @@ void ProgressBarDelegate::paint(QPainter *p, const QStyleOptionViewItem &option,
     if (category == Failed)
         text = tr("failed");
     p->setFont(opt.font);
-    p->setPen(pal.color(QPalette::Text));
+    text = QFontMetrics(opt.font).elidedText(text, Qt::ElideRight, int(bar.width()) - 4); // "fehlgeschlagen" in a narrow bar
+    p->setPen(selected ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::Text));
     p->setClipRect(QRectF(chunkRect.right(), bar.top(), bar.right() - chunkRect.right() + 1, bar.height()));
     p->drawText(bar, Qt::AlignCenter, text);
     p->setClipRect(chunkRect);
@@ -96,5 +104,6 @@ QSize ProgressBarDelegate::sizeHint(const QStyleOptionViewItem &option, const QM
 {
     QSize s = QStyledItemDelegate::sizeHint(option, index);
     const int h = option.fontMetrics.height() + 8;
-    return QSize(std::max(s.width(), option.fontMetrics.horizontalAdvance(QStringLiteral("100 %")) + 24), std::max(s.height(), h));
+    const int text = std::max(option.fontMetrics.horizontalAdvance(QStringLiteral("100 %")), option.fontMetrics.horizontalAdvance(tr("failed")));
+    return QSize(std::max(s.width(), text + 24), std::max(s.height(), h));
 }

@@ -3,6 +3,7 @@
 #include "ImportService.h"
 
 #include <QApplication>
+#include <QImageReader>
 #include <QMenu>
 #include <QPainter>
 #include <QSystemTrayIcon>
@@ -101,14 +102,45 @@ void TrayIcon::showWindow()
     m_window->activateWindow();
 }
 
-QIcon TrayIcon::iconFor(bool failed, bool darkPanel)
+bool TrayIcon::svgAvailable()
 {
-    QIcon base(darkPanel ? QStringLiteral(":/icons/tray-dark-panel.svg") : QStringLiteral(":/icons/tray-light-panel.svg"));
+    static const bool svg = QImageReader::supportedImageFormats().contains("svg");
+    return svg;
+}
+
+namespace {
+QIcon iconFromFiles(const QString &name, std::initializer_list<int> sizes, bool withSvg)
+{
+    QIcon icon;
+    // Without the SVG plugin a QIcon of an .svg file is blank, and everything painting it warns: never add it then.
+    if (withSvg)
+        icon.addFile(QStringLiteral(":/icons/%1.svg").arg(name));
+    for (int size : sizes)
+        icon.addFile(QStringLiteral(":/icons/%1-%2.png").arg(name).arg(size), QSize(size, size));
+    return icon;
+}
+} // namespace
+
+QIcon TrayIcon::appIcon()
+{
+    return iconFromFiles(QStringLiteral("bulkwatch"), {16, 32, 48, 64, 128, 256}, svgAvailable());
+}
+
+QIcon TrayIcon::iconFor(bool failed, bool /*darkPanel*/)
+{
+    return iconFrom(failed, svgAvailable());
+}
+
+QIcon TrayIcon::iconFrom(bool failed, bool withSvg)
+{
+    const QIcon base = iconFromFiles(QStringLiteral("tray"), {16, 22, 24, 32, 48, 64}, withSvg);
     if (!failed)
         return base;
     QIcon marked;
     for (int size : {16, 22, 24, 32, 48, 64}) {
         QPixmap pm = base.pixmap(size, size);
+        if (pm.isNull())
+            continue;
         QPainter p(&pm);
         p.setRenderHint(QPainter::Antialiasing);
         const qreal r = size * 0.22;
@@ -118,6 +150,11 @@ QIcon TrayIcon::iconFor(bool failed, bool darkPanel)
         marked.addPixmap(pm);
     }
     return marked;
+}
+
+bool TrayIcon::canHoldTheWindow() const
+{
+    return m_tray && m_tray->isVisible() && QSystemTrayIcon::isSystemTrayAvailable() && !m_tray->icon().pixmap(22, 22).isNull();
 }
 
 void TrayIcon::update()
@@ -134,8 +171,7 @@ void TrayIcon::update()
     m_tip = QStringLiteral("Bulkwatch — ") + (parts.isEmpty() ? tr("nothing running") : parts.join(QStringLiteral(" · ")));
     m_failed = failed > 0;
     if (m_tray) {
-        const bool darkPanel = QApplication::palette().color(QPalette::Window).lightness() < 128;
-        m_tray->setIcon(iconFor(m_failed, darkPanel));
+        m_tray->setIcon(iconFor(m_failed));
         m_tray->setToolTip(m_tip);
     }
 }

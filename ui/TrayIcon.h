@@ -28,7 +28,16 @@ public:
     bool isAvailable() const override;
     void show(const Notification &n) override;
 
-    static QIcon iconFor(bool failed, bool darkPanel);
+    // One icon that reads on light and dark panels alike (a panel's colour is not known to the application: its
+    // palette says nothing about it). darkPanel is accepted for callers that ask per panel; both get the same.
+    static QIcon iconFor(bool failed, bool darkPanel = false);
+    // The same from the embedded PNGs only, or with the SVG on top where Qt can render it.
+    static QIcon iconFrom(bool failed, bool withSvg);
+    // The application's own icon, with PNG fallbacks.
+    static QIcon appIcon();
+    static bool svgAvailable();
+    // Whether the window may close into the tray: a tray is there now and shows a visible icon.
+    bool canHoldTheWindow() const;
     void update();
 
 private:

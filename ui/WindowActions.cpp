@@ -166,6 +166,13 @@ void WindowActions::buildMenus(MainWindow *window)
                               "<p>API keys are kept in the system keychain only.</p>").arg(QStringLiteral(BULKWATCH_VERSION)));
     });
 
+    // Short labels beside the icons (the menus keep the full ones): the German toolbar overflowed 1024 px.
+    addConnection->setIconText(tr("Add connection"));
+    newImport->setIconText(tr("New import"));
+    addJob->setIconText(tr("Watch ID"));
+    refresh->setIconText(tr("Refresh"));
+    copyReport->setIconText(tr("Report"));
+    exportJobs->setIconText(tr("Export"));
     QToolBar *tools = window->addToolBar(tr("Main"));
     tools->setObjectName(QStringLiteral("mainToolBar"));
     tools->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);

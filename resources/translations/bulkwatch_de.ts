@@ -306,6 +306,29 @@
     </message>
 </context>
 <context>
+    <name>EmptyState</name>
+    <message>
+        <source>Watch your bulk imports</source>
+        <translation>Behalten Sie Ihre Bulk-Importe im Blick</translation>
+    </message>
+    <message>
+        <source>Bulkwatch follows bulk-import jobs on Zilliz Cloud and Milvus: their progress, the server&apos;s whole reason when one fails, and a notification when they end. Jobs started anywhere (SDKs, pipelines) appear by themselves. API keys stay in the system keychain.</source>
+        <translation>Bulkwatch verfolgt Bulk-Import-Jobs auf Zilliz Cloud und Milvus: ihren Fortschritt, den vollständigen Grund des Servers, wenn einer fehlschlägt, und eine Benachrichtigung, wenn sie enden. Anderswo gestartete Jobs (SDKs, Pipelines) erscheinen von selbst. API-Schlüssel bleiben im Schlüsselbund des Systems.</translation>
+    </message>
+    <message>
+        <source>Add connection…</source>
+        <translation>Verbindung hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Open the demo</source>
+        <translation>Demo öffnen</translation>
+    </message>
+    <message>
+        <source>A simulated server with a few imports, in a window of its own: nothing is saved</source>
+        <translation>Ein simulierter Server mit einigen Importen, in einem eigenen Fenster: nichts wird gespeichert</translation>
+    </message>
+</context>
+<context>
     <name>Endpoint</name>
     <message>
         <source>The endpoint URL is empty.</source>
@@ -1076,6 +1099,11 @@ Jobs started elsewhere (SDKs, pipelines) appear by themselves; watch one by ID w
         <translation>Noch keine Import-Jobs.
 Anderswo gestartete Jobs (SDKs, Pipelines) erscheinen von selbst; einen Job per ID beobachten mit Ctrl+N.</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>A state tab and how many jobs it holds, e.g. &quot;Failed (2)&quot;.</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1189,6 +1217,38 @@ Anderswo gestartete Jobs (SDKs, Pipelines) erscheinen von selbst; einen Job per 
     <message>
         <source>Aborted.</source>
         <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Keep running in the tray</source>
+        <translation>Im Systembereich weiterlaufen</translation>
+    </message>
+    <message>
+        <source>Quit Bulkwatch</source>
+        <translation>Bulkwatch beenden</translation>
+    </message>
+    <message>
+        <source>The demo opens in a window of its own.</source>
+        <translation>Die Demo öffnet sich in einem eigenen Fenster.</translation>
+    </message>
+    <message>
+        <source>The demo could not be started.</source>
+        <translation>Die Demo konnte nicht gestartet werden.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy error</source>
+        <translation>Fehler &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Copy job ID</source>
+        <translation>Job-ID &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Demo (simulated server)</source>
+        <translation>Demo (simulierter Server)</translation>
+    </message>
+    <message>
+        <source>Not in the demo: your connections belong in Bulkwatch&apos;s own history. Start Bulkwatch without --demo to add them.</source>
+        <translation>Nicht in der Demo: Ihre Verbindungen gehören in den eigenen Verlauf von Bulkwatch. Starten Sie Bulkwatch ohne --demo, um sie hinzuzufügen.</translation>
     </message>
 </context>
 <context>
@@ -1498,6 +1558,21 @@ Mehrere NumPy-Dateien einer Gruppe: a.npy, b.npy</translation>
     </message>
 </context>
 <context>
+    <name>StatusMessages</name>
+    <message>
+        <source>Status message</source>
+        <translation>Statusmeldung</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Dismiss message</source>
+        <translation>Meldung schließen</translation>
+    </message>
+</context>
+<context>
     <name>TrayIcon</name>
     <message>
         <source>Show Bulkwatch</source>
@@ -1656,6 +1731,30 @@ Mehrere NumPy-Dateien einer Gruppe: a.npy, b.npy</translation>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
+    <message>
+        <source>Add connection</source>
+        <translation>Verbindung hinzufügen</translation>
+    </message>
+    <message>
+        <source>New import</source>
+        <translation>Neuer Import</translation>
+    </message>
+    <message>
+        <source>Watch ID</source>
+        <translation>ID beobachten</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Bericht</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1685,7 +1784,7 @@ Mehrere NumPy-Dateien einer Gruppe: a.npy, b.npy</translation>
     </message>
     <message>
         <source>Bulkwatch — demo (simulated server)</source>
-        <translation>Bulkwatch — Demo (simulierter Server)</translation>
+        <translation type="vanished">Bulkwatch — Demo (simulierter Server)</translation>
     </message>
     <message>
         <source>the key of &apos;%1&apos; was kept for a window session only; set BULKWATCH_API_KEY or use --api-key-stdin</source>

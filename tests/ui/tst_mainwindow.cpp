@@ -1,30 +1,49 @@
 // The real main window, offscreen, against bulkwatch-sim: what a user sees and does.
 
 #include "AddJobDialog.h"
+#include "EmptyState.h"
+#include "JobsColumns.h"
+#include "JobsTable.h"
 #include "ConnectionDialog.h"
+#include "ConnectionStatus.h"
 #include "FilesModel.h"
+#include "HistoryStore.h"
 #include "ImportService.h"
 #include "JobExport.h"
 #include "JobFilterProxy.h"
 #include "JobsModel.h"
 #include "MainWindow.h"
 #include "ProgressBarDelegate.h"
+#include "StatusMessages.h"
+#include "TrayIcon.h"
 #include "WindowActions.h"
+#include "support/ProcessRun.h"
 #include "support/SimFixture.h"
+#include "support/Skip.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QScrollBar>
+#include <QToolBar>
+#include <QTranslator>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDir>
+#include <QDirIterator>
 #include <QHeaderView>
 #include <QJsonArray>
+#include <QLabel>
+#include <QTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPainter>
 #include <QPushButton>
+#include <QStatusBar>
+#include <QToolButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
@@ -140,7 +159,8 @@ struct PaintedBar
     QColor at(double fraction) const { return image.pixelColor(bar.left() + int(bar.width() * fraction), bar.center().y()); }
 };
 
-PaintedBar paintBar(QAbstractItemDelegate *delegate, int progressRole, int stateRole, const QPalette &pal, int state, double progress)
+PaintedBar paintBar(QAbstractItemDelegate *delegate, int progressRole, int stateRole, const QPalette &pal, int state, double progress,
+                    bool selected = false)
 {
     QStandardItemModel model(1, 1);
     auto *item = new QStandardItem;
@@ -156,6 +176,10 @@ PaintedBar paintBar(QAbstractItemDelegate *delegate, int progressRole, int state
     opt.font = QApplication::font();
     opt.fontMetrics = QFontMetrics(opt.font);
     opt.state = QStyle::State_Enabled;
+    if (selected) {
+        opt.state |= QStyle::State_Selected | QStyle::State_Active;
+        out.image.fill(pal.color(QPalette::Highlight)); // what the view's selection leaves under the cell
+    }
     QPainter painter(&out.image);
     delegate->paint(&painter, opt, model.index(0, 0));
     painter.end();
@@ -235,6 +259,7 @@ private Q_SLOTS:
     void testConnectionSaysPlainlyWhatIsWrong();
 
     void statusBarShowsConnectionHealthCalmly();
+    void statusMessagesShowAndErrorsStayUntilDismissed();
 
     void progressBarsArePaintedInTheirStateColourWithReadableText_data();
     void progressBarsArePaintedInTheirStateColourWithReadableText();
@@ -255,6 +280,20 @@ private Q_SLOTS:
     void noTwoActionsShareAShortcutOnAnyPlatform();
 
     void csvExportParsesBackWithFormulasDefused();
+
+    void theDemoRefusesToAddAConnectionAndSaysWhy();
+    void theDemoWritesToTheHistoryItIsGivenAndNeverTheUsers();
+
+    void trayIconReadsOnLightAndDarkPanelsWithOrWithoutSvg_data();
+    void trayIconReadsOnLightAndDarkPanelsWithOrWithoutSvg();
+    void closingIntoTheTrayIsAskedOnceAndOnlyWithATray();
+    void ctrlCommaOpensPreferencesAndTheMenuSaysSo();
+    void theTableFitsA1024WindowWithoutScrollingSideways();
+    void headerMenuHidesAndShowsColumnsAndRemembers();
+    void stateTabsCountTheirJobs();
+    void copyCommandSaysWhatItCopies();
+    void theGermanToolbarFitsA1024Window();
+    void theOpeningSelectionIsTheTopJobAndStaysInView();
 };
 
 // Bodies are hidden from moc: its tokenizer trips over some JSON test strings.
@@ -275,7 +314,23 @@ void TestMainWindow::init()
         window = std::make_unique<MainWindow>(service.get());
         return;
     }
-    sim = std::make_unique<SimFixture>(scenario());
+    SimScenario sc = scenario();
+    if (QTest::currentTestFunction() == QLatin1String("statusMessagesShowAndErrorsStayUntilDismissed")) {
+        // A two-phase job long done with its rows: it waits in Uncommitted for the user.
+        SimJob staged = timelineJob(QStringLiteral("453240863839750930"), 1);
+        staged.createdAt = -500;
+        staged.twoPhase = true;
+        sc.jobs << staged;
+    }
+    if (QTest::currentTestFunction() == QLatin1String("theOpeningSelectionIsTheTopJobAndStaysInView")) {
+        // More finished jobs than a short window shows at once.
+        for (int i = 0; i < 14; ++i) {
+            SimJob done = timelineJob(QStringLiteral("4532408638397510%1").arg(i, 2, 10, QLatin1Char('0')), 1);
+            done.createdAt = -2000 - 60 * i;
+            sc.jobs << done;
+        }
+    }
+    sim = std::make_unique<SimFixture>(sc);
     sim->server->setApiKey(kKey);
     service = std::make_unique<ImportService>(nullptr, nullptr);
     ImportService::Options o;
@@ -452,6 +507,82 @@ void TestMainWindow::statusBarShowsConnectionHealthCalmly()
     QCOMPARE(service->jobs().size(), 3);
 }
 
+void TestMainWindow::statusMessagesShowAndErrorsStayUntilDismissed()
+{
+    StatusMessages *messages = window->statusMessages();
+    QVERIFY(messages);
+    QLabel *label = messages->label();
+    auto *healthLine = window->findChild<ConnectionStatus *>();
+    QVERIFY(healthLine && healthLine->isVisible());
+    // What the user sees: the whole message, on the window's own status bar, left of the health line and clear of it.
+    const auto shown = [&](const QString &text) {
+        if (label->text() != text || !label->isVisible())
+            return false;
+        const QRect r(label->mapTo(window.get(), QPoint(0, 0)), label->size());
+        const QRect h(healthLine->mapTo(window.get(), QPoint(0, 0)), healthLine->size());
+        return r.width() >= label->fontMetrics().horizontalAdvance(text) && window->rect().contains(r) && !r.intersects(h);
+    };
+    QTRY_VERIFY(window->healthText().startsWith(QLatin1String("Staging: last answer")));
+
+    window->selectJob(key("453240863839750924"));
+    window->copySelection();
+    QVERIFY2(shown(QStringLiteral("Copied.")), qPrintable(label->text() + QStringLiteral(" %1 px").arg(label->width())));
+    window->copySupportReport();
+    QVERIFY(shown(QStringLiteral("Support report copied — paste it into your ticket.")));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("jobs.csv"));
+    window->exportSelectionTo(path);
+    QVERIFY(shown(QStringLiteral("Exported to %1").arg(QDir::toNativeSeparators(path))));
+    QVERIFY(QFile::exists(path));
+    window->refresh();
+    QVERIFY(shown(QStringLiteral("Refreshing…")));
+    QVERIFY(!messages->isError());
+    // A confirmation goes by itself (a short timeout here, instead of seconds of wall time).
+    messages->setInfoTimeout(50);
+    window->refresh();
+    QTRY_VERIFY(label->text().isEmpty());
+    // The health line was never displaced by the messages.
+    QVERIFY(window->healthText().startsWith(QLatin1String("Staging: last answer")));
+
+    // A failed commit is said, and stays.
+    const QString staged = key("453240863839750930");
+    QTRY_VERIFY_WITH_TIMEOUT(service->job(staged) && service->job(staged)->job.serverState == QLatin1String("Uncommitted"), 8000);
+    window->selectJob(staged);
+    window->setConfirmHandler([](const QString &, const QString &) { return true; });
+    SimFaultRule refuse;
+    refuse.kind = QStringLiteral("status");
+    refuse.status = 200;
+    refuse.path = QStringLiteral("/commit");
+    refuse.body = R"({"code":1100,"message":"commit refused: collection is being dropped"})";
+    sim->server->addFault(refuse);
+    window->refresh(); // a confirmation first, on the short timeout: the error must outlive it
+    window->commitSelected();
+    QTRY_VERIFY_WITH_TIMEOUT(label->text().startsWith(QLatin1String("Commit failed:")), 8000);
+    QVERIFY2(label->text().contains(QLatin1String("commit refused")), qPrintable(label->text()));
+    QVERIFY(messages->isError());
+    // Well past the confirmation's timeout (a timer started later fires later): still there.
+    bool later = false;
+    QTimer::singleShot(4 * messages->infoTimeout(), this, [&later] { later = true; });
+    QTRY_VERIFY(later);
+    QVERIFY(shown(label->text()));
+    QVERIFY(label->text().startsWith(QLatin1String("Commit failed:")));
+    // Dismissed by its close button.
+    auto *close = messages->findChild<QToolButton *>();
+    QVERIFY(close && close->isVisible());
+    QTest::mouseClick(close, Qt::LeftButton);
+    QVERIFY(label->text().isEmpty());
+    QVERIFY(!close->isVisible());
+    // Replaced: the next message takes its place, and goes by itself.
+    messages->showError(QStringLiteral("History: disk full"));
+    window->copySelection();
+    QVERIFY(shown(QStringLiteral("Copied.")));
+    QTRY_VERIFY(label->text().isEmpty());
+    // The service's history errors are errors too.
+    Q_EMIT service->historyError(QStringLiteral("Could not write the history: disk full"));
+    QVERIFY(shown(QStringLiteral("Could not write the history: disk full")));
+    QVERIFY(messages->isError());
+}
+
 void TestMainWindow::progressBarsArePaintedInTheirStateColourWithReadableText_data()
 {
     QTest::addColumn<bool>("dark");
@@ -526,6 +657,12 @@ void TestMainWindow::progressBarsArePaintedInTheirStateColourWithReadableText()
         const QColor inkOnTrack = inkIn(empty.image, textArea, track);
         QVERIFY2(contrast(inkOnTrack, track) >= 4.5,
                  qPrintable(QStringLiteral("text %1 on %2: %3:1").arg(name(inkOnTrack), name(track)).arg(contrast(inkOnTrack, track), 0, 'f', 2)));
+        // On a selected row the track lies over the selection colour: the percentage stays readable there too.
+        const PaintedBar sel = paintBar(delegate, progressRole, stateRole, pal, state, 0, true);
+        const QColor selTrack = sel.at(0.05);
+        const QColor inkOnSel = inkIn(sel.image, textArea, selTrack);
+        QVERIFY2(contrast(inkOnSel, selTrack) >= 4.5,
+                 qPrintable(QStringLiteral("selected: text %1 on %2: %3:1").arg(name(inkOnSel), name(selTrack)).arg(contrast(inkOnSel, selTrack), 0, 'f', 2)));
     }
 
 }
@@ -716,9 +853,46 @@ void TestMainWindow::emptyWindowSaysWhatToDo()
     ImportService empty(nullptr, nullptr);
     empty.start();
     MainWindow w(&empty);
+    QStringList started;
+    w.setProcessStarter([&started](const QStringList &args) { started = args; return true; });
     w.show();
-    QVERIFY(w.emptyText().contains(QLatin1String("No connections yet")));
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    // What Bulkwatch does, and the two ways to begin, as buttons on the table itself.
+    EmptyState *first = w.jobsTable()->firstRun();
+    QVERIFY(first && first->isVisible());
+    QVERIFY2(w.emptyText().contains(QLatin1String("bulk-import jobs on Zilliz Cloud and Milvus")), qPrintable(w.emptyText()));
+    QVERIFY(first->addConnectionButton()->isVisible());
+    QVERIFY(first->demoButton()->isVisible());
+    // Inside the table's viewport and not cut off.
+    const QRect area = w.jobsView()->viewport()->rect();
+    for (QWidget *b : {static_cast<QWidget *>(first->addConnectionButton()), static_cast<QWidget *>(first->demoButton())})
+        QVERIFY(area.contains(QRect(b->mapTo(w.jobsView()->viewport(), QPoint(0, 0)), b->size())));
     QVERIFY(w.healthText().contains(QLatin1String("No connections")));
+    // Nothing else competes with it: no empty details pane, no sideways scroll bar under an empty header.
+    QVERIFY(!w.filesView()->isVisible());
+    QTRY_COMPARE(w.jobsView()->horizontalScrollBar()->maximum(), 0);
+    QStringList opened;
+    QTimer closer;
+    connect(&closer, &QTimer::timeout, this, [&opened] {
+        if (QWidget *modal = QApplication::activeModalWidget()) {
+            opened << QString::fromLatin1(modal->metaObject()->className());
+            modal->close();
+        }
+    });
+    closer.start(20);
+    QTest::mouseClick(first->addConnectionButton(), Qt::LeftButton);
+    QCOMPARE(opened, QStringList{QStringLiteral("ConnectionDialog")});
+    QTest::mouseClick(first->demoButton(), Qt::LeftButton);
+    QCOMPARE(started, QStringList{QStringLiteral("--demo")});
+    QVERIFY(w.statusMessages()->text().contains(QLatin1String("demo")));
+    // With a connection the first-run state goes, and the table's own placeholder speaks.
+    Connection c;
+    c.name = QStringLiteral("Somewhere");
+    c.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:1"));
+    empty.saveConnection(c, std::nullopt);
+    QTRY_VERIFY(!first->isVisible());
+    QVERIFY(w.filesView()->isVisible());
+    QVERIFY2(w.emptyText().startsWith(QLatin1String("No import jobs yet")), qPrintable(w.emptyText()));
 }
 
 void TestMainWindow::everyDocumentedShortcutFiresItsAction_data()
@@ -885,6 +1059,360 @@ void TestMainWindow::csvExportParsesBackWithFormulasDefused()
         }
     }
     QVERIFY(found);
+}
+
+void TestMainWindow::theDemoRefusesToAddAConnectionAndSaysWhy()
+{
+    window->setDemoMode(true);
+    // The platform appends the application's name: the title must not carry it a second time.
+    QVERIFY2(!window->windowTitle().contains(QLatin1String("Bulkwatch")), qPrintable(window->windowTitle()));
+    QVERIFY(window->windowTitle().contains(QLatin1String("Demo")));
+    auto *actions = window->findChild<WindowActions *>();
+    QVERIFY(actions);
+    // Any dialog that opens is recorded and closed (a real one would wait for a user).
+    QStringList opened;
+    QTimer closer;
+    connect(&closer, &QTimer::timeout, this, [&opened] {
+        if (QWidget *modal = QApplication::activeModalWidget()) {
+            opened << QString::fromLatin1(modal->metaObject()->className());
+            modal->close();
+        }
+    });
+    closer.start(20);
+    const qsizetype before = service->connections().size();
+    actions->addConnection->trigger();
+    QCOMPARE(opened, QStringList());
+    QCOMPARE(service->connections().size(), before);
+    QLabel *label = window->statusMessages()->label();
+    QVERIFY2(label->text().contains(QLatin1String("without --demo")), qPrintable(label->text()));
+    QVERIFY(label->isVisible() && label->width() >= label->fontMetrics().horizontalAdvance(QStringLiteral("Not in the demo")));
+    QVERIFY(actions->addConnection->toolTip().contains(QLatin1String("without --demo")));
+    // Outside the demo the same command opens the connection dialog.
+    window->setDemoMode(false);
+    actions->addConnection->trigger();
+    QCOMPARE(opened, QStringList{QStringLiteral("ConnectionDialog")});
+}
+
+void TestMainWindow::theDemoWritesToTheHistoryItIsGivenAndNeverTheUsers()
+{
+    QTemporaryDir home;
+    QVERIFY(home.isValid());
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("BULKWATCH_EXIT_AFTER_FIRST_PAINT"), QStringLiteral("1"));
+    // The user's own places: nothing may appear there.
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+    const QString history = home.filePath(QStringLiteral("demo.sqlite"));
+    for (int run = 0; run < 2; ++run) {
+        const ProcessResult r = runProcess(QStringLiteral(BULKWATCH_BINARY), {QStringLiteral("--demo"), QStringLiteral("--history"), history}, env);
+        QVERIFY2(r.ok(), qPrintable(r.failure() + r.output));
+        QVERIFY2(r.output.contains(QLatin1String("first-paint")), qPrintable(r.output));
+    }
+    HistoryStore store;
+    QString error;
+    QVERIFY2(store.open(history, &error), qPrintable(error));
+    const QVector<Connection> conns = store.connections();
+    // The demo's connection is in the history it was given, once, however often the demo ran.
+    QCOMPARE(conns.size(), 1);
+    QCOMPARE(conns.first().name, QStringLiteral("Demo"));
+    QCOMPARE(conns.first().baseUrl.host(), QStringLiteral("127.0.0.1"));
+    QStringList written;
+    for (QDirIterator it(home.filePath(QStringLiteral("data")), QDir::Files, QDirIterator::Subdirectories); it.hasNext();)
+        written << it.next();
+    QVERIFY2(written.isEmpty(), qPrintable(written.join(QLatin1Char(' ')))); // the user's own history untouched
+}
+
+void TestMainWindow::trayIconReadsOnLightAndDarkPanelsWithOrWithoutSvg_data()
+{
+    QTest::addColumn<bool>("withSvg");
+    QTest::addColumn<bool>("failed");
+    QTest::addColumn<QColor>("panel");
+    for (const bool withSvg : {true, false})
+        for (const bool failed : {false, true})
+            for (const auto &[name, colour] : {std::pair{"light panel", QColor(0xef, 0xf0, 0xf1)}, std::pair{"dark panel", QColor(0x23, 0x26, 0x29)},
+                                               std::pair{"white panel", QColor(Qt::white)}, std::pair{"black panel", QColor(Qt::black)}})
+                QTest::addRow("%s, %s, %s", withSvg ? "svg" : "png only", failed ? "failed" : "plain", name) << withSvg << failed << colour;
+}
+
+void TestMainWindow::trayIconReadsOnLightAndDarkPanelsWithOrWithoutSvg()
+{
+    QFETCH(bool, withSvg);
+    QFETCH(bool, failed);
+    QFETCH(QColor, panel);
+    if (withSvg && !TrayIcon::svgAvailable())
+        BULKWATCH_SKIP("Qt's SVG image plugin is not installed");
+    // Painting the icon warns nothing (without the SVG plugin, painting a blank .svg icon printed thousands).
+    static QStringList warnings;
+    warnings.clear();
+    const QtMessageHandler previous = qInstallMessageHandler([](QtMsgType type, const QMessageLogContext &, const QString &msg) {
+        if (type != QtDebugMsg)
+            warnings << msg;
+    });
+    const QIcon icon = TrayIcon::iconFrom(failed, withSvg);
+    for (int size : {16, 22, 24, 32, 48}) {
+        // The icon over the panel, as the panel draws it.
+        QImage shown(size, size, QImage::Format_RGB32);
+        shown.fill(panel);
+        QPainter p(&shown);
+        icon.paint(&p, shown.rect());
+        p.end();
+        // A user sees a shape: a good part of the square (a quarter, with the failure mark and the antialiased rim
+        // at 16 px) stands out from the panel at 3:1 or more; a dark glyph on a dark panel has none.
+        int standsOut = 0;
+        for (int y = 0; y < size; ++y)
+            for (int x = 0; x < size; ++x)
+                standsOut += contrast(shown.pixelColor(x, y), panel) >= 3.0;
+        QVERIFY2(standsOut >= size * size / 4, qPrintable(QStringLiteral("%1 px: %2 of %3 pixels stand out").arg(size).arg(standsOut).arg(size * size)));
+        if (failed) {
+            // The failure mark: red near the bottom right corner.
+            const QColor mark = shown.pixelColor(size - 1 - int(size * 0.22), size - 1 - int(size * 0.22));
+            QVERIFY2(looksLike(ProgressBarDelegate::Failed, mark), qPrintable(mark.name()));
+        }
+    }
+    qInstallMessageHandler(previous);
+    QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(QLatin1Char('\n'))));
+    // The application's icon too has pixels without the SVG plugin.
+    QVERIFY(!TrayIcon::appIcon().pixmap(32, 32).isNull());
+    QVERIFY(!QImage(QStringLiteral(":/icons/bulkwatch-32.png")).isNull());
+}
+
+void TestMainWindow::closingIntoTheTrayIsAskedOnceAndOnlyWithATray()
+{
+    int asked = 0;
+    bool trayThere = true;
+    window->setCloseToTrayHandlers([&trayThere] { return trayThere; }, [&asked] { ++asked; return true; });
+    // First close: asked, and the window goes into the tray (close() is false: the close event was ignored).
+    QVERIFY2(!window->close(), "the window closed instead of hiding into the tray");
+    QCOMPARE(asked, 1);
+    QVERIFY(!window->isVisible());
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    // Second close: not asked again, into the tray again.
+    QVERIFY(!window->close());
+    QCOMPARE(asked, 1);
+    QVERIFY(!window->isVisible());
+    // A new window (a restart) keeps the answer.
+    window = std::make_unique<MainWindow>(service.get());
+    window->setCloseToTrayHandlers([&trayThere] { return trayThere; }, [&asked] { ++asked; return true; });
+    window->show();
+    QVERIFY(!window->close());
+    QCOMPARE(asked, 1);
+    // The tray went away (or shows no icon): the window closes, and nothing is asked.
+    window->show();
+    trayThere = false;
+    QVERIFY2(window->close(), "the window hid into a tray that is not there");
+    QCOMPARE(asked, 1);
+
+    // "Quit" as the answer: asked once, then closing just closes.
+    QSettings().remove(QStringLiteral("window/closeAction"));
+    window = std::make_unique<MainWindow>(service.get());
+    int askedQuit = 0;
+    window->setCloseToTrayHandlers([] { return true; }, [&askedQuit] { ++askedQuit; return false; });
+    window->show();
+    QVERIFY(window->close());
+    window->show();
+    QVERIFY(window->close());
+    QCOMPARE(askedQuit, 1);
+    // The real tray of this offscreen platform cannot hold the window.
+    TrayIcon tray(service.get(), window.get());
+    QVERIFY(!tray.canHoldTheWindow());
+}
+
+void TestMainWindow::ctrlCommaOpensPreferencesAndTheMenuSaysSo()
+{
+    // Linux binds QKeySequence::Preferences to nothing: the explicit Ctrl+, must be on the menu entry.
+    QMenu *edit = nullptr;
+    for (QAction *top : window->menuBar()->actions())
+        if (top->menu() && top->text().remove(QLatin1Char('&')) == QLatin1String("Edit"))
+            edit = top->menu();
+    QVERIFY(edit);
+    QAction *prefs = nullptr;
+    for (QAction *a : edit->actions())
+        if (a->text().remove(QLatin1Char('&')).startsWith(QLatin1String("Preferences")))
+            prefs = a;
+    QVERIFY(prefs);
+    QCOMPARE(prefs->shortcut().toString(QKeySequence::NativeText), QKeySequence(Qt::CTRL | Qt::Key_Comma).toString(QKeySequence::NativeText));
+    // Pressed on the real window, it opens the Preferences dialog.
+    QStringList opened;
+    QTimer closer;
+    connect(&closer, &QTimer::timeout, this, [&opened] {
+        if (QWidget *modal = QApplication::activeModalWidget()) {
+            opened << QString::fromLatin1(modal->metaObject()->className());
+            modal->close();
+        }
+    });
+    closer.start(20);
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    window->jobsView()->setFocus();
+    QTest::keyClick(window.get(), Qt::Key_Comma, Qt::ControlModifier);
+    QCOMPARE(opened, QStringList{QStringLiteral("SettingsDialog")});
+}
+
+void TestMainWindow::theTableFitsA1024WindowWithoutScrollingSideways()
+{
+    // A first start (no saved layout) in a 1024 × 640 window, with jobs in the history.
+    window.reset();
+    window = std::make_unique<MainWindow>(service.get());
+    window->resize(1024, 640);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    QTRY_COMPARE(window->width(), 1024);
+    QTableView *view = window->jobsView();
+    QHeaderView *header = view->horizontalHeader();
+    QTRY_COMPARE(window->proxy()->rowCount(), 3);
+    QTRY_VERIFY(header->length() <= view->viewport()->width());
+    QCOMPARE(view->horizontalScrollBar()->maximum(), 0); // nothing to scroll to sideways
+    const QFontMetrics fm = view->fontMetrics();
+    for (int c = 0; c < header->count(); ++c) {
+        if (header->isSectionHidden(c))
+            continue;
+        // Every shown column has room for its title, and for a whole value where values have a known shape.
+        const QString title = window->jobsModel()->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString();
+        QVERIFY2(header->sectionSize(c) >= fm.horizontalAdvance(title), qPrintable(title));
+    }
+    QVERIFY(header->sectionSize(JobsModel::RowsColumn) >= fm.horizontalAdvance(QStringLiteral("4,600,000 / 4,600,000")));
+    QVERIFY(header->sectionSize(JobsModel::ProgressColumn) >= fm.horizontalAdvance(QStringLiteral("100 %")) + 12);
+    // The job ID: elided in the middle, with room for its head and its tail (the digits that differ).
+    auto *idDelegate = qobject_cast<MiddleElideDelegate *>(view->itemDelegateForColumn(JobsModel::JobIdColumn));
+    QVERIFY(idDelegate);
+    QCOMPARE(MiddleElideDelegate::elideMode, Qt::ElideMiddle);
+    const QString id = QStringLiteral("453240863839750924");
+    const QString shown = fm.elidedText(id, Qt::ElideMiddle, header->sectionSize(JobsModel::JobIdColumn) - 12);
+    QVERIFY2(shown.startsWith(QLatin1String("4532")) && shown.endsWith(QLatin1String("0924")), qPrintable(shown));
+    // The most telling columns stay.
+    for (int c : {int(JobsModel::JobIdColumn), int(JobsModel::CollectionColumn), int(JobsModel::StateColumn), int(JobsModel::ProgressColumn),
+                  int(JobsModel::RowsColumn), int(JobsModel::EtaColumn)})
+        QVERIFY2(!header->isSectionHidden(c), qPrintable(window->jobsModel()->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString()));
+
+    // A wide window: the last column does not soak up the spare room.
+    window.reset();
+    window = std::make_unique<MainWindow>(service.get());
+    window->resize(1600, 800);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    QTRY_COMPARE(window->proxy()->rowCount(), 3);
+    header = window->jobsView()->horizontalHeader();
+    QTRY_VERIFY(header->sectionSize(JobsModel::JobIdColumn) != 170); // fitted (170 px is the unfitted default)
+    int last = -1;
+    for (int v = header->count() - 1; v >= 0 && last < 0; --v)
+        if (!header->isSectionHidden(header->logicalIndex(v)))
+            last = header->logicalIndex(v);
+    QVERIFY(!header->stretchLastSection());
+    QVERIFY2(header->sectionSize(last) <= 30 * fm.averageCharWidth(), qPrintable(QString::number(header->sectionSize(last))));
+}
+
+void TestMainWindow::headerMenuHidesAndShowsColumnsAndRemembers()
+{
+    QMenu *menu = window->jobsTable()->columnsMenu();
+    QAction *size = nullptr;
+    for (QAction *a : menu->actions())
+        if (a->text() == QLatin1String("Size"))
+            size = a;
+    QVERIFY(size && size->isCheckable());
+    QHeaderView *header = window->jobsView()->horizontalHeader();
+    QCOMPARE(size->isChecked(), !header->isSectionHidden(JobsModel::SizeColumn));
+    if (!size->isChecked())
+        size->setChecked(true);
+    QVERIFY(!header->isSectionHidden(JobsModel::SizeColumn));
+    size->setChecked(false);
+    QVERIFY(header->isSectionHidden(JobsModel::SizeColumn));
+    delete menu;
+    // Remembered at once (not only when the window closes): a new window, as after a crash, has it hidden.
+    window.reset();
+    window = std::make_unique<MainWindow>(service.get());
+    window->show();
+    QVERIFY(window->jobsView()->horizontalHeader()->isSectionHidden(JobsModel::SizeColumn));
+    // And the menu shows it unticked, and brings it back.
+    menu = window->jobsTable()->columnsMenu();
+    for (QAction *a : menu->actions())
+        if (a->text() == QLatin1String("Size")) {
+            QVERIFY(!a->isChecked());
+            a->setChecked(true);
+        }
+    QVERIFY(!window->jobsView()->horizontalHeader()->isSectionHidden(JobsModel::SizeColumn));
+    QVERIFY(window->jobsView()->horizontalHeader()->sectionSize(JobsModel::SizeColumn) >= 30);
+    delete menu;
+}
+
+void TestMainWindow::stateTabsCountTheirJobs()
+{
+    QTabBar *tabs = window->stateTabs();
+    QTRY_COMPARE(tabs->tabText(0), QStringLiteral("All (3)"));
+    QCOMPARE(tabs->tabText(1), QStringLiteral("Running (1)"));
+    QCOMPARE(tabs->tabText(2), QStringLiteral("Failed (1)"));
+    QCOMPARE(tabs->tabText(3), QStringLiteral("Completed (1)"));
+    QCOMPARE(tabs->tabText(4), QStringLiteral("Expired")); // none: no number
+    // Counts follow the jobs: one removed from the history leaves its tab.
+    service->removeJob(key("453240863839750924"));
+    QTRY_COMPARE(tabs->tabText(2), QStringLiteral("Failed"));
+    QCOMPARE(tabs->tabText(0), QStringLiteral("All (2)"));
+}
+
+void TestMainWindow::copyCommandSaysWhatItCopies()
+{
+    auto *actions = window->findChild<WindowActions *>();
+    QVERIFY(actions);
+    window->selectJob(key("453240863839750924"));
+    QCOMPARE(actions->copy->text(), QStringLiteral("&Copy error"));
+    window->selectJob(key("453240863839750922")); // completed: no error to copy
+    QCOMPARE(actions->copy->text(), QStringLiteral("&Copy job ID"));
+    QVERIFY(actions->copy->toolTip().startsWith(QLatin1String("Copy job ID")));
+    window->jobsView()->setFocus();
+    QApplication::clipboard()->clear();
+    QTest::keyClick(window->jobsView(), Qt::Key_C, Qt::ControlModifier);
+    QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("453240863839750922"));
+}
+
+void TestMainWindow::theGermanToolbarFitsA1024Window()
+{
+    QTranslator german;
+    QVERIFY(german.load(QStringLiteral(":/i18n/bulkwatch_de.qm")));
+    QCoreApplication::installTranslator(&german);
+    window.reset();
+    window = std::make_unique<MainWindow>(service.get());
+    QCoreApplication::removeTranslator(&german);
+    window->resize(1024, 640);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    QTRY_COMPARE(window->width(), 1024);
+    auto *toolbar = window->findChild<QToolBar *>(QStringLiteral("mainToolBar"));
+    QVERIFY(toolbar);
+    QVERIFY2(toolbar->actions().first()->text() != QLatin1String("Add &connection…"), "the German translation did not load");
+    // Every button shows: no overflow (») button hiding the last ones.
+    QVERIFY2(toolbar->sizeHint().width() <= window->width(), qPrintable(QString::number(toolbar->sizeHint().width())));
+    for (QWidget *ext : toolbar->findChildren<QWidget *>(QStringLiteral("qt_toolbar_ext_button")))
+        QVERIFY(!ext->isVisible());
+}
+
+void TestMainWindow::theOpeningSelectionIsTheTopJobAndStaysInView()
+{
+    // The window made after the jobs are known (a start with a history): it opens on the top job of the sorted table.
+    QTRY_COMPARE_WITH_TIMEOUT(int(service->jobs().size()), 17, 8000);
+    window.reset();
+    window = std::make_unique<MainWindow>(service.get());
+    window->resize(900, 420); // a few rows only
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    QTableView *view = window->jobsView();
+    QTRY_VERIFY(view->currentIndex().isValid());
+    QCOMPARE(view->currentIndex().row(), 0);
+    QCOMPARE(window->selectedJobKey(), view->currentIndex().data(JobsModel::KeyRole).toString());
+    // While the answers come in and the table re-sorts, the selected row stays on screen, with its details.
+    const auto inView = [view] {
+        const QRect r = view->visualRect(view->currentIndex());
+        return r.isValid() && view->viewport()->rect().contains(r);
+    };
+    QVERIFY(inView());
+    window->refresh();
+    bool later = false;
+    QTimer::singleShot(1500, this, [&later] { later = true; }); // a few polls (300 ms apart here)
+    QTRY_VERIFY(later);
+    QVERIFY(inView());
+    QVERIFY(window->phaseText().size() > 0);
+    // Re-sorted by another column, the selection is kept in view too.
+    view->sortByColumn(JobsModel::JobIdColumn, Qt::AscendingOrder);
+    QTRY_VERIFY(inView());
 }
 
 #endif
