@@ -25,9 +25,11 @@ QString sample(int column)
     case JobsModel::RowsColumn: return QStringLiteral("4,600,000 / 4,600,000");
     case JobsModel::SizeColumn: return QStringLiteral("999.9 MB");
     case JobsModel::FirstSeenColumn:
+    case JobsModel::CreatedColumn:
     case JobsModel::CompletedColumn: return QStringLiteral("2026-12-02 05:08:28");
     case JobsModel::DurationColumn: return QStringLiteral("10 min 55 s");
     case JobsModel::EtaColumn: return QStringLiteral("12 min 5 s");
+    case JobsModel::ThroughputColumn: return QStringLiteral("123,456/s");
     case JobsModel::ProgressColumn: return ProgressBarDelegate::tr("failed") + QStringLiteral("    "); // wider than "100 %", in German too
     default: return QString();
     }
@@ -99,7 +101,8 @@ void fit(QTableView *view, int available)
     // columns a glance can do without (in this order; the header's menu brings them back), then narrower still.
     narrow([](int c) { return c == JobsModel::StateColumn || c == JobsModel::JobIdColumn ? 40 : comfortableChars(c); });
     narrow(comfortableChars);
-    for (int c : {int(JobsModel::CompletedColumn), int(JobsModel::SizeColumn), int(JobsModel::DurationColumn)}) {
+    for (int c : {int(JobsModel::CompletedColumn), int(JobsModel::CreatedColumn), int(JobsModel::SizeColumn),
+                  int(JobsModel::DurationColumn), int(JobsModel::ThroughputColumn), int(JobsModel::FirstSeenColumn)}) {
         if (visibleSum() <= available)
             break;
         header->hideSection(c);

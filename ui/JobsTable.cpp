@@ -201,6 +201,10 @@ bool JobsTable::eventFilter(QObject *watched, QEvent *event)
     if (watched == m_view->viewport() && event->type() == QEvent::Resize) {
         m_firstRun->setGeometry(m_view->viewport()->rect());
         m_empty->setGeometry(m_view->viewport()->rect());
+        // Until jobs have come, the fit follows the table's size: the window may settle (or the empty details pane
+        // go) after the first fit, which then left a sideways scroll bar of a few pixels under an empty header.
+        if (!m_fitted && isVisible())
+            QTimer::singleShot(0, this, &JobsTable::fitColumns);
     }
     return QWidget::eventFilter(watched, event);
 }
