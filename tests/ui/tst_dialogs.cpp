@@ -3,12 +3,18 @@
 // server's collections), Preferences.
 
 #include "AddJobDialog.h"
+#include "ConnectionDialog.h"
 #include "ImportService.h"
 #include "support/ServiceFixture.h"
 #include "support/SimFixture.h"
 #include "support/Wait.h"
 
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QSignalSpy>
+#include <QTemporaryFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -50,6 +56,13 @@ private Q_SLOTS:
     void aPastedJsonLineOfAKnownJobIsCheckedAndWatched();
     void anIdTheServerDoesNotKnowIsRefusedWithoutAGhostRow();
     void whenTheServerCannotBeAskedTheUserMayAddAnywayOrCheckAgain();
+
+    void aConnectionIsValidatedForItsType_data();
+    void aConnectionIsValidatedForItsType();
+    void switchingTheTypeStartsFromThatTypesAddress();
+    void aMissingKeyAndAWrongKeyAreToldApartAndTheTriedUrlIsNamed();
+    void theFormStaysPutWhenTheStatusGrows();
+    void browseFillsTheCaFileAndTheKeyCanBeShown();
 };
 
 #ifndef Q_MOC_RUN
@@ -174,6 +187,159 @@ void TestDialogs::whenTheServerCannotBeAskedTheUserMayAddAnywayOrCheckAgain()
     QTest::mouseClick(second.watchButton(), Qt::LeftButton);
     QCOMPARE(second.result(), int(QDialog::Accepted));
     QVERIFY(w.service.job(jobKey(QStringLiteral("453240863839750923"))));
+}
+
+void TestDialogs::aConnectionIsValidatedForItsType_data()
+{
+    QTest::addColumn<bool>("cloud");
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("status"); // a part of what the dialog says
+    QTest::addColumn<bool>("savable");
+    QTest::addColumn<QString>("used");   // the URL it would save ("" = none)
+    QTest::newRow("cloud over http") << true << "http://api.cloud.zilliz.com" << "k" << "https:// only" << false << "";
+    QTest::newRow("cloud to another host") << true << "https://milvus.example.com" << "k" << "milvus.example.com is not a Zilliz Cloud address" << false << "";
+    QTest::newRow("cloud to a Milvus port") << true << "http://10.0.0.5:19530" << "k" << "choose the type Milvus" << false << "";
+    QTest::newRow("cloud without a key") << true << "https://api.cloud.zilliz.com" << "" << "needs an API key" << false << "";
+    QTest::newRow("cloud, no scheme: https assumed") << true << "api.cloud.zilliz.com" << "k" << "No scheme given: https:// assumed (https://api.cloud.zilliz.com)." << true << "https://api.cloud.zilliz.com";
+    QTest::newRow("cloud, legacy controller") << true << "https://controller.api.gcp-us-west1.zillizcloud.com" << "k" << "" << true << "https://controller.api.gcp-us-west1.zillizcloud.com";
+    QTest::newRow("milvus without a token") << false << "http://10.0.0.5:19530" << "" << "" << true << "http://10.0.0.5:19530";
+    QTest::newRow("milvus, no scheme: http assumed") << false << "localhost:19530" << "" << "No scheme given: http:// assumed (http://localhost:19530)." << true << "http://localhost:19530";
+    QTest::newRow("milvus over ftp") << false << "ftp://10.0.0.5" << "" << "Only http:// and https://" << false << "";
+    QTest::newRow("milvus, credentials in the URL") << false << "http://root:Milvus@10.0.0.5:19530" << "" << "not in the URL" << false << "";
+}
+
+void TestDialogs::aConnectionIsValidatedForItsType()
+{
+    QFETCH(bool, cloud);
+    QFETCH(QString, url);
+    QFETCH(QString, key);
+    QFETCH(QString, status);
+    QFETCH(bool, savable);
+    QFETCH(QString, used);
+    ImportService service(nullptr, nullptr);
+    ConnectionDialog dialog(&service, nullptr);
+    dialog.kindBox()->setCurrentIndex(cloud ? 0 : 1);
+    dialog.nameEdit()->setText(QStringLiteral("Check"));
+    dialog.clusterEdit()->setText(QStringLiteral("in01-0123456789abcdef"));
+    dialog.urlEdit()->setText(url);
+    dialog.keyEdit()->setText(key);
+    QVERIFY2(status.isEmpty() ? dialog.statusText().isEmpty() : dialog.statusText().contains(status), qPrintable(dialog.statusText()));
+    QCOMPARE(dialog.saveButton()->isEnabled(), savable);
+    QCOMPARE(dialog.testButton()->isEnabled(), savable);
+    if (savable)
+        QCOMPARE(dialog.connection().baseUrl.toString(), used);
+}
+
+void TestDialogs::switchingTheTypeStartsFromThatTypesAddress()
+{
+    ImportService service(nullptr, nullptr);
+    ConnectionDialog dialog(&service, nullptr);
+    QCOMPARE(dialog.kindBox()->currentIndex(), 1);
+    QCOMPARE(dialog.urlEdit()->text(), QStringLiteral("http://localhost:19530"));
+    dialog.urlEdit()->setText(QStringLiteral("http://milvus.internal:19530"));
+    dialog.kindBox()->setCurrentIndex(0);
+    QCOMPARE(dialog.urlEdit()->text(), QStringLiteral("https://api.cloud.zilliz.com"));
+    QVERIFY(dialog.clusterEdit()->isVisibleTo(&dialog));
+    dialog.kindBox()->setCurrentIndex(1);
+    QCOMPARE(dialog.urlEdit()->text(), QStringLiteral("http://localhost:19530"));
+    QVERIFY(!dialog.clusterEdit()->isVisibleTo(&dialog));
+    // Editing a saved connection keeps its address until the type is switched.
+    Connection saved = connectionTo(QUrl(QStringLiteral("http://milvus.internal:19530")));
+    ConnectionDialog edit(&service, &saved);
+    QCOMPARE(edit.urlEdit()->text(), QStringLiteral("http://milvus.internal:19530"));
+}
+
+void TestDialogs::aMissingKeyAndAWrongKeyAreToldApartAndTheTriedUrlIsNamed()
+{
+    SimFixture sim(basicScenario());
+    sim.server->setApiKey("dialog-secret-7");
+    ImportService service(nullptr, nullptr);
+    service.start();
+    ConnectionDialog dialog(&service, nullptr);
+    dialog.nameEdit()->setText(QStringLiteral("Check"));
+    const QString base = sim.server->baseUrl().toString();
+    dialog.urlEdit()->setText(base);
+    QSignalSpy tested(&dialog, &ConnectionDialog::tested);
+    dialog.testConnection();
+    QTRY_COMPARE_WITH_TIMEOUT(tested.size(), 1, 10000);
+    const QString none = dialog.statusText();
+    QVERIFY2(none.contains(QLatin1String("none was given")), qPrintable(none));
+    QVERIFY2(none.contains(QStringLiteral("Tried %1.").arg(base)), qPrintable(none));
+    dialog.keyEdit()->setText(QStringLiteral("wrong"));
+    dialog.testConnection();
+    QTRY_COMPARE_WITH_TIMEOUT(tested.size(), 2, 10000);
+    const QString wrong = dialog.statusText();
+    QVERIFY2(wrong.contains(QLatin1String("key was refused")), qPrintable(wrong));
+    QVERIFY2(!wrong.contains(QLatin1String("none was given")), qPrintable(wrong));
+    QVERIFY2(wrong.contains(QStringLiteral("Tried %1.").arg(base)), qPrintable(wrong));
+    dialog.keyEdit()->setText(QStringLiteral("dialog-secret-7"));
+    dialog.testConnection();
+    QTRY_COMPARE_WITH_TIMEOUT(tested.size(), 3, 10000);
+    QCOMPARE(tested.last().first().toBool(), true);
+    QCOMPARE(dialog.statusText(), QStringLiteral("Connected to %1: the server lists 3 import jobs.").arg(base));
+    // Typed without a scheme: the test says the URL it really used.
+    dialog.urlEdit()->setText(base.mid(int(strlen("http://"))));
+    QVERIFY2(dialog.statusText().contains(QLatin1String("http:// assumed")), qPrintable(dialog.statusText()));
+    dialog.testConnection();
+    QTRY_COMPARE_WITH_TIMEOUT(tested.size(), 4, 10000);
+    QCOMPARE(dialog.statusText(), QStringLiteral("Connected to %1: the server lists 3 import jobs.").arg(base));
+    QVERIFY(!dialog.statusText().contains(QLatin1String("dialog-secret-7")));
+}
+
+void TestDialogs::theFormStaysPutWhenTheStatusGrows()
+{
+    ImportService service(nullptr, nullptr);
+    ConnectionDialog dialog(&service, nullptr);
+    dialog.nameEdit()->setText(QStringLiteral("Check"));
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QCOMPARE(dialog.statusText(), QString());
+    const QRect url = dialog.urlEdit()->geometry();
+    const QRect status = dialog.statusArea()->geometry();
+    const QSize size = dialog.size();
+    const int save = dialog.saveButton()->mapTo(&dialog, QPoint()).y();
+    // A long message: several lines of a pasted command that is not a URL.
+    dialog.urlEdit()->setText(QStringLiteral("curl -X POST http://10.0.0.5:19530/v2/vectordb/jobs/import/list -H Content-Type ").repeated(3));
+    QVERIFY(dialog.statusText().size() > 150);
+    QApplication::sendPostedEvents();
+    QApplication::processEvents();
+    QCOMPARE(dialog.urlEdit()->geometry(), url);
+    QCOMPARE(dialog.statusArea()->geometry(), status);
+    QCOMPARE(dialog.size(), size);
+    QCOMPARE(dialog.saveButton()->mapTo(&dialog, QPoint()).y(), save);
+    // And the whole message can be read: it wraps in its room, and scrolls when longer.
+    QVERIFY(dialog.statusArea()->height() >= dialog.fontMetrics().lineSpacing() * 4);
+}
+
+void TestDialogs::browseFillsTheCaFileAndTheKeyCanBeShown()
+{
+    ImportService service(nullptr, nullptr);
+    ConnectionDialog dialog(&service, nullptr);
+    dialog.nameEdit()->setText(QStringLiteral("Check"));
+    QTemporaryFile pem;
+    QVERIFY(pem.open());
+    QString answer = pem.fileName();
+    QString askedWith = QStringLiteral("unset");
+    dialog.setFilePicker([&](const QString &current) { askedWith = current; return answer; });
+    QTest::mouseClick(dialog.browseButton(), Qt::LeftButton);
+    QCOMPARE(askedWith, QString());
+    QCOMPARE(dialog.caFileEdit()->text(), pem.fileName());
+    QCOMPARE(dialog.connection().caFile, pem.fileName());
+    QVERIFY(dialog.saveButton()->isEnabled());
+    answer.clear(); // cancelled: the field keeps what it had
+    QTest::mouseClick(dialog.browseButton(), Qt::LeftButton);
+    QCOMPARE(askedWith, pem.fileName());
+    QCOMPARE(dialog.caFileEdit()->text(), pem.fileName());
+
+    QCOMPARE(dialog.keyEdit()->echoMode(), QLineEdit::Password);
+    QVERIFY(dialog.keyEdit()->actions().contains(dialog.showKeyAction()));
+    dialog.showKeyAction()->trigger();
+    QCOMPARE(dialog.keyEdit()->echoMode(), QLineEdit::Normal);
+    QCOMPARE(dialog.showKeyAction()->text(), QStringLiteral("Hide key"));
+    dialog.showKeyAction()->trigger();
+    QCOMPARE(dialog.keyEdit()->echoMode(), QLineEdit::Password);
+    QCOMPARE(dialog.showKeyAction()->text(), QStringLiteral("Show key"));
 }
 #endif
 
