@@ -4,7 +4,9 @@
 
 #include "ImportService.h"
 
+#include "ConnectionKeys.h"
 #include "ImportApiClient.h"
+#include "SecretStore.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -95,4 +97,19 @@ int ImportService::forgetFinishedBefore(const QDateTime &cutoff)
     for (const QString &key : std::as_const(old))
         removeJob(key);
     return static_cast<int>(old.size());
+}
+
+void ImportService::probeKeychain(const QString &connectionId, QObject *context, std::function<void(bool, const QString &)> done)
+{
+    SecretStore *keychain = m_keys->keychain();
+    // Without a keychain the service keeps keys in the session's memory: nothing is remembered past a restart.
+    if (!keychain || keychain == m_keys->storeFor(true)) {
+        done(false, tr("This session has no keychain."));
+        return;
+    }
+    // The entry Retry would read: found or not found both mean the keychain works; anything else says why not.
+    keychain->read(connectionId + QStringLiteral(":bucket"), context, [done](const SecretStore::Result &r) {
+        const bool usable = r.status == SecretStore::Status::Ok || r.status == SecretStore::Status::NotFound;
+        done(usable, usable ? QString() : r.message);
+    });
 }

@@ -142,6 +142,9 @@ public:
                          std::function<void(const QStringList &names, const ApiError &error)> done);
     // Forgets finished jobs whose last change is older than cutoff (history retention); returns how many.
     int forgetFinishedBefore(const QDateTime &cutoff);
+    // Whether keys can be kept in the OS keychain (it answers a read of this connection's bucket entry);
+    // done(false, why in plain words) when there is none or it does not work. done runs only while context lives.
+    void probeKeychain(const QString &connectionId, QObject *context, std::function<void(bool usable, const QString &why)> done);
 
 Q_SIGNALS:
     // jobChanged, jobRemoved, jobTransition and connectionsChanged come from JobSource.

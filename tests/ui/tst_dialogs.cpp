@@ -5,6 +5,9 @@
 #include "AddJobDialog.h"
 #include "ConnectionDialog.h"
 #include "ImportService.h"
+#include "NewImportDialog.h"
+#include "SecretStore.h"
+#include "support/Skip.h"
 #include "support/ServiceFixture.h"
 #include "support/SimFixture.h"
 #include "support/Wait.h"
@@ -13,6 +16,8 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCompleter>
+#include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTemporaryFile>
 #include <QLabel>
@@ -23,6 +28,23 @@
 #include <QTest>
 
 namespace {
+// A keychain that is not there (no Secret Service on the bus): what a minimal desktop has.
+class NoBackendStore : public SecretStore
+{
+public:
+    Result none() const
+    {
+        Result r;
+        r.status = Status::NoBackend;
+        r.message = QStringLiteral("No keychain service (Secret Service) is running.");
+        return r;
+    }
+    void write(const QString &, const QByteArray &, QObject *, Callback cb) override { cb(none()); }
+    void read(const QString &, QObject *, Callback cb) override { cb(none()); }
+    void remove(const QString &, QObject *, Callback cb) override { cb(none()); }
+    QString backendName() const override { return QStringLiteral("none"); }
+};
+
 // A simulator whose job list fails: the service knows no job by itself, so each watched ID is the dialog's doing.
 struct Watching
 {
@@ -63,6 +85,12 @@ private Q_SLOTS:
     void aMissingKeyAndAWrongKeyAreToldApartAndTheTriedUrlIsNamed();
     void theFormStaysPutWhenTheStatusGrows();
     void browseFillsTheCaFileAndTheKeyCanBeShown();
+
+    void aSecretKeyWithoutItsAccessKeyIsRefused_data();
+    void aSecretKeyWithoutItsAccessKeyIsRefused();
+    void rememberingBucketKeysNeedsAKeychain();
+    void theCollectionFieldSuggestsTheServersCollections();
+    void aServerWithoutACollectionListJustGivesNoSuggestions();
 };
 
 #ifndef Q_MOC_RUN
@@ -340,6 +368,147 @@ void TestDialogs::browseFillsTheCaFileAndTheKeyCanBeShown()
     dialog.showKeyAction()->trigger();
     QCOMPARE(dialog.keyEdit()->echoMode(), QLineEdit::Password);
     QCOMPARE(dialog.showKeyAction()->text(), QStringLiteral("Show key"));
+}
+
+void TestDialogs::aSecretKeyWithoutItsAccessKeyIsRefused_data()
+{
+    QTest::addColumn<QString>("access");
+    QTest::addColumn<QString>("secret");
+    QTest::addColumn<QString>("problem");
+    QTest::newRow("secret only") << "" << "wJalrXUtnFEMI/K7MDENG" << "A secret key needs its access key";
+    QTest::newRow("access only") << "AKIAIOSFODNN7EXAMPLE" << "" << "An access key needs its secret key";
+    QTest::newRow("both") << "AKIAIOSFODNN7EXAMPLE" << "wJalrXUtnFEMI/K7MDENG" << "";
+    QTest::newRow("neither") << "" << "" << "";
+}
+
+void TestDialogs::aSecretKeyWithoutItsAccessKeyIsRefused()
+{
+    QFETCH(QString, access);
+    QFETCH(QString, secret);
+    QFETCH(QString, problem);
+    SimFixture sim(basicScenario(), SimDialect::CloudV2);
+    ImportService service(nullptr, nullptr);
+    service.setOptions(fastOptions());
+    service.start();
+    service.saveConnection(simConnection(sim), std::nullopt);
+    NewImportDialog dialog(&service, QStringLiteral("sim"), {});
+    dialog.collectionEdit()->setText(QStringLiteral("quick_setup"));
+    dialog.filesEdit()->setPlainText(QStringLiteral("s3://bucket/folder/1.parquet"));
+    dialog.accessKeyEdit()->setText(access);
+    dialog.secretKeyEdit()->setText(secret);
+    QVERIFY2(problem.isEmpty() ? dialog.problem().isEmpty() : dialog.problem().startsWith(problem), qPrintable(dialog.problem()));
+    QCOMPARE(dialog.statusText(), dialog.problem());
+    if (problem.isEmpty())
+        return;
+    QVERIFY(!dialog.statusText().contains(secret.isEmpty() ? QStringLiteral("\x01") : secret)); // the key is not echoed
+    dialog.accept();
+    const int before = sim.server->requestCount();
+    QVERIFY(waitUntil([&] { return sim.server->requestCount() >= before + 3; }, 10000));
+    QCOMPARE(sim.server->requestCount(QStringLiteral("/v2/vectordb/jobs/import/create")), 0); // nothing sent
+    QVERIFY(dialog.result() != int(QDialog::Accepted));
+}
+
+void TestDialogs::rememberingBucketKeysNeedsAKeychain()
+{
+    SimFixture sim(basicScenario(), SimDialect::CloudV2);
+    for (const char *which : {"none", "no backend"}) {
+        NoBackendStore broken;
+        ImportService service(nullptr, qstrcmp(which, "none") == 0 ? nullptr : &broken);
+        service.start();
+        service.saveConnection(simConnection(sim), QByteArray(), {});
+        NewImportDialog dialog(&service, QStringLiteral("sim"), {});
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.keychainChecked(), 10000);
+        QVERIFY2(!dialog.rememberBox()->isEnabled(), which);
+        QVERIFY(!dialog.rememberBox()->isChecked());
+        QVERIFY2(dialog.rememberBox()->toolTip().startsWith(QLatin1String("No keychain is available, so the keys are used for this request only.")),
+                 qPrintable(dialog.rememberBox()->toolTip()));
+        if (qstrcmp(which, "no backend") == 0)
+            QVERIFY(dialog.rememberBox()->toolTip().contains(QLatin1String("Secret Service")));
+    }
+    // With a working keychain it can be ticked.
+    KeychainSecretStore keychain(QStringLiteral("io.github.bulkwatch.tst_dialogs"));
+    ImportService service(nullptr, &keychain);
+    service.start();
+    Connection c = simConnection(sim);
+    c.sessionOnlyKey = true; // the connection's own key stays out of the keychain
+    service.saveConnection(c, QByteArray(), {});
+    NewImportDialog dialog(&service, QStringLiteral("sim"), {});
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.keychainChecked(), 20000);
+    if (!dialog.rememberBox()->isEnabled())
+        BULKWATCH_SKIP("no working keychain in this session (run under scripts/with-keyring.sh)");
+    QVERIFY(dialog.rememberBox()->toolTip().contains(QLatin1String("keychain")));
+}
+
+void TestDialogs::theCollectionFieldSuggestsTheServersCollections()
+{
+    SimScenario s = basicScenario();
+    s.collections = {QStringLiteral("movies"), QStringLiteral("books")};
+    SimFixture sim(s);
+    ImportService service(nullptr, nullptr);
+    service.setOptions(fastOptions());
+    service.start();
+    service.saveConnection(simConnection(sim), std::nullopt);
+    NewImportDialog dialog(&service, QStringLiteral("sim"), {});
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.suggestionsAnswered(), 10000);
+    QCOMPARE(dialog.collectionSuggestions(), (QStringList{QStringLiteral("books"), QStringLiteral("movies"), QStringLiteral("quick_setup")}));
+    QCOMPARE(dialog.collectionEdit()->completer(), dialog.collectionCompleter());
+    QCOMPARE(sim.server->requestCount(QStringLiteral("/v2/vectordb/collections/list")), 1);
+    // What the user sees while typing: the matching names.
+    dialog.collectionCompleter()->setCompletionPrefix(QStringLiteral("OV"));
+    QCOMPARE(dialog.collectionCompleter()->completionCount(), 1);
+    QCOMPARE(dialog.collectionCompleter()->currentCompletion(), QStringLiteral("movies"));
+    // A name the server did not list is still taken (the collection may be made before the import runs).
+    dialog.collectionEdit()->setText(QStringLiteral("not_listed_yet"));
+    dialog.filesEdit()->setPlainText(QStringLiteral("a.parquet"));
+    QCOMPARE(dialog.problem(), QString());
+    // Another database: asked again, and a database the server does not have gives no suggestions.
+    dialog.findChildren<QLineEdit *>().first();
+    QLineEdit *db = nullptr;
+    for (QLineEdit *e : dialog.findChildren<QLineEdit *>())
+        if (e->placeholderText() == QLatin1String("default"))
+            db = e;
+    QVERIFY(db);
+    db->setText(QStringLiteral("nowhere"));
+    Q_EMIT db->editingFinished();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.suggestionsAnswered(), 10000);
+    QCOMPARE(sim.server->requestCount(QStringLiteral("/v2/vectordb/collections/list")), 2);
+    QCOMPARE(dialog.collectionSuggestions(), QStringList());
+}
+
+void TestDialogs::aServerWithoutACollectionListJustGivesNoSuggestions()
+{
+    // An older Milvus, or a proxy that passes only the import API: gin's plain-text 404.
+    SimFixture sim(basicScenario());
+    SimFaultRule missing;
+    missing.kind = QStringLiteral("status");
+    missing.status = 404;
+    missing.body = "404 page not found";
+    missing.path = QStringLiteral("/collections/list");
+    sim.server->addFault(missing);
+    ImportService service(nullptr, nullptr);
+    service.setOptions(fastOptions());
+    service.start();
+    service.saveConnection(simConnection(sim), std::nullopt);
+    NewImportDialog dialog(&service, QStringLiteral("sim"), {});
+    QTRY_VERIFY_WITH_TIMEOUT(sim.server->statusCount(404) >= 1, 10000);
+    QVERIFY(waitUntil([&] { return service.health(QStringLiteral("sim")).state == ConnectionHealth::State::Ok; }, 10000));
+    QCOMPARE(dialog.collectionSuggestions(), QStringList());
+    dialog.collectionEdit()->setText(QStringLiteral("quick_setup"));
+    dialog.filesEdit()->setPlainText(QStringLiteral("a.parquet"));
+    QCOMPARE(dialog.problem(), QString());
+    QVERIFY2(dialog.statusText().isEmpty(), qPrintable(dialog.statusText())); // no complaint about suggestions
+    dialog.accept();
+    QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), 10000);
+
+    // Zilliz Cloud's control plane has no collection list: not even asked.
+    SimFixture cloud(basicScenario(), SimDialect::CloudV2);
+    ImportService cloudService(nullptr, nullptr);
+    cloudService.start();
+    cloudService.saveConnection(simConnection(cloud), std::nullopt);
+    NewImportDialog cloudDialog(&cloudService, QStringLiteral("sim"), {});
+    QVERIFY(waitUntil([&] { return cloud.server->requestCount() >= 1; }, 10000));
+    QCOMPARE(cloudDialog.collectionSuggestions(), QStringList());
+    QCOMPARE(cloud.server->requestCount(QStringLiteral("/v2/vectordb/collections/list")), 0);
 }
 #endif
 
