@@ -5,7 +5,10 @@
 #include "AddJobDialog.h"
 #include "ConnectionDialog.h"
 #include "ImportService.h"
+#include "DesktopPreferences.h"
 #include "NewImportDialog.h"
+#include "NotificationCenter.h"
+#include "SettingsDialog.h"
 #include "SecretStore.h"
 #include "support/Skip.h"
 #include "support/ServiceFixture.h"
@@ -19,6 +22,7 @@
 #include <QCompleter>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTemporaryFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -91,6 +95,8 @@ private Q_SLOTS:
     void rememberingBucketKeysNeedsAKeychain();
     void theCollectionFieldSuggestsTheServersCollections();
     void aServerWithoutACollectionListJustGivesNoSuggestions();
+
+    void preferencesSetPaceRetentionLanguageAndTheStallAlert();
 };
 
 #ifndef Q_MOC_RUN
@@ -509,6 +515,60 @@ void TestDialogs::aServerWithoutACollectionListJustGivesNoSuggestions()
     QVERIFY(waitUntil([&] { return cloud.server->requestCount() >= 1; }, 10000));
     QCOMPARE(cloudDialog.collectionSuggestions(), QStringList());
     QCOMPARE(cloud.server->requestCount(QStringLiteral("/v2/vectordb/collections/list")), 0);
+}
+
+void TestDialogs::preferencesSetPaceRetentionLanguageAndTheStallAlert()
+{
+    SimFixture sim(basicScenario());
+    sim.server->engine().setSpeed(0);
+    QDateTime now = QDateTime::currentDateTimeUtc();
+    ImportService service(nullptr, nullptr);
+    service.setClock([&] { return now; });
+    service.start();
+    service.saveConnection(simConnection(sim), std::nullopt);
+    QTRY_VERIFY_WITH_TIMEOUT(service.job(jobKey(QStringLiteral("453240863839750922"))) && service.job(jobKey(QStringLiteral("453240863839750923"))), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(service.job(jobKey(QStringLiteral("453240863839750922")))->endedAt.isValid(), 10000);
+    struct Quiet : Notifier
+    {
+        bool isAvailable() const override { return true; }
+        void show(const Notification &) override {}
+    } quiet;
+    NotificationCenter center(&service, &quiet);
+    {
+        SettingsDialog dialog(&center);
+        // The defaults: normal pace, history kept for ever, the system's language, no stall alert.
+        QCOMPARE(dialog.paceBox()->currentData().toInt(), int(DesktopPreferences::Pace::Normal));
+        QCOMPARE(dialog.retentionBox()->currentData().toInt(), 0);
+        QCOMPARE(dialog.languageBox()->currentData().toString(), QString());
+        QVERIFY(!dialog.stallBox()->isChecked());
+        QCOMPARE(dialog.languageNote()->text(), QStringLiteral("Applied at the next start."));
+        dialog.paceBox()->setCurrentIndex(dialog.paceBox()->findData(int(DesktopPreferences::Pace::Gentle)));
+        dialog.retentionBox()->setCurrentIndex(dialog.retentionBox()->findData(30));
+        dialog.languageBox()->setCurrentIndex(dialog.languageBox()->findData(QStringLiteral("de")));
+        dialog.stallBox()->setChecked(true);
+        dialog.stallMinutesBox()->setValue(15);
+        now = now.addDays(40); // …922 ended more than 30 days ago; …923 still runs
+        dialog.accept();
+    }
+    QCOMPARE(center.stallMinutes(), 15);
+    QCOMPARE(service.options().runningIntervalMs, 2 * ImportService::Options().runningIntervalMs);
+    QCOMPARE(service.options().listIntervalMs, 2 * ImportService::Options().listIntervalMs);
+    QVERIFY(service.options().requestsPerSecond < ImportService::Options().requestsPerSecond);
+    QVERIFY(!service.job(jobKey(QStringLiteral("453240863839750922")))); // forgotten by the retention
+    QVERIFY(service.job(jobKey(QStringLiteral("453240863839750923"))));  // running: kept
+    QCOMPARE(DesktopPreferences::startLocale().language(), QLocale::German);
+    // Shown again as saved.
+    SettingsDialog again(&center);
+    QCOMPARE(again.paceBox()->currentData().toInt(), int(DesktopPreferences::Pace::Gentle));
+    QCOMPARE(again.retentionBox()->currentData().toInt(), 30);
+    QCOMPARE(again.languageBox()->currentData().toString(), QStringLiteral("de"));
+    QVERIFY(again.stallBox()->isChecked());
+    QCOMPARE(again.stallMinutesBox()->value(), 15);
+    // Turning the alert off turns it off.
+    again.stallBox()->setChecked(false);
+    again.accept();
+    QCOMPARE(center.stallMinutes(), 0);
+    QCOMPARE(service.options().runningIntervalMs, 2 * ImportService::Options().runningIntervalMs); // pace unchanged
 }
 #endif
 
