@@ -143,8 +143,9 @@ void AddJobDialog::onChecked(const QString &connectionId, const QString &id, con
     }
     // The server could not be asked: say why, and leave the choice to the user.
     m_mayAddUnchecked = true;
+    // No path: nothing was asked (the key is not read yet, …), so the plain reason says more than advice would.
     m_problem->setText(tr("Could not check job %1 with %2: %3\nWatch it anyway, or check again.")
-                           .arg(id, where, ErrorAdvice::forConnection(e)));
+                           .arg(id, where, e.path.isEmpty() ? e.message : ErrorAdvice::forConnection(e)));
     watchButton()->setText(tr("&Watch anyway"));
     watchButton()->setEnabled(true);
     m_checkAgain->setVisible(true);
