@@ -102,7 +102,8 @@ ConnectionDialog::ConnectionDialog(ImportService *service, const Connection *exi
     m_form->addRow(tr("&Key:"), m_key);
     m_form->addRow(QString(), m_sessionOnly);
     m_form->addRow(tr("&CA certificate:"), caRow);
-    m_form->labelForField(caRow)->setProperty("buddy", QVariant::fromValue<QWidget *>(m_caFile));
+    if (auto *caLabel = qobject_cast<QLabel *>(m_form->labelForField(caRow)))
+        caLabel->setBuddy(m_caFile); // Alt+C lands in the field, not on the row's layout
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     m_buttons->addButton(m_test, QDialogButtonBox::ActionRole);

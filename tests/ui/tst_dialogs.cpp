@@ -366,6 +366,12 @@ void TestDialogs::browseFillsTheCaFileAndTheKeyCanBeShown()
     QCOMPARE(askedWith, pem.fileName());
     QCOMPARE(dialog.caFileEdit()->text(), pem.fileName());
 
+    // The row's mnemonic reaches the field.
+    bool buddied = false;
+    for (QLabel *l : dialog.findChildren<QLabel *>())
+        buddied = buddied || (l->buddy() == dialog.caFileEdit() && l->text().contains(QLatin1String("CA certificate")));
+    QVERIFY(buddied);
+
     QCOMPARE(dialog.keyEdit()->echoMode(), QLineEdit::Password);
     QVERIFY(dialog.keyEdit()->actions().contains(dialog.showKeyAction()));
     dialog.showKeyAction()->trigger();
