@@ -10,6 +10,7 @@
 #include <QLineEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 AddJobDialog::AddJobDialog(ImportService *service, const QString &connectionId, QWidget *parent)
@@ -32,9 +33,15 @@ AddJobDialog::AddJobDialog(ImportService *service, const QString &connectionId, 
     m_problem = new QLabel(this);
     m_problem->setWordWrap(true);
     m_problem->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    // Room for two lines kept from the start: a message appearing does not make the dialog jump.
-    m_problem->setMinimumHeight(fontMetrics().lineSpacing() * 2);
     m_problem->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    // The message has a fixed room of its own (five lines; longer ones scroll): one appearing or growing never
+    // squashes the fields above it or hides its last line.
+    m_problemArea = new QScrollArea(this);
+    m_problemArea->setWidget(m_problem);
+    m_problemArea->setWidgetResizable(true);
+    m_problemArea->setFrameShape(QFrame::NoFrame);
+    m_problemArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_problemArea->setFixedHeight(fontMetrics().lineSpacing() * 5 + 4);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Watch"));
     m_checkAgain = m_buttons->addButton(tr("Check &again"), QDialogButtonBox::ActionRole);
@@ -45,7 +52,7 @@ AddJobDialog::AddJobDialog(ImportService *service, const QString &connectionId, 
     form->addRow(QString(), m_found);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
-    layout->addWidget(m_problem);
+    layout->addWidget(m_problemArea);
     layout->addWidget(m_buttons);
     connect(m_id, &QLineEdit::textChanged, this, &AddJobDialog::validate);
     connect(m_connection, &QComboBox::currentIndexChanged, this, &AddJobDialog::validate);
@@ -58,6 +65,11 @@ AddJobDialog::AddJobDialog(ImportService *service, const QString &connectionId, 
 QString AddJobDialog::problemText() const
 {
     return m_problem->text();
+}
+
+QWidget *AddJobDialog::problemArea() const
+{
+    return m_problemArea;
 }
 
 QString AddJobDialog::jobId() const

@@ -11,6 +11,7 @@ class QLabel;
 class QLineEdit;
 class QDialogButtonBox;
 class QPushButton;
+class QScrollArea;
 struct ApiError;
 
 class AddJobDialog : public QDialog
@@ -26,6 +27,7 @@ public:
     QPushButton *watchButton() const;
     QPushButton *checkAgainButton() const { return m_checkAgain; }
     bool isChecking() const { return m_checking; }
+    QWidget *problemArea() const;
 
 public Q_SLOTS:
     void accept() override;
@@ -41,6 +43,7 @@ private:
     QLineEdit *m_id;
     QLabel *m_found;
     QLabel *m_problem;
+    QScrollArea *m_problemArea;
     QDialogButtonBox *m_buttons;
     QPushButton *m_checkAgain;
     QString m_addedKey;

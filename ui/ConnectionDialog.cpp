@@ -15,7 +15,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QStyle>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 ConnectionDialog::ConnectionDialog(ImportService *service, const Connection *existing, QWidget *parent)
@@ -48,13 +48,17 @@ ConnectionDialog::ConnectionDialog(ImportService *service, const Connection *exi
     m_key = new QLineEdit(this);
     m_key->setEchoMode(QLineEdit::Password);
     m_key->setAccessibleName(tr("API key or token"));
-    // Show / hide the key, to check what was pasted; hidden again whenever the dialog opens.
-    m_showKey = m_key->addAction(style()->standardIcon(QStyle::SP_DialogHelpButton), QLineEdit::TrailingPosition);
+    // Show / hide the key, to check what was pasted: a button with words (no style has an eye icon to rely on).
+    m_showKey = new QAction(tr("Show key"), this);
     m_showKey->setCheckable(true);
-    m_showKey->setText(tr("Show key"));
     m_showKey->setToolTip(tr("Show the key"));
-    if (QIcon::hasThemeIcon(QStringLiteral("view-reveal-symbolic")))
-        m_showKey->setIcon(QIcon::fromTheme(QStringLiteral("view-reveal-symbolic")));
+    auto *showKeyButton = new QToolButton(this);
+    showKeyButton->setDefaultAction(m_showKey);
+    showKeyButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto *keyRow = new QHBoxLayout;
+    keyRow->setContentsMargins(0, 0, 0, 0);
+    keyRow->addWidget(m_key, 1);
+    keyRow->addWidget(showKeyButton);
     connect(m_showKey, &QAction::toggled, this, [this](bool shown) {
         m_key->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
         m_showKey->setText(shown ? tr("Hide key") : tr("Show key"));
@@ -99,7 +103,10 @@ ConnectionDialog::ConnectionDialog(ImportService *service, const Connection *exi
     m_form->addRow(tr("&Region:"), m_region);
     m_form->addRow(tr("&Database:"), m_db);
     m_form->addRow(tr("&API:"), m_dialect);
-    m_form->addRow(tr("&Key:"), m_key);
+    m_form->addRow(tr("&Key:"), keyRow);
+    m_keyLabel = qobject_cast<QLabel *>(m_form->labelForField(keyRow));
+    if (m_keyLabel)
+        m_keyLabel->setBuddy(m_key);
     m_form->addRow(QString(), m_sessionOnly);
     m_form->addRow(tr("&CA certificate:"), caRow);
     if (auto *caLabel = qobject_cast<QLabel *>(m_form->labelForField(caRow)))
@@ -183,7 +190,8 @@ void ConnectionDialog::updateKind()
     m_form->setRowVisible(m_cluster, cloud);
     m_form->setRowVisible(m_project, cloud);
     m_form->setRowVisible(m_region, cloud);
-    m_form->labelForField(m_key)->setProperty("text", cloud ? tr("API &key:") : tr("&Token:"));
+    if (m_keyLabel)
+        m_keyLabel->setText(cloud ? tr("API &key:") : tr("&Token:"));
     if (m_key->placeholderText().isEmpty() || m_key->placeholderText().startsWith(QLatin1String("user")) || m_key->placeholderText().startsWith(QLatin1String("Zilliz")))
         m_key->setPlaceholderText(cloud ? tr("Zilliz Cloud API key") : tr("user:password or token (empty without auth)"));
     validate();

@@ -88,6 +88,7 @@ private:
     QScrollArea *m_statusArea;
     QPushButton *m_browse;
     QAction *m_showKey;
+    QLabel *m_keyLabel = nullptr;
     std::function<QString(const QString &)> m_pickFile;
     QDialogButtonBox *m_buttons;
     QFormLayout *m_form;

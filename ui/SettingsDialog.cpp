@@ -87,6 +87,8 @@ SettingsDialog::SettingsDialog(NotificationCenter *notifications, QWidget *paren
     form->addRow(tr("&Polling pace:"), m_pace);
     form->addRow(tr("&Keep finished imports:"), m_retention);
     form->addRow(tr("&Language:"), languageRow);
+    if (auto *languageLabel = qobject_cast<QLabel *>(form->labelForField(languageRow)))
+        languageLabel->setBuddy(m_language); // else the label shows its '&' and Alt+L reaches nothing
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(group);
