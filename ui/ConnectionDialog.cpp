@@ -3,14 +3,19 @@
 #include "ErrorAdvice.h"
 #include "ImportService.h"
 
+#include <QAction>
 #include <QCheckBox>
-#include <QFileInfo>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 ConnectionDialog::ConnectionDialog(ImportService *service, const Connection *existing, QWidget *parent)
@@ -43,15 +48,51 @@ ConnectionDialog::ConnectionDialog(ImportService *service, const Connection *exi
     m_key = new QLineEdit(this);
     m_key->setEchoMode(QLineEdit::Password);
     m_key->setAccessibleName(tr("API key or token"));
+    // Show / hide the key, to check what was pasted: a button with words (no style has an eye icon to rely on).
+    m_showKey = new QAction(tr("Show key"), this);
+    m_showKey->setCheckable(true);
+    m_showKey->setToolTip(tr("Show the key"));
+    auto *showKeyButton = new QToolButton(this);
+    showKeyButton->setDefaultAction(m_showKey);
+    showKeyButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto *keyRow = new QHBoxLayout;
+    keyRow->setContentsMargins(0, 0, 0, 0);
+    keyRow->addWidget(m_key, 1);
+    keyRow->addWidget(showKeyButton);
+    connect(m_showKey, &QAction::toggled, this, [this](bool shown) {
+        m_key->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
+        m_showKey->setText(shown ? tr("Hide key") : tr("Show key"));
+        m_showKey->setToolTip(shown ? tr("Hide the key") : tr("Show the key"));
+    });
     m_caFile = new QLineEdit(this);
     m_caFile->setPlaceholderText(tr("optional: a PEM file of a private CA to trust"));
     m_caFile->setAccessibleName(tr("CA certificate file"));
+    m_browse = new QPushButton(tr("&Browse…"), this);
+    m_browse->setAccessibleName(tr("Choose the CA certificate file"));
+    m_pickFile = [this](const QString &current) {
+        return QFileDialog::getOpenFileName(this, tr("CA certificate"), current.isEmpty() ? QString() : QFileInfo(current).absolutePath(),
+                                            tr("Certificates (*.pem *.crt *.cer);;All files (*)"));
+    };
+    auto *caRow = new QHBoxLayout;
+    caRow->setContentsMargins(0, 0, 0, 0);
+    caRow->addWidget(m_caFile, 1);
+    caRow->addWidget(m_browse);
     m_sessionOnly = new QCheckBox(tr("Keep the key for this session only (not in the keychain)"), this);
     m_test = new QPushButton(tr("&Test connection"), this);
     m_status = new QLabel(this);
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_status->setAccessibleName(tr("Connection status"));
+    m_status->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    // The status has a fixed room of its own (five lines; a longer text scrolls): a message growing or shrinking
+    // never moves or squashes the form above it.
+    m_statusArea = new QScrollArea(this);
+    m_statusArea->setWidget(m_status);
+    m_statusArea->setWidgetResizable(true);
+    m_statusArea->setFrameShape(QFrame::NoFrame);
+    m_statusArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_statusArea->setFixedHeight(fontMetrics().lineSpacing() * 5 + 4);
+    m_statusArea->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
 
     m_form = new QFormLayout;
     m_form->addRow(tr("&Type:"), m_kind);
@@ -62,15 +103,21 @@ ConnectionDialog::ConnectionDialog(ImportService *service, const Connection *exi
     m_form->addRow(tr("&Region:"), m_region);
     m_form->addRow(tr("&Database:"), m_db);
     m_form->addRow(tr("&API:"), m_dialect);
-    m_form->addRow(tr("&Key:"), m_key);
+    m_form->addRow(tr("&Key:"), keyRow);
+    m_keyLabel = qobject_cast<QLabel *>(m_form->labelForField(keyRow));
+    if (m_keyLabel)
+        m_keyLabel->setBuddy(m_key);
     m_form->addRow(QString(), m_sessionOnly);
-    m_form->addRow(tr("&CA certificate:"), m_caFile);
+    m_form->addRow(tr("&CA certificate:"), caRow);
+    if (auto *caLabel = qobject_cast<QLabel *>(m_form->labelForField(caRow)))
+        caLabel->setBuddy(m_caFile); // Alt+C lands in the field, not on the row's layout
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     m_buttons->addButton(m_test, QDialogButtonBox::ActionRole);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(m_form);
-    layout->addWidget(m_status);
+    layout->addWidget(m_statusArea);
+    layout->addStretch(1);
     layout->addWidget(m_buttons);
 
     if (existing) {
@@ -90,39 +137,83 @@ ConnectionDialog::ConnectionDialog(ImportService *service, const Connection *exi
         m_key->setPlaceholderText(existing->hasKey ? tr("unchanged — type to replace") : tr("none"));
     } else {
         m_kind->setCurrentIndex(1);
+        m_url->setText(defaultUrl(Connection::Kind::Milvus));
     }
-    connect(m_kind, &QComboBox::currentIndexChanged, this, &ConnectionDialog::updateKind);
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &ConnectionDialog::onKindSwitched);
     for (QLineEdit *e : {m_name, m_url, m_cluster, m_project, m_region, m_db, m_key, m_caFile})
         connect(e, &QLineEdit::textChanged, this, &ConnectionDialog::validate);
+    connect(m_browse, &QPushButton::clicked, this, &ConnectionDialog::browseCaFile);
     connect(m_test, &QPushButton::clicked, this, &ConnectionDialog::testConnection);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ConnectionDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &ConnectionDialog::reject);
     updateKind();
 }
 
+QString ConnectionDialog::defaultUrl(Connection::Kind kind)
+{
+    return kind == Connection::Kind::ZillizCloud ? QStringLiteral("https://api.cloud.zilliz.com") : QStringLiteral("http://localhost:19530");
+}
+
+Connection::Kind ConnectionDialog::kind() const
+{
+    return m_kind->currentIndex() == 0 ? Connection::Kind::ZillizCloud : Connection::Kind::Milvus;
+}
+
+QWidget *ConnectionDialog::statusArea() const
+{
+    return m_statusArea;
+}
+
+QPushButton *ConnectionDialog::saveButton() const
+{
+    return m_buttons->button(QDialogButtonBox::Save);
+}
+
+void ConnectionDialog::onKindSwitched()
+{
+    // Another type is another server: start from its usual address rather than keep the other type's.
+    m_url->setText(defaultUrl(kind()));
+    updateKind();
+}
+
+void ConnectionDialog::browseCaFile()
+{
+    const QString path = m_pickFile ? m_pickFile(m_caFile->text().trimmed()) : QString();
+    if (!path.isEmpty())
+        m_caFile->setText(path);
+}
+
 void ConnectionDialog::updateKind()
 {
-    const bool cloud = m_kind->currentIndex() == 0;
-    m_url->setPlaceholderText(cloud ? QStringLiteral("https://api.cloud.zilliz.com") : QStringLiteral("http://localhost:19530"));
-    if (cloud && m_url->text().isEmpty())
-        m_url->setText(QStringLiteral("https://api.cloud.zilliz.com"));
+    const bool cloud = kind() == Connection::Kind::ZillizCloud;
+    m_url->setPlaceholderText(defaultUrl(kind()));
     m_form->setRowVisible(m_cluster, cloud);
     m_form->setRowVisible(m_project, cloud);
     m_form->setRowVisible(m_region, cloud);
-    m_form->labelForField(m_key)->setProperty("text", cloud ? tr("API &key:") : tr("&Token:"));
+    if (m_keyLabel)
+        m_keyLabel->setText(cloud ? tr("API &key:") : tr("&Token:"));
     if (m_key->placeholderText().isEmpty() || m_key->placeholderText().startsWith(QLatin1String("user")) || m_key->placeholderText().startsWith(QLatin1String("Zilliz")))
         m_key->setPlaceholderText(cloud ? tr("Zilliz Cloud API key") : tr("user:password or token (empty without auth)"));
     validate();
+}
+
+QString ConnectionDialog::effectiveUrlText() const
+{
+    const QString t = m_url->text().trimmed();
+    if (t.isEmpty() || t.contains(QLatin1String("://")))
+        return t;
+    // No scheme typed: Zilliz Cloud only speaks https; a self-hosted Milvus usually plain http on 19530.
+    return (kind() == Connection::Kind::ZillizCloud ? QStringLiteral("https://") : QStringLiteral("http://")) + t;
 }
 
 Connection ConnectionDialog::connection() const
 {
     Connection c;
     c.id = m_id;
-    c.kind = m_kind->currentIndex() == 0 ? Connection::Kind::ZillizCloud : Connection::Kind::Milvus;
+    c.kind = kind();
     c.name = m_name->text().trimmed();
     QString problem;
-    c.baseUrl = parseEndpointUrl(m_url->text(), &problem);
+    c.baseUrl = parseEndpointUrl(effectiveUrlText(), &problem);
     dialectFromName(m_dialect->currentData().toString(), &c.dialect);
     if (c.kind == Connection::Kind::ZillizCloud) {
         c.clusterId = m_cluster->text().trimmed();
@@ -148,37 +239,72 @@ QString ConnectionDialog::statusText() const
     return m_status->text();
 }
 
+QString ConnectionDialog::typeProblem() const
+{
+    if (kind() != Connection::Kind::ZillizCloud)
+        return {}; // Milvus: any http(s) URL; the token is optional (a server without auth has none)
+    QString problem;
+    const QUrl url = parseEndpointUrl(effectiveUrlText(), &problem);
+    if (!problem.isEmpty())
+        return problem;
+    Endpoint ep;
+    ep.baseUrl = url;
+    if (!ep.isZillizCloud())
+        return tr("%1 is not a Zilliz Cloud address (api.cloud.zilliz.com, or a host under zillizcloud.com). "
+                  "For a self-hosted Milvus, or a proxy in front of one, choose the type Milvus.").arg(url.host());
+    if (url.scheme() != QLatin1String("https"))
+        return tr("Zilliz Cloud is reached over https:// only; http:// would send the API key in clear text.");
+    if (m_key->text().trimmed().isEmpty() && !m_hadKey)
+        return tr("Zilliz Cloud needs an API key: paste one from the console (API Keys).");
+    return {};
+}
+
 void ConnectionDialog::validate()
 {
     QString problem;
-    parseEndpointUrl(m_url->text(), &problem);
+    parseEndpointUrl(effectiveUrlText(), &problem);
+    if (problem.isEmpty())
+        problem = typeProblem();
     if (problem.isEmpty())
         problem = connection().problem();
     if (problem.isEmpty() && !m_caFile->text().trimmed().isEmpty() && !QFileInfo::exists(m_caFile->text().trimmed()))
         problem = tr("The CA certificate file does not exist.");
     if (m_name->text().trimmed().isEmpty() && !m_url->text().trimmed().isEmpty() && problem == tr("Give the connection a name."))
         problem.clear(); // a name can be derived from the URL
-    m_buttons->button(QDialogButtonBox::Save)->setEnabled(problem.isEmpty());
+    saveButton()->setEnabled(problem.isEmpty());
     m_test->setEnabled(problem.isEmpty());
-    if (!m_keychainFailed)
-        m_status->setText(problem);
+    if (m_keychainFailed)
+        return;
+    const QString typed = m_url->text().trimmed();
+    if (problem.isEmpty() && !typed.isEmpty() && !typed.contains(QLatin1String("://")))
+        problem = tr("No scheme given: %1 assumed (%2).").arg(effectiveUrlText().section(QLatin1String("://"), 0, 0) + QStringLiteral("://"),
+                                                              effectiveUrlText());
+    m_status->setText(problem);
 }
 
 void ConnectionDialog::testConnection()
 {
     const Connection c = connection();
-    m_status->setText(tr("Testing…"));
+    const QString tried = c.baseUrl.toDisplayString();
+    const bool noKey = key().has_value() ? key()->isEmpty() : !c.hasKey;
+    m_status->setText(tr("Testing %1…").arg(tried));
     m_test->setEnabled(false);
     QPointer<ConnectionDialog> self(this);
-    m_service->testConnection(c, key(), this, [self](int jobs, const ApiError &e) {
+    m_service->testConnection(c, key(), this, [self, tried, noKey](int jobs, const ApiError &e) {
         if (!self)
             return;
         self->m_test->setEnabled(true);
         if (e.isError()) {
-            self->m_status->setText(ErrorAdvice::forConnection(e));
+            // A key that was refused and a key that was never given are different mistakes.
+            const QString advice = e.kind == ErrorKind::Auth && noKey
+                ? tr("The server asks for a key and none was given: enter the API key (Zilliz Cloud) or user:password / "
+                     "token (Milvus).\n%1").arg(e.summary())
+                : ErrorAdvice::forConnection(e);
+            self->m_status->setText(advice + QLatin1Char('\n') + tr("Tried %1.").arg(tried));
             Q_EMIT self->tested(false);
         } else {
-            self->m_status->setText(tr("Connected: the server lists %n import job(s).", nullptr, jobs));
+            self->m_status->setText(jobs == 1 ? tr("Connected to %1: the server lists 1 import job.").arg(tried)
+                                              : tr("Connected to %1: the server lists %2 import jobs.").arg(tried).arg(jobs));
             Q_EMIT self->tested(true);
         }
     });

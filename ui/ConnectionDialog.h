@@ -1,11 +1,14 @@
 #pragma once
 // Add or edit a connection: Zilliz Cloud (API key + cluster, or project + region) or Milvus (URL + token +
 // database). "Test connection" says plainly what is wrong. The key goes to the keychain, or to memory for this
-// session when the user chooses (offered plainly when there is no usable keychain).
+// session when the user chooses (offered plainly when there is no usable keychain). Validated per type (Zilliz
+// Cloud: https to a Zilliz host, a key), switching the type starts from that type's address, a URL without a scheme
+// says what was assumed, a test says which URL it tried; the status has room of its own, so the form never moves.
 
 #include "Connection.h"
 
 #include <QDialog>
+#include <functional>
 #include <optional>
 
 class ImportService;
@@ -16,6 +19,8 @@ class QLineEdit;
 class QPushButton;
 class QDialogButtonBox;
 class QFormLayout;
+class QAction;
+class QScrollArea;
 
 class ConnectionDialog : public QDialog
 {
@@ -36,6 +41,16 @@ public:
     QComboBox *kindBox() const { return m_kind; }
     QCheckBox *sessionOnlyBox() const { return m_sessionOnly; }
     QPushButton *testButton() const { return m_test; }
+    QLineEdit *caFileEdit() const { return m_caFile; }
+    QPushButton *browseButton() const { return m_browse; }
+    QAction *showKeyAction() const { return m_showKey; }
+    QWidget *statusArea() const;
+    QPushButton *saveButton() const;
+    // What Browse… asks for a file with (a file dialog; tests answer it themselves).
+    void setFilePicker(std::function<QString(const QString &current)> pick) { m_pickFile = std::move(pick); }
+    // The URL a test or save would use: the typed one, with the scheme the type implies when none was typed.
+    QString effectiveUrlText() const;
+    static QString defaultUrl(Connection::Kind kind);
 
 public Q_SLOTS:
     void accept() override;
@@ -48,6 +63,10 @@ Q_SIGNALS:
 private:
     void updateKind();
     void validate();
+    void onKindSwitched();
+    void browseCaFile();
+    Connection::Kind kind() const;
+    QString typeProblem() const; // what the chosen type requires that the form lacks
 
     ImportService *m_service;
     QString m_id;
@@ -66,6 +85,11 @@ private:
     QCheckBox *m_sessionOnly;
     QPushButton *m_test;
     QLabel *m_status;
+    QScrollArea *m_statusArea;
+    QPushButton *m_browse;
+    QAction *m_showKey;
+    QLabel *m_keyLabel = nullptr;
+    std::function<QString(const QString &)> m_pickFile;
     QDialogButtonBox *m_buttons;
     QFormLayout *m_form;
     bool m_keychainFailed = false;

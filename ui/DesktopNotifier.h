@@ -15,6 +15,7 @@ public:
     DesktopNotifier(DBusNotifier *dbus, TrayIcon *tray, QObject *parent = nullptr);
     bool isAvailable() const override;
     void show(const Notification &n) override;
+    void copyText(const QString &text) override; // the clipboard
 
 private:
     QPointer<DBusNotifier> m_dbus;

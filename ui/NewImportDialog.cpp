@@ -4,7 +4,9 @@
 #include "ImportService.h"
 
 #include <QCheckBox>
+#include <QAction>
 #include <QComboBox>
+#include <QCompleter>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -12,6 +14,8 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QStringListModel>
+#include <QStyle>
 #include <QVBoxLayout>
 
 NewImportDialog::NewImportDialog(ImportService *service, const QString &connectionId, const CreateRequest &prefill, QWidget *parent)
@@ -28,6 +32,21 @@ NewImportDialog::NewImportDialog(ImportService *service, const QString &connecti
     m_db->setPlaceholderText(QStringLiteral("default"));
     m_collection = new QLineEdit(prefill.collectionName, this);
     m_collection->setAccessibleName(tr("Collection"));
+    // The server's collections as suggestions (Milvus lists them; Zilliz Cloud's control plane does not), while
+    // any typed name stays allowed: the collection may be made later, or the list may be partial.
+    m_collections = new QStringListModel(this);
+    m_completer = new QCompleter(m_collections, this);
+    m_completer->setCaseSensitivity(Qt::CaseInsensitive);
+    m_completer->setFilterMode(Qt::MatchContains);
+    m_completer->setCompletionMode(QCompleter::PopupCompletion);
+    m_collection->setCompleter(m_completer);
+    auto *showAll = m_collection->addAction(style()->standardIcon(QStyle::SP_ArrowDown), QLineEdit::TrailingPosition);
+    showAll->setText(tr("Show the server's collections"));
+    showAll->setToolTip(showAll->text());
+    connect(showAll, &QAction::triggered, this, [this] {
+        m_completer->setCompletionPrefix(QString());
+        m_completer->complete();
+    });
     m_partition = new QLineEdit(prefill.partitionName, this);
     m_partition->setPlaceholderText(tr("(default partition)"));
     m_files = new QPlainTextEdit(this);
@@ -69,6 +88,9 @@ NewImportDialog::NewImportDialog(ImportService *service, const QString &connecti
     layout->addWidget(m_status);
     layout->addWidget(m_buttons);
     connect(m_connection, &QComboBox::currentIndexChanged, this, &NewImportDialog::updateKind);
+    connect(m_db, &QLineEdit::editingFinished, this, &NewImportDialog::askForCollections);
+    for (QLineEdit *e : {m_accessKey, m_secretKey})
+        connect(e, &QLineEdit::textChanged, this, &NewImportDialog::validate);
     for (QLineEdit *e : {m_db, m_collection, m_partition, m_timeout})
         connect(e, &QLineEdit::textChanged, this, &NewImportDialog::validate);
     connect(m_files, &QPlainTextEdit::textChanged, this, &NewImportDialog::validate);
@@ -97,6 +119,52 @@ void NewImportDialog::updateKind()
         if (const Connection *c = m_service->connection(m_connection->currentData().toString()))
             m_db->setText(c->dbName);
     validate();
+    askForCollections();
+    probeKeychain();
+}
+
+QStringList NewImportDialog::collectionSuggestions() const
+{
+    return m_collections->stringList();
+}
+
+void NewImportDialog::askForCollections()
+{
+    const QString connectionId = m_connection->currentData().toString();
+    const QString db = m_db->text().trimmed();
+    const QString asked = connectionId + QLatin1Char('\n') + db;
+    if (connectionId.isEmpty() || asked == m_askedFor)
+        return;
+    m_askedFor = asked;
+    m_suggestionsAnswered = false;
+    m_collections->setStringList({});
+    QPointer<NewImportDialog> self(this);
+    m_service->listCollections(connectionId, db, this, [self, asked](const QStringList &names, const ApiError &) {
+        // A server without the endpoint, or one that cannot be asked now: simply no suggestions.
+        if (!self || asked != self->m_askedFor)
+            return;
+        self->m_collections->setStringList(names);
+        self->m_suggestionsAnswered = true;
+    });
+}
+
+void NewImportDialog::probeKeychain()
+{
+    const QString connectionId = m_connection->currentData().toString();
+    m_keychainChecked = false;
+    m_remember->setEnabled(false);
+    m_remember->setToolTip(tr("Checking the keychain…"));
+    QPointer<NewImportDialog> self(this);
+    m_service->probeKeychain(connectionId, this, [self, connectionId](bool usable, const QString &why) {
+        if (!self || connectionId != self->m_connection->currentData().toString())
+            return;
+        self->m_keychainChecked = true;
+        self->m_remember->setEnabled(usable);
+        if (!usable)
+            self->m_remember->setChecked(false);
+        self->m_remember->setToolTip(usable ? tr("Kept in the OS keychain under this connection, for Retry; never in the history.")
+                                            : tr("No keychain is available, so the keys are used for this request only. %1").arg(why));
+    });
 }
 
 CreateRequest NewImportDialog::request() const
@@ -153,6 +221,10 @@ QString NewImportDialog::problem() const
     static const QRegularExpression timeout(QStringLiteral("^\\d+(s|m|h)?$"));
     if (!m_timeout->text().trimmed().isEmpty() && !timeout.match(m_timeout->text().trimmed()).hasMatch())
         return tr("The timeout is a duration such as 300s, 10m or 2h.");
+    if (isCloud() && r.accessKey.isEmpty() != r.secretKey.isEmpty())
+        return r.accessKey.isEmpty()
+            ? tr("A secret key needs its access key: enter both, or neither when the cluster may read the bucket by itself.")
+            : tr("An access key needs its secret key: enter both, or neither when the cluster may read the bucket by itself.");
     return {};
 }
 
@@ -178,7 +250,7 @@ void NewImportDialog::accept()
     m_buttons->setEnabled(false);
     m_status->setText(tr("Starting…"));
     QPointer<NewImportDialog> self(this);
-    m_service->createJob(m_connection->currentData().toString(), request(), m_remember->isChecked() && isCloud(),
+    m_service->createJob(m_connection->currentData().toString(), request(), m_remember->isChecked() && m_remember->isEnabled() && isCloud(),
                          [self](const QString &key, const ApiError &e) {
                              if (!self)
                                  return;

@@ -1,6 +1,7 @@
 #pragma once
 // Start an import (or re-start one): connection, database, collection, partition, one file group per line,
-// bucket keys for this request only (or remembered in the keychain), Milvus options. Validated before sending.
+// bucket keys for this request only (or remembered in the keychain, offered only when one works), Milvus options.
+// Validated before sending; the collection field suggests the server's collections and still takes any name.
 
 #include "CreateRequest.h"
 
@@ -14,6 +15,8 @@ class QLineEdit;
 class QPlainTextEdit;
 class QDialogButtonBox;
 class QFormLayout;
+class QCompleter;
+class QStringListModel;
 
 class NewImportDialog : public QDialog
 {
@@ -31,6 +34,10 @@ public:
     QLineEdit *secretKeyEdit() const { return m_secretKey; }
     QCheckBox *rememberBox() const { return m_remember; }
     QCheckBox *twoPhaseBox() const { return m_twoPhase; }
+    QStringList collectionSuggestions() const; // what the server listed for the chosen connection and database
+    QCompleter *collectionCompleter() const { return m_completer; }
+    bool keychainChecked() const { return m_keychainChecked; } // the keychain probe has answered
+    bool suggestionsAnswered() const { return m_suggestionsAnswered; }
 
 public Q_SLOTS:
     void accept() override;
@@ -39,6 +46,8 @@ private:
     void validate();
     void updateKind();
     bool isCloud() const;
+    void askForCollections();
+    void probeKeychain();
 
     ImportService *m_service;
     QComboBox *m_connection;
@@ -55,4 +64,9 @@ private:
     QDialogButtonBox *m_buttons;
     QFormLayout *m_form;
     QString m_createdKey;
+    QCompleter *m_completer;
+    QStringListModel *m_collections;
+    QString m_askedFor; // connection and database the suggestions are for
+    bool m_keychainChecked = false;
+    bool m_suggestionsAnswered = false;
 };

@@ -37,7 +37,9 @@ void DBusNotifier::show(const Notification &n)
     QDBusMessage m = QDBusMessage::createMethodCall(kService, kPath, kService, QStringLiteral("Notify"));
     const QVariantMap hints{{QStringLiteral("desktop-entry"), QStringLiteral(BULKWATCH_APP_ID)},
                             {QStringLiteral("urgency"), QVariant::fromValue<uchar>(n.kind == Notification::Kind::Failed ? 2 : 1)}};
-    const QStringList actions = n.jobKeys.isEmpty() ? QStringList() : QStringList{QStringLiteral("default"), QCoreApplication::translate("DBusNotifier", "Show")};
+    QStringList actions = n.jobKeys.isEmpty() ? QStringList() : QStringList{QStringLiteral("default"), QCoreApplication::translate("DBusNotifier", "Show")};
+    if (!n.jobKeys.isEmpty())
+        actions << n.actions;
     m << QCoreApplication::applicationName() << uint(0) << QStringLiteral(BULKWATCH_APP_ID) << n.title << n.body << actions << hints << int(-1);
     const QString key = n.jobKeys.value(0);
     auto *watcher = new QDBusPendingCallWatcher(QDBusConnection::sessionBus().asyncCall(m), this);
@@ -49,9 +51,16 @@ void DBusNotifier::show(const Notification &n)
     });
 }
 
-void DBusNotifier::onActionInvoked(uint id, const QString &)
+void DBusNotifier::onActionInvoked(uint id, const QString &action)
 {
-    const QString key = m_jobOf.take(id);
-    if (!key.isEmpty())
+    const QString key = m_jobOf.value(id);
+    if (key.isEmpty())
+        return; // another application's notification
+    if (action == QLatin1String("default")) {
+        m_jobOf.remove(id);
         Q_EMIT activated(key);
+    } else {
+        // The notification may stay on screen (a daemon with persistent notifications): Copy and Retry stay live.
+        Q_EMIT actionInvoked(key, action);
+    }
 }

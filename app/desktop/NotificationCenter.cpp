@@ -1,6 +1,8 @@
 #include "NotificationCenter.h"
 
+#include "ErrorAdvice.h"
 #include "ImportService.h"
+#include "JobReport.h"
 
 #include <QSettings>
 #include <QTimer>
@@ -13,6 +15,90 @@ NotificationCenter::NotificationCenter(ImportService *service, Notifier *notifie
     connect(m_batch, &QTimer::timeout, this, &NotificationCenter::flush);
     connect(service, &ImportService::jobTransition, this, &NotificationCenter::onTransition);
     connect(service, &ImportService::healthChanged, this, &NotificationCenter::onHealth);
+    if (notifier)
+        connect(notifier, &Notifier::actionInvoked, this, &NotificationCenter::onAction);
+    m_stallTimer = new QTimer(this);
+    m_stallTimer->setInterval(30000);
+    connect(m_stallTimer, &QTimer::timeout, this, &NotificationCenter::checkStalls);
+    m_stallTimer->start();
+}
+
+int NotificationCenter::stallMinutes() const
+{
+    return std::max(0, QSettings().value(QStringLiteral("notifications/stallMinutes"), 0).toInt());
+}
+
+void NotificationCenter::setStallMinutes(int minutes)
+{
+    QSettings().setValue(QStringLiteral("notifications/stallMinutes"), std::max(0, minutes));
+}
+
+void NotificationCenter::setStallCheckIntervalMs(int ms)
+{
+    m_stallTimer->setInterval(ms);
+}
+
+void NotificationCenter::checkStalls()
+{
+    const int minutes = stallMinutes();
+    if (minutes <= 0 || !m_notifier || !m_notifier->isAvailable())
+        return;
+    const QDateTime now = m_service->now();
+    for (const JobRecord &r : m_service->jobs()) {
+        // Only importing jobs: a pending one waits its turn, one awaiting commit waits for the user.
+        if (r.job.state != JobState::Running || r.expired)
+            continue;
+        // Without answers nothing can be said about movement (the connection's own notice covers that).
+        if (m_service->health(r.connectionId).state != ConnectionHealth::State::Ok)
+            continue;
+        const qint64 still = r.stalledSeconds(now);
+        if (still < qint64(minutes) * 60)
+            continue;
+        if (m_stallTold.value(r.key()) == r.lastChange)
+            continue; // this stall was announced; a new one starts when the job moves again
+        m_stallTold.insert(r.key(), r.lastChange);
+        const Connection *c = m_service->connection(r.connectionId);
+        Notification n;
+        n.kind = Notification::Kind::Stalled;
+        n.jobKeys = {r.key()};
+        n.actions = QStringList{QStringLiteral("copy-report"), tr("Copy report")};
+        n.title = tr("Import not moving on %1").arg(c ? c->name : r.connectionId);
+        const int m = static_cast<int>(still / 60);
+        n.body = m == 1 ? tr("Job %1 into “%2” has not moved for 1 minute.").arg(r.job.jobId, r.job.collectionName.value_or(QString()))
+                        : tr("Job %1 into “%2” has not moved for %3 minutes.").arg(r.job.jobId, r.job.collectionName.value_or(QString())).arg(m);
+        m_notifier->show(n);
+    }
+}
+
+void NotificationCenter::onAction(const QString &key, const QString &action)
+{
+    const JobRecord *r = m_service->job(key);
+    if (!r || !m_notifier)
+        return;
+    if (action == QLatin1String("copy-report")) {
+        // The support report a user would copy in the window: never a key (JobReport).
+        m_notifier->copyText(JobReport::supportReport(*r, m_service->connection(r->connectionId)));
+    } else if (action == QLatin1String("retry")) {
+        const QString connectionId = r->connectionId;
+        QPointer<NotificationCenter> self(this);
+        m_service->retryJob(key, [self, connectionId](const QString &newKey, const ApiError &e) {
+            if (!self)
+                return;
+            if (!e.isError()) {
+                Q_EMIT self->retryStarted(newKey);
+                return;
+            }
+            const Connection *c = self->m_service->connection(connectionId);
+            Notification n;
+            n.kind = Notification::Kind::Failed;
+            n.title = tr("Retry failed on %1").arg(c ? c->name : connectionId);
+            n.body = ErrorAdvice::forCreate(e);
+            if (self->m_notifier && self->m_notifier->isAvailable())
+                self->m_notifier->show(n);
+        });
+    } else if (action == QLatin1String("show")) {
+        Q_EMIT m_notifier->activated(key);
+    }
 }
 
 QString NotificationCenter::settingsKey(Notification::Kind kind)
@@ -23,6 +109,7 @@ QString NotificationCenter::settingsKey(Notification::Kind kind)
     case Notification::Kind::Expired: return QStringLiteral("notifications/expired");
     case Notification::Kind::ConnectionLost: return QStringLiteral("notifications/connectionLost");
     case Notification::Kind::ConnectionBack: return QStringLiteral("notifications/connectionBack");
+    case Notification::Kind::Stalled: return QStringLiteral("notifications/stallMinutes");
     }
     return {};
 }
@@ -30,12 +117,18 @@ QString NotificationCenter::settingsKey(Notification::Kind kind)
 bool NotificationCenter::isEnabled(Notification::Kind kind) const
 {
     // Expired-on-server and connection notices are off by default: useful, but easy to find noisy.
+    if (kind == Notification::Kind::Stalled)
+        return stallMinutes() > 0;
     const bool byDefault = kind == Notification::Kind::Completed || kind == Notification::Kind::Failed;
     return QSettings().value(settingsKey(kind), byDefault).toBool();
 }
 
 void NotificationCenter::setEnabled(Notification::Kind kind, bool on)
 {
+    if (kind == Notification::Kind::Stalled) {
+        setStallMinutes(on ? std::max(stallMinutes(), 10) : 0);
+        return;
+    }
     QSettings().setValue(settingsKey(kind), on);
 }
 
@@ -131,9 +224,15 @@ void NotificationCenter::flush()
             n.body = count == 1 ? tr("Job %1 into “%2” on %3.").arg(jobId, collection, where) : tr("Click to see them.");
             break;
         case Notification::Kind::Failed:
-            n.title = count == 1 ? tr("Import failed") : tr("%n imports failed on %1", nullptr, count).arg(where);
-            n.body = count == 1 ? tr("Job %1 into “%2”: %3").arg(jobId, collection, first && !first->job.reason.isEmpty() ? first->job.reason.left(300) : tr("no reason given"))
+            n.title = count == 1 ? tr("Import failed on %1").arg(where) : tr("%n imports failed on %1", nullptr, count).arg(where);
+            n.body = count == 1 ? tr("Job %1 into “%2” on %3: %4").arg(jobId, collection, where, first && !first->job.reason.isEmpty() ? first->job.reason.left(300) : tr("no reason given"))
                                 : tr("Click to see the reasons.");
+            if (count == 1) {
+                n.actions = QStringList{QStringLiteral("copy-report"), tr("Copy report")};
+                // Retry only where Bulkwatch knows what the job was created with.
+                if (first && !first->createParams.isEmpty())
+                    n.actions << QStringLiteral("retry") << tr("Retry");
+            }
             break;
         case Notification::Kind::Expired:
             n.title = count == 1 ? tr("Import expired on server") : tr("%n imports expired on %1", nullptr, count).arg(where);

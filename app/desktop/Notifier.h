@@ -6,11 +6,12 @@
 
 struct Notification
 {
-    enum class Kind { Completed, Failed, Expired, ConnectionLost, ConnectionBack };
+    enum class Kind { Completed, Failed, Expired, ConnectionLost, ConnectionBack, Stalled };
     Kind kind = Kind::Completed;
     QString title;
     QString body;
     QStringList jobKeys; // what clicking it opens (the first)
+    QStringList actions; // besides Show: pairs of action id and label, e.g. "retry", "Retry"
 };
 
 class Notifier : public QObject
@@ -20,7 +21,10 @@ public:
     using QObject::QObject;
     virtual bool isAvailable() const = 0;
     virtual void show(const Notification &n) = 0;
+    // Where a notification's Copy action puts its text: the desktop's clipboard (only a GUI notifier has one).
+    virtual void copyText(const QString &text) { Q_UNUSED(text) }
 
 Q_SIGNALS:
-    void activated(const QString &jobKey); // the user clicked a notification about this job
+    void activated(const QString &jobKey); // the user clicked a notification about this job (or its Show)
+    void actionInvoked(const QString &jobKey, const QString &action); // one of Notification::actions
 };

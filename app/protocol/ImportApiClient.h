@@ -51,6 +51,9 @@ public:
     void createJob(const Endpoint &ep, const CreateRequest &req, QObject *context, CreateCallback cb);
     void commitJob(const Endpoint &ep, const QString &jobId, QObject *context, DoneCallback cb);
     void abortJob(const Endpoint &ep, const QString &jobId, QObject *context, DoneCallback cb);
+    // Milvus: the collection names of a database (POST /v2/vectordb/collections/list), in CollectionsList.cpp.
+    using NamesCallback = std::function<void(const QStringList &names, const ApiError &)>;
+    void listCollections(const Endpoint &ep, const QString &dbName, QObject *context, NamesCallback cb);
 
     // The progress path that worked for this base URL ("" until one did).
     QString knownProgressPath(const Endpoint &ep) const;

@@ -128,6 +128,24 @@ public:
     };
     Overview overview(const QDateTime &failedSince) const; // for the tray, without copying any job
 
+    // --- What the dialogs ask the server (ImportQueries.cpp) ---
+    // The job ID in pasted text: a bare ID, or one inside JSON or a log line (`"jobId": "4532…",`). "" when none.
+    static QString extractJobId(const QString &pasted);
+    // Asks the server once, within the connection's request budget, whether it knows this job: done(no error)
+    // when it does, ErrorKind::NotFound when it says it does not, any other error when it could not tell.
+    // done runs only while context lives.
+    void checkJob(const QString &connectionId, const QString &jobId, QObject *context,
+                  std::function<void(const ApiError &error)> done);
+    // The collections of the connection's database (or dbName), for suggestions; empty when the server has no such
+    // endpoint or cannot be asked. done runs only while context lives.
+    void listCollections(const QString &connectionId, const QString &dbName, QObject *context,
+                         std::function<void(const QStringList &names, const ApiError &error)> done);
+    // Forgets finished jobs whose last change is older than cutoff (history retention); returns how many.
+    int forgetFinishedBefore(const QDateTime &cutoff);
+    // Whether keys can be kept in the OS keychain (it answers a read of this connection's bucket entry);
+    // done(false, why in plain words) when there is none or it does not work. done runs only while context lives.
+    void probeKeychain(const QString &connectionId, QObject *context, std::function<void(bool usable, const QString &why)> done);
+
 Q_SIGNALS:
     // jobChanged, jobRemoved, jobTransition and connectionsChanged come from JobSource.
     // Just before jobChanged for a describe answer: which of its files changed (all when replaced).

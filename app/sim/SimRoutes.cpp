@@ -181,6 +181,9 @@ SimServer::Answer SimServer::route(const QHttpServerRequest &request, const QStr
         else if (tail == QLatin1String("list") || tail == QLatin1String("create")) op = tail;
         else if ((tail == QLatin1String("commit") || tail == QLatin1String("abort")) && m_dialect == SimDialect::Milvus) op = tail;
     }
+    // Milvus' collection list (the New import dialog's suggestions); the cloud's control plane has none.
+    if (path == QLatin1String("/v2/vectordb/collections/list") && post && m_dialect == SimDialect::Milvus)
+        op = QStringLiteral("collections");
     if (op.isEmpty())
         return notFound; // Milvus never served /getProgress: a plain-text 404 like gin's
 
@@ -211,6 +214,18 @@ SimServer::Answer SimServer::route(const QHttpServerRequest &request, const QStr
 
     // Milvus learns the database of describe/commit/abort only from the DB-Name header.
     const QString headerDb = QString::fromUtf8(request.value("DB-Name"));
+    if (op == QLatin1String("collections")) {
+        // The scenario's collections, and those its jobs of this database import into.
+        const QString db = param("dbName").isEmpty() ? QStringLiteral("default") : param("dbName");
+        QStringList names = db == QLatin1String("default") ? m_engine->scenario().collections : QStringList();
+        for (const SimJob *j : m_engine->jobs(db, QString()))
+            if (!names.contains(j->collection))
+                names << j->collection;
+        names.sort();
+        if (names.isEmpty() && db != QLatin1String("default"))
+            return error(800, QStringLiteral("database not found[database=%1]").arg(db));
+        return ok(QJsonArray::fromStringList(names));
+    }
     if (op == QLatin1String("describe")) {
         const QString jobId = param("jobId");
         if (jobId.isEmpty())

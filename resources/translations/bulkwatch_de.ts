@@ -35,6 +35,42 @@
         <source>Add a connection first.</source>
         <translation>Legen Sie zuerst eine Verbindung an.</translation>
     </message>
+    <message>
+        <source>Paste the ID alone, or a line of JSON or a log that holds it (&quot;jobId&quot;: &quot;…&quot;).</source>
+        <translation>Fügen Sie die ID allein ein oder eine JSON- oder Logzeile, die sie enthält („jobId“: „…“).</translation>
+    </message>
+    <message>
+        <source>Job ID found</source>
+        <translation>Gefundene Job-ID</translation>
+    </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation>&amp;Erneut prüfen</translation>
+    </message>
+    <message>
+        <source>Will watch job %1</source>
+        <translation>Beobachtet wird Job %1</translation>
+    </message>
+    <message>
+        <source>Asking the server about job %1…</source>
+        <translation>Frage den Server nach Job %1 …</translation>
+    </message>
+    <message>
+        <source>%1 does not know job %2: check the ID and the connection (or its database). Jobs are forgotten some hours after they end.
+The server said: %3</source>
+        <translation>%1 kennt Job %2 nicht: Prüfen Sie die ID und die Verbindung (oder deren Datenbank). Jobs werden einige Stunden nach ihrem Ende vergessen.
+Der Server sagte: %3</translation>
+    </message>
+    <message>
+        <source>Could not check job %1 with %2: %3
+Watch it anyway, or check again.</source>
+        <translation>Job %1 konnte bei %2 nicht geprüft werden: %3
+Trotzdem beobachten oder erneut prüfen.</translation>
+    </message>
+    <message>
+        <source>&amp;Watch anyway</source>
+        <translation>&amp;Trotzdem beobachten</translation>
+    </message>
 </context>
 <context>
     <name>Connection</name>
@@ -211,11 +247,11 @@
     </message>
     <message>
         <source>Testing…</source>
-        <translation>Wird getestet …</translation>
+        <translation type="vanished">Wird getestet …</translation>
     </message>
     <message numerus="yes">
         <source>Connected: the server lists %n import job(s).</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>Verbunden: Der Server listet %n Import-Job.</numerusform>
             <numerusform>Verbunden: Der Server listet %n Import-Jobs.</numerusform>
         </translation>
@@ -223,6 +259,76 @@
     <message>
         <source>You can keep the key for this session only: tick the box above and save again. It will be asked for again after a restart.</source>
         <translation>Sie können den Schlüssel nur für diese Sitzung behalten: Haken oben setzen und erneut speichern. Nach einem Neustart wird er wieder abgefragt.</translation>
+    </message>
+    <message>
+        <source>Show key</source>
+        <translation>Schlüssel zeigen</translation>
+    </message>
+    <message>
+        <source>Show the key</source>
+        <translation>Den Schlüssel zeigen</translation>
+    </message>
+    <message>
+        <source>Hide key</source>
+        <translation>Schlüssel verbergen</translation>
+    </message>
+    <message>
+        <source>Hide the key</source>
+        <translation>Den Schlüssel verbergen</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>Choose the CA certificate file</source>
+        <translation>CA-Zertifikatsdatei wählen</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA-Zertifikat</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>%1 is not a Zilliz Cloud address (api.cloud.zilliz.com, or a host under zillizcloud.com). For a self-hosted Milvus, or a proxy in front of one, choose the type Milvus.</source>
+        <translation>%1 ist keine Zilliz-Cloud-Adresse (api.cloud.zilliz.com oder ein Host unter zillizcloud.com). Für ein selbst betriebenes Milvus oder einen Proxy davor wählen Sie den Typ Milvus.</translation>
+    </message>
+    <message>
+        <source>Zilliz Cloud is reached over https:// only; http:// would send the API key in clear text.</source>
+        <translation>Zilliz Cloud ist nur über https:// erreichbar; http:// würde den API-Schlüssel im Klartext senden.</translation>
+    </message>
+    <message>
+        <source>Zilliz Cloud needs an API key: paste one from the console (API Keys).</source>
+        <translation>Zilliz Cloud braucht einen API-Schlüssel: Fügen Sie einen aus der Konsole ein (API Keys).</translation>
+    </message>
+    <message>
+        <source>No scheme given: %1 assumed (%2).</source>
+        <translation>Kein Schema angegeben: %1 angenommen (%2).</translation>
+    </message>
+    <message>
+        <source>Testing %1…</source>
+        <translation>Teste %1 …</translation>
+    </message>
+    <message>
+        <source>The server asks for a key and none was given: enter the API key (Zilliz Cloud) or user:password / token (Milvus).
+%1</source>
+        <translation>Der Server verlangt einen Schlüssel, und es wurde keiner angegeben: Geben Sie den API-Schlüssel (Zilliz Cloud) oder benutzer:passwort / Token (Milvus) ein.
+%1</translation>
+    </message>
+    <message>
+        <source>Tried %1.</source>
+        <translation>Versucht: %1.</translation>
+    </message>
+    <message>
+        <source>Connected to %1: the server lists 1 import job.</source>
+        <translation>Verbunden mit %1: Der Server listet 1 Import-Job.</translation>
+    </message>
+    <message>
+        <source>Connected to %1: the server lists %2 import jobs.</source>
+        <translation>Verbunden mit %1: Der Server listet %2 Import-Jobs.</translation>
     </message>
 </context>
 <context>
@@ -660,6 +766,18 @@
     <message>
         <source>No such job.</source>
         <translation>Diesen Job gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>the connection is gone</source>
+        <translation>die Verbindung gibt es nicht mehr</translation>
+    </message>
+    <message>
+        <source>the connection&apos;s key is not available yet</source>
+        <translation>der Schlüssel der Verbindung ist noch nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>This session has no keychain.</source>
+        <translation>Diese Sitzung hat keinen Schlüsselbund.</translation>
     </message>
 </context>
 <context>
@@ -1389,6 +1507,30 @@ Mehrere NumPy-Dateien einer Gruppe: a.npy, b.npy</translation>
         <source>Starting…</source>
         <translation>Wird gestartet …</translation>
     </message>
+    <message>
+        <source>Show the server&apos;s collections</source>
+        <translation>Die Collections des Servers zeigen</translation>
+    </message>
+    <message>
+        <source>Checking the keychain…</source>
+        <translation>Prüfe den Schlüsselbund …</translation>
+    </message>
+    <message>
+        <source>Kept in the OS keychain under this connection, for Retry; never in the history.</source>
+        <translation>Im Schlüsselbund des Systems unter dieser Verbindung abgelegt, für Wiederholen; nie im Verlauf.</translation>
+    </message>
+    <message>
+        <source>No keychain is available, so the keys are used for this request only. %1</source>
+        <translation>Kein Schlüsselbund verfügbar, daher werden die Schlüssel nur für diese Anfrage verwendet. %1</translation>
+    </message>
+    <message>
+        <source>A secret key needs its access key: enter both, or neither when the cluster may read the bucket by itself.</source>
+        <translation>Ein Secret Key braucht seinen Access Key: Geben Sie beide ein oder keinen, wenn der Cluster den Bucket selbst lesen darf.</translation>
+    </message>
+    <message>
+        <source>An access key needs its secret key: enter both, or neither when the cluster may read the bucket by itself.</source>
+        <translation>Ein Access Key braucht seinen Secret Key: Geben Sie beide ein oder keinen, wenn der Cluster den Bucket selbst lesen darf.</translation>
+    </message>
 </context>
 <context>
     <name>NotificationCenter</name>
@@ -1431,7 +1573,7 @@ Mehrere NumPy-Dateien einer Gruppe: a.npy, b.npy</translation>
     </message>
     <message>
         <source>Import failed</source>
-        <translation>Import fehlgeschlagen</translation>
+        <translation type="vanished">Import fehlgeschlagen</translation>
     </message>
     <message numerus="yes">
         <source>%n imports failed on %1</source>
@@ -1442,7 +1584,7 @@ Mehrere NumPy-Dateien einer Gruppe: a.npy, b.npy</translation>
     </message>
     <message>
         <source>Job %1 into “%2”: %3</source>
-        <translation>Job %1 in „%2“: %3</translation>
+        <translation type="vanished">Job %1 in „%2“: %3</translation>
     </message>
     <message>
         <source>no reason given</source>
@@ -1466,6 +1608,38 @@ Mehrere NumPy-Dateien einer Gruppe: a.npy, b.npy</translation>
     <message>
         <source>The server forgot them; Bulkwatch keeps their last known state.</source>
         <translation>Der Server hat sie vergessen; Bulkwatch behält ihren letzten bekannten Stand.</translation>
+    </message>
+    <message>
+        <source>Copy report</source>
+        <translation>Bericht kopieren</translation>
+    </message>
+    <message>
+        <source>Import not moving on %1</source>
+        <translation>Import kommt auf %1 nicht voran</translation>
+    </message>
+    <message>
+        <source>Job %1 into “%2” has not moved for 1 minute.</source>
+        <translation>Job %1 in „%2“ hat sich seit 1 Minute nicht bewegt.</translation>
+    </message>
+    <message>
+        <source>Job %1 into “%2” has not moved for %3 minutes.</source>
+        <translation>Job %1 in „%2“ hat sich seit %3 Minuten nicht bewegt.</translation>
+    </message>
+    <message>
+        <source>Retry failed on %1</source>
+        <translation>Wiederholen auf %1 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Import failed on %1</source>
+        <translation>Import auf %1 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Job %1 into “%2” on %3: %4</source>
+        <translation>Job %1 in „%2“ auf %3: %4</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Wiederholen</translation>
     </message>
 </context>
 <context>
@@ -1555,6 +1729,70 @@ Mehrere NumPy-Dateien einer Gruppe: a.npy, b.npy</translation>
     <message>
         <source>Closing the window (with a tray):</source>
         <translation>Fenster schließen (mit Systembereich):</translation>
+    </message>
+    <message>
+        <source>a running import has not &amp;moved for</source>
+        <translation>ein laufender Import sich nicht &amp;bewegt hat seit</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Minutes without movement</source>
+        <translation>Minuten ohne Bewegung</translation>
+    </message>
+    <message>
+        <source>Gentle — half as many requests</source>
+        <translation>Sanft — halb so viele Anfragen</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Brisk — twice as often</source>
+        <translation>Zügig — doppelt so oft</translation>
+    </message>
+    <message>
+        <source>How often Bulkwatch asks the servers; never more than 20 requests per second per connection.</source>
+        <translation>Wie oft Bulkwatch die Server fragt; nie mehr als 20 Anfragen pro Sekunde und Verbindung.</translation>
+    </message>
+    <message>
+        <source>For ever</source>
+        <translation>Für immer</translation>
+    </message>
+    <message>
+        <source>1 year</source>
+        <translation>1 Jahr</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 Tage</translation>
+    </message>
+    <message>
+        <source>Finished imports older than this are removed from Bulkwatch&apos;s history; nothing changes on the server.</source>
+        <translation>Beendete Importe, die älter sind, werden aus dem Verlauf von Bulkwatch entfernt; auf dem Server ändert sich nichts.</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemvorgabe</translation>
+    </message>
+    <message>
+        <source>Applied at the next start.</source>
+        <translation>Wirkt ab dem nächsten Start.</translation>
+    </message>
+    <message>
+        <source>&amp;Polling pace:</source>
+        <translation>&amp;Abfragetempo:</translation>
+    </message>
+    <message>
+        <source>&amp;Keep finished imports:</source>
+        <translation>Beendete Importe &amp;behalten:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 namespace {
 class CountingNotifier : public Notifier
@@ -40,6 +41,14 @@ public:
                 out << n;
         return out;
     }
+};
+
+// A notifier on the bus that keeps what a Copy action would put on the clipboard.
+class CopyingDBusNotifier : public DBusNotifier
+{
+public:
+    void copyText(const QString &text) override { copied << text; }
+    QStringList copied;
 };
 
 // Four jobs that end together at 50 s, one that fails at 25 s, and one finished before anyone watched.
@@ -86,6 +95,10 @@ private Q_SLOTS:
     void withoutATrayTheWindowNeverHides();
 
     void trayTooltipSummarisesAndMarksFailures();
+
+    void aFailedNotificationOffersCopyReportRetryAndShow();
+
+    void aRunningJobThatStopsMovingIsAnnouncedOncePerStall();
 };
 
 // Bodies are hidden from moc: its tokenizer trips over some JSON test strings.
@@ -204,8 +217,9 @@ void TestNotifications::aFailureIsAnnouncedWithItsReasonAndKindsCanBeSwitchedOff
     QCOMPARE(failed->job.state, JobState::Failed);
     QVERIFY(!failed->job.reason.isEmpty());
     const Notification n = notifier.of(Notification::Kind::Failed).first();
-    QCOMPARE(n.title, QStringLiteral("Import failed"));
+    QCOMPARE(n.title, QStringLiteral("Import failed on Prod")); // which connection, before anything else
     QVERIFY2(n.body.contains(QLatin1String("quick_setup")), qPrintable(n.body));
+    QVERIFY2(n.body.contains(QLatin1String(" on Prod: ")), qPrintable(n.body));
     QVERIFY2(n.body.contains(failed->job.reason.left(300)), qPrintable(n.body + QStringLiteral(" / ") + failed->job.reason));
     QVERIFY(n.body.contains(failed->job.jobId));
     QCOMPARE(n.jobKeys, QStringList{created});
@@ -405,6 +419,131 @@ void TestNotifications::trayTooltipSummarisesAndMarksFailures()
         QVERIFY(!marked.isNull());
         QVERIFY2(plain != marked, dark ? "dark panel" : "light panel");
     }
+}
+
+void TestNotifications::aFailedNotificationOffersCopyReportRetryAndShow()
+{
+    FakeNotificationServer fake;
+    QString why;
+    if (!fakeService(fake, busProblem, &why))
+        BULKWATCH_SKIP("needs dbus-daemon for a private bus with a fake notification service");
+    SimFixture sim(basicScenario());
+    sim.server->engine().setSpeed(0);
+    sim.server->setApiKey("notify-secret-31");
+    ImportService service(nullptr, nullptr);
+    service.setOptions(fastOptions());
+    CopyingDBusNotifier notifier;
+    NotificationCenter center(&service, &notifier);
+    center.setBatchDelayMs(100);
+    center.setEnabled(Notification::Kind::Completed, false);
+    service.start();
+    service.saveConnection(simConnection(sim, QStringLiteral("sim"), QStringLiteral("Prod")), QByteArray("notify-secret-31"));
+    QTRY_COMPARE_WITH_TIMEOUT(service.health(QStringLiteral("sim")).state, ConnectionHealth::State::Ok, 5000);
+    CreateRequest req;
+    req.collectionName = QStringLiteral("quick_setup");
+    req.fileGroups = {QStringList{QStringLiteral("will-fail.parquet")}};
+    QString created;
+    service.createJob(QStringLiteral("sim"), req, false, [&](const QString &key, const ApiError &) { created = key; });
+    QTRY_VERIFY_WITH_TIMEOUT(!created.isEmpty() && service.job(created) && service.job(created)->hasDetails, 10000);
+    sim.server->engine().advance(1000);
+    QTRY_COMPARE_WITH_TIMEOUT(fake.calls().size(), 1, 8000);
+    const FakeNotificationServer::Call c = fake.calls().first();
+    const JobRecord *failed = service.job(created);
+    QCOMPARE(c.summary, QStringLiteral("Import failed on Prod"));
+    QVERIFY2(c.body.startsWith(QStringLiteral("Job %1 into “quick_setup” on Prod: ").arg(failed->job.jobId)), qPrintable(c.body));
+    QCOMPARE(c.actions, (QStringList{QStringLiteral("default"), QStringLiteral("Show"), QStringLiteral("copy-report"), QStringLiteral("Copy report"),
+                                     QStringLiteral("retry"), QStringLiteral("Retry")}));
+    QCOMPARE(c.hints.value(QStringLiteral("urgency")).toInt(), 2);
+
+    // Copy report: the job's support report, never the key.
+    QSignalSpy activated(&notifier, &Notifier::activated);
+    fake.invokeAction(c.id, QStringLiteral("copy-report"));
+    QTRY_COMPARE_WITH_TIMEOUT(notifier.copied.size(), 1, 5000);
+    QVERIFY2(notifier.copied.first().contains(failed->job.jobId), qPrintable(notifier.copied.first()));
+    QVERIFY(notifier.copied.first().contains(failed->job.reason.left(40)));
+    QVERIFY(!notifier.copied.first().contains(QLatin1String("notify-secret-31")));
+    QCOMPARE(activated.size(), 0); // copying does not open the window
+
+    // Retry: the same import is started again on the server, and watched.
+    QSignalSpy retried(&center, &NotificationCenter::retryStarted);
+    const int creates = sim.server->requestCount(QStringLiteral("/v2/vectordb/jobs/import/create"));
+    fake.invokeAction(c.id, QStringLiteral("retry"));
+    QVERIFY(retried.wait(10000));
+    QCOMPARE(sim.server->requestCount(QStringLiteral("/v2/vectordb/jobs/import/create")), creates + 1);
+    const QString again = retried.first().first().toString();
+    QVERIFY(again != created);
+    QVERIFY(service.job(again));
+    QCOMPARE(service.job(again)->job.collectionName.value_or(QString()), QStringLiteral("quick_setup"));
+
+    // Show (the notification's default action): the window opens on that job.
+    fake.invokeAction(c.id, QStringLiteral("default"));
+    QVERIFY(activated.wait(5000));
+    QCOMPARE(activated.first().first().toString(), created);
+
+    // A job created elsewhere cannot be retried from here: no Retry offered.
+    sim.server->engine().advance(30);
+    QVERIFY(waitUntil([&] { return fake.calls().size() >= 2; }, 8000)); // …924 (watched) fails, the retried job too
+    for (const FakeNotificationServer::Call &later : fake.calls().mid(1))
+        if (later.body.contains(QLatin1String("453240863839750924")))
+            QVERIFY2(!later.actions.contains(QLatin1String("retry")), qPrintable(later.actions.join(QLatin1Char(','))));
+}
+
+void TestNotifications::aRunningJobThatStopsMovingIsAnnouncedOncePerStall()
+{
+    SimFixture sim(basicScenario());
+    sim.server->engine().setSpeed(0);
+    sim.server->engine().advance(22); // …923 imports its files
+    QDateTime now = QDateTime(QDate(2026, 3, 1), QTime(9, 0), QTimeZone(0));
+    ImportService service(nullptr, nullptr);
+    service.setOptions(fastOptions());
+    service.setClock([&] { return now; });
+    CountingNotifier notifier;
+    NotificationCenter center(&service, &notifier);
+    service.start();
+    service.saveConnection(simConnection(sim, QStringLiteral("sim"), QStringLiteral("Batch")), std::nullopt);
+    const QString key = jobKey(QStringLiteral("453240863839750923"));
+    QTRY_VERIFY_WITH_TIMEOUT(service.job(key) && service.job(key)->hasDetails && service.job(key)->job.state == JobState::Running, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(service.health(QStringLiteral("sim")).state, ConnectionHealth::State::Ok, 5000);
+    // Off by default: an hour without movement says nothing.
+    QCOMPARE(center.stallMinutes(), 0);
+    QVERIFY(!center.isEnabled(Notification::Kind::Stalled));
+    now = now.addSecs(3600);
+    center.checkStalls();
+    QCOMPARE(notifier.count(Notification::Kind::Stalled), 0);
+
+    center.setStallMinutes(10);
+    QVERIFY(center.isEnabled(Notification::Kind::Stalled));
+    // The job moves now (at the clock's 10:00), then stands still.
+    sim.server->engine().advance(2);
+    QTRY_COMPARE_WITH_TIMEOUT(service.job(key)->lastChange, now, 5000);
+    now = now.addSecs(9 * 60);
+    center.checkStalls();
+    QCOMPARE(notifier.count(Notification::Kind::Stalled), 0); // 9 minutes: not yet
+    now = now.addSecs(2 * 60);
+    center.checkStalls();
+    QCOMPARE(notifier.count(Notification::Kind::Stalled), 1);
+    const Notification n = notifier.of(Notification::Kind::Stalled).first();
+    QCOMPARE(n.title, QStringLiteral("Import not moving on Batch"));
+    QCOMPARE(n.body, QStringLiteral("Job 453240863839750923 into “quick_setup” has not moved for 11 minutes."));
+    QCOMPARE(n.jobKeys, QStringList{key});
+    // Polls go on; the same stall is not announced again.
+    QVERIFY(morePolls(sim, 5));
+    now = now.addSecs(30 * 60);
+    center.checkStalls();
+    center.checkStalls();
+    QCOMPARE(notifier.count(Notification::Kind::Stalled), 1);
+    // It moves, and stalls again: that is a new stall.
+    sim.server->engine().advance(2);
+    QTRY_COMPARE_WITH_TIMEOUT(service.job(key)->lastChange, now, 5000);
+    now = now.addSecs(10 * 60);
+    center.checkStalls();
+    QCOMPARE(notifier.count(Notification::Kind::Stalled), 2);
+    // A job that ended is never stalled.
+    sim.server->engine().advance(100);
+    QTRY_VERIFY_WITH_TIMEOUT(isTerminal(service.job(key)->job.state), 5000);
+    now = now.addSecs(3600);
+    center.checkStalls();
+    QCOMPARE(notifier.count(Notification::Kind::Stalled), 2);
 }
 
 #endif
