@@ -7,6 +7,7 @@
 #include "MainWindow.h"
 #include "DBusNotifier.h"
 #include "DesktopNotifier.h"
+#include "DesktopPreferences.h"
 #include "NotificationCenter.h"
 #include "TrayIcon.h"
 #include "SecretStore.h"
@@ -18,6 +19,7 @@
 #include <QCommandLineParser>
 #include <QMessageBox>
 #include <QPalette>
+#include <QPushButton>
 #include <QStyle>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -72,12 +74,16 @@ int runDesktopApp(int argc, char **argv)
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Bulkwatch"));
     QGuiApplication::setDesktopFileName(QStringLiteral(BULKWATCH_APP_ID));
     QApplication::setWindowIcon(TrayIcon::appIcon());
-    // The system locale picks the translation (German is the first); Qt's own strings come with it.
+    // The language chosen in Preferences, else the system's, picks the translation (German is the first); Qt's own
+    // strings come with it. Any other language gets the English file, which holds the plural forms ("1 minute",
+    // "2 minutes") that the %n source strings only spell as "minute(s)".
+    const QLocale locale = DesktopPreferences::startLocale();
     auto *appTranslator = new QTranslator(&app);
-    if (appTranslator->load(QLocale(), QStringLiteral("bulkwatch"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (appTranslator->load(locale, QStringLiteral("bulkwatch"), QStringLiteral("_"), QStringLiteral(":/i18n"))
+        || appTranslator->load(QStringLiteral(":/i18n/bulkwatch_en.qm")))
         QCoreApplication::installTranslator(appTranslator);
     auto *qtTranslator = new QTranslator(&app);
-    if (qtTranslator->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (qtTranslator->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qtTranslator);
 
     QCommandLineParser parser;
@@ -106,15 +112,18 @@ int runDesktopApp(int argc, char **argv)
     HistoryStore store;
     QString error;
     if (!store.open(historyPath, &error)) {
-        const auto answer = QMessageBox::critical(nullptr, QStringLiteral("Bulkwatch"),
-                                                  error + QStringLiteral("\n\n") + QApplication::translate("main", "Continue without a history for this session?"),
-                                                  QMessageBox::Yes | QMessageBox::No);
-        if (answer != QMessageBox::Yes)
+        QMessageBox box(QMessageBox::Critical, QStringLiteral("Bulkwatch"),
+                        error + QStringLiteral("\n\n") + QApplication::translate("main", "Continue without a history for this session?"));
+        QPushButton *go = box.addButton(QApplication::translate("main", "Continue without history"), QMessageBox::AcceptRole);
+        box.addButton(QApplication::translate("main", "Quit"), QMessageBox::RejectRole);
+        box.exec();
+        if (box.clickedButton() != go)
             return 1;
     }
     KeychainSecretStore keychain(QStringLiteral(BULKWATCH_APP_ID));
     ImportService service(&store, &keychain);
     service.start();
+    DesktopPreferences::apply(service);
     if (sim) {
         // One demo connection, kept under its own id and pointed at this run's port (a history named with
         // --history keeps it between runs).

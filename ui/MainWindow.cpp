@@ -43,8 +43,13 @@ MainWindow::MainWindow(ImportService *service, QWidget *parent)
     setWindowTitle(tr("Bulkwatch"));
     setWindowIcon(TrayIcon::appIcon());
     m_proxy->setSourceModel(m_jobsModel);
+    // The confirming button says what it does ("Commit import", "Remove 3 jobs"), not Yes; Cancel is the default.
     m_confirm = [this](const QString &title, const QString &text) {
-        return QMessageBox::question(this, title, text) == QMessageBox::Yes;
+        QMessageBox box(QMessageBox::Question, title, text, QMessageBox::Cancel, this);
+        QPushButton *go = box.addButton(title, QMessageBox::AcceptRole);
+        box.setDefaultButton(QMessageBox::Cancel);
+        box.exec();
+        return box.clickedButton() == go;
     };
     m_actions = new WindowActions(this);
     m_trayAvailable = [this] { return m_tray && m_tray->canHoldTheWindow(); };
@@ -367,9 +372,7 @@ void MainWindow::removeConnection()
     if (!c)
         return;
     const QString id = c->id;
-    if (QMessageBox::question(this, tr("Remove connection"),
-                              tr("Remove “%1”, its key from the keychain and its job history?").arg(c->name))
-        == QMessageBox::Yes)
+    if (m_confirm(tr("Remove connection"), tr("Remove “%1”, its key from the keychain and its job history?").arg(c->name)))
         m_service->removeConnection(id);
 }
 
@@ -465,9 +468,9 @@ void MainWindow::removeSelectedJobs()
     const QVector<JobRecord> records = selectedRecords();
     if (records.isEmpty())
         return;
-    if (QMessageBox::question(this, tr("Remove from history"),
-                              tr("Remove %n job(s) from Bulkwatch's history? Nothing changes on the server.", nullptr, static_cast<int>(records.size())))
-        != QMessageBox::Yes)
+    const int n = static_cast<int>(records.size());
+    if (!m_confirm(tr("Remove %n job(s)", nullptr, n),
+                   tr("Remove %n job(s) from Bulkwatch's history? Nothing changes on the server.", nullptr, n)))
         return;
     for (const JobRecord &r : records)
         m_service->removeJob(r.key());

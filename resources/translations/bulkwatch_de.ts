@@ -1287,7 +1287,7 @@ Anderswo gestartete Jobs (SDKs, Pipelines) erscheinen von selbst; einen Job per 
     </message>
     <message>
         <source>Remove from history</source>
-        <translation>Aus dem Verlauf entfernen</translation>
+        <translation type="vanished">Aus dem Verlauf entfernen</translation>
     </message>
     <message numerus="yes">
         <source>Remove %n job(s) from Bulkwatch&apos;s history? Nothing changes on the server.</source>
@@ -1367,6 +1367,13 @@ Anderswo gestartete Jobs (SDKs, Pipelines) erscheinen von selbst; einen Job per 
     <message>
         <source>Not in the demo: your connections belong in Bulkwatch&apos;s own history. Start Bulkwatch without --demo to add them.</source>
         <translation>Nicht in der Demo: Ihre Verbindungen gehören in den eigenen Verlauf von Bulkwatch. Starten Sie Bulkwatch ohne --demo, um sie hinzuzufügen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n job(s)</source>
+        <translation>
+            <numerusform>%n Job entfernen</numerusform>
+            <numerusform>%n Jobs entfernen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2045,6 +2052,14 @@ Mehrere NumPy-Dateien einer Gruppe: a.npy, b.npy</translation>
 </source>
         <translation>Keine gespeicherten Verbindungen. Legen Sie eine im Fenster an.
 </translation>
+    </message>
+    <message>
+        <source>Continue without history</source>
+        <translation>Ohne Verlauf fortfahren</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
     </message>
 </context>
 </TS>

@@ -5,7 +5,7 @@
     <name>ConnectionDialog</name>
     <message numerus="yes">
         <source>Connected: the server lists %n import job(s).</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>Connected: the server lists %n import job.</numerusform>
             <numerusform>Connected: the server lists %n import jobs.</numerusform>
         </translation>
@@ -118,6 +118,13 @@
         <translation>
             <numerusform>Remove %n job from Bulkwatch&apos;s history? Nothing changes on the server.</numerusform>
             <numerusform>Remove %n jobs from Bulkwatch&apos;s history? Nothing changes on the server.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n job(s)</source>
+        <translation>
+            <numerusform>Remove %n job</numerusform>
+            <numerusform>Remove %n jobs</numerusform>
         </translation>
     </message>
 </context>

@@ -21,6 +21,8 @@
 #include "support/SimFixture.h"
 #include "support/Skip.h"
 
+#include <QMessageBox>
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
@@ -292,6 +294,7 @@ private Q_SLOTS:
     void headerMenuHidesAndShowsColumnsAndRemembers();
     void stateTabsCountTheirJobs();
     void copyCommandSaysWhatItCopies();
+    void confirmationsNameWhatTheyDo();
     void theGermanToolbarFitsA1024Window();
     void theOpeningSelectionIsTheTopJobAndStaysInView();
 };
@@ -459,8 +462,12 @@ void TestMainWindow::addJobExplainsBadIdsAndWatchesGoodOnes()
     dialog.idEdit()->setText(QStringLiteral("  \"448761313698322011\"  "));
     QVERIFY(dialog.problemText().isEmpty());
     dialog.accept();
-    QCOMPARE(dialog.result(), int(QDialog::Accepted));
-    QVERIFY(service->job(key("448761313698322011")));
+    // The server does not know it: refused in the dialog, no ghost row (issue 15).
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.problemText().contains(QLatin1String("does not know job 448761313698322011")), 10000);
+    QVERIFY(dialog.result() != int(QDialog::Accepted));
+    QVERIFY(!service->job(key("448761313698322011")));
+    // A watched job the server forgets still explains itself in the details.
+    QCOMPARE(service->addJob(QStringLiteral("gui"), QStringLiteral("448761313698322011")), QString());
     QTRY_VERIFY_WITH_TIMEOUT(service->job(key("448761313698322011"))->lastError.kind == ErrorKind::NotFound, 5000);
     window->selectJob(key("448761313698322011"));
     QTRY_VERIFY(window->errorText().contains(QLatin1String("does not know this job")));
@@ -1413,6 +1420,35 @@ void TestMainWindow::theOpeningSelectionIsTheTopJobAndStaysInView()
     // Re-sorted by another column, the selection is kept in view too.
     view->sortByColumn(JobsModel::JobIdColumn, Qt::AscendingOrder);
     QTRY_VERIFY(inView());
+}
+
+// A confirmation's button says what it does ("Remove 1 job(s)" here, "Remove 1 job" with the English plural file),
+// never Yes/No; Cancel is the default, and cancelling keeps the job.
+void TestMainWindow::confirmationsNameWhatTheyDo()
+{
+    const char *id = "453240863839750922";
+    QTRY_VERIFY(service->job(key(id)));
+    window->selectJob(key(id));
+    QStringList buttons;
+    QString defaultButton;
+    QTimer answer;
+    connect(&answer, &QTimer::timeout, this, [&] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        answer.stop();
+        for (QAbstractButton *b : box->buttons())
+            buttons << b->text().remove(QLatin1Char('&'));
+        defaultButton = box->defaultButton() ? box->defaultButton()->text().remove(QLatin1Char('&')) : QString();
+        box->button(QMessageBox::Cancel)->click();
+    });
+    answer.start(20);
+    window->removeSelectedJobs();
+    QVERIFY2(buttons.contains(QLatin1String("Remove 1 job(s)")) || buttons.contains(QLatin1String("Remove 1 job")),
+             qPrintable(buttons.join(QLatin1String(", "))));
+    QVERIFY(!buttons.contains(QLatin1String("Yes")));
+    QCOMPARE(defaultButton, QStringLiteral("Cancel"));
+    QVERIFY2(service->job(key(id)), "cancelled, yet the job was removed");
 }
 
 #endif
