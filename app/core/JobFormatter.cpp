@@ -1,4 +1,5 @@
 #include "JobFormatter.h"
+#include "FileLabel.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -164,7 +165,11 @@ QString toText(const JobProgress &job)
     line(QStringLiteral("Collection"), job.collectionName.value_or(QStringLiteral("—")));
     line(QStringLiteral("State"), jobStateName(job.state) + QStringLiteral(" (") + (job.serverState.isEmpty() ? QStringLiteral("no state sent") : job.serverState) + QStringLiteral(") · ") + percentText(job.progress));
     line(QStringLiteral("Phase"), jobPhaseText(jobPhase(job)));
-    line(QStringLiteral("Rows"), rowsText(job.importedRows, job.totalRows));
+    // A failed import leaves nothing in the collection: its rows read as if imported would mislead.
+    const bool stopped = job.state == JobState::Failed;
+    line(QStringLiteral("Rows"), stopped ? QStringLiteral("none imported (a failed import leaves nothing in the collection); %1 had been read")
+                                                 .arg(rowsText(job.importedRows, job.totalRows))
+                                         : rowsText(job.importedRows, job.totalRows));
     line(QStringLiteral("Size"), bytesText(job.fileSize));
     if (job.createTime.isValid())
         line(QStringLiteral("Created"), localText(job.createTime) + QStringLiteral(" (local)"));
@@ -179,9 +184,13 @@ QString toText(const JobProgress &job)
                    .arg(QStringLiteral("STATE").leftJustified(10), QStringLiteral("PROGRESS").leftJustified(9),
                         QStringLiteral("ROWS").leftJustified(24), QStringLiteral("SIZE").leftJustified(11), QStringLiteral("NAME"));
         for (const FileProgress &f : job.files) {
+            // The job's end is the file's end: an unfinished file of a failed job is not "importing 48 %".
+            const bool cut = stopped && f.state != FileState::Failed;
             out += QStringLiteral("  %1 %2 %3 %4 %5\n")
-                       .arg(fileStateName(f.state).leftJustified(10), percentText(f.progress).leftJustified(9),
-                            rowsText(f.importedRows, f.totalRows).leftJustified(24), bytesText(f.fileSize).leftJustified(11), f.fileName);
+                       .arg((cut ? QStringLiteral("notKept") : fileStateName(f.state)).leftJustified(10),
+                            (cut ? QStringLiteral("—") : percentText(f.progress)).leftJustified(9),
+                            rowsText(f.importedRows, f.totalRows).leftJustified(24), bytesText(f.fileSize).leftJustified(11),
+                            FileLabel::label(f.fileName));
             if (f.completeTime.isValid())
                 out += QStringLiteral("      completed %1 (local)\n").arg(localText(f.completeTime));
             if (!f.reason.isEmpty())

@@ -1,4 +1,5 @@
 #include "FilesModel.h"
+#include "FileLabel.h"
 
 #include "JobFormatter.h"
 
@@ -63,7 +64,7 @@ QVariant FilesModel::data(const QModelIndex &idx, int role) const
     if (role == Qt::DisplayRole) {
         switch (idx.column()) {
         case ProgressColumn: return JobFormatter::percentText(f->progress);
-        case NameColumn: return f->fileName;
+        case NameColumn: return FileLabel::label(f->fileName); // "[a.parquet]" -> "a.parquet"; the raw entry on hover
         case SizeColumn: return JobFormatter::bytesText(f->fileSize);
         case RowsColumn: return jobStopped() ? tr("none kept") : JobFormatter::rowsText(f->importedRows, f->totalRows);
         case StateColumn:
@@ -89,7 +90,7 @@ QVariant FilesModel::data(const QModelIndex &idx, int role) const
     }
     if (role == Qt::ToolTipRole) {
         switch (idx.column()) {
-        case NameColumn: return f->fileName; // whole on hover
+        case NameColumn: return f->fileName; // whole, as the server wrote it, on hover
         case ReasonColumn: return f->reason;
         case CompletedColumn: return f->completeTime.isValid() ? JobFormatter::utcText(f->completeTime) : QVariant();
         case StateColumn: {

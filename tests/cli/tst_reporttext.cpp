@@ -3,6 +3,7 @@
 // over typed values: no server needed.
 
 #include "FileLabel.h"
+#include "JobFormatter.h"
 #include "JobReport.h"
 
 #include <QTest>
@@ -25,6 +26,7 @@ private Q_SLOTS:
     void supportReportNamesTheConnectionPartitionAndDuration();
 
     void supportReportSaysTheJobsReasonOnce();
+    void statusTextOfAFailedJobSaysNothingWasKept();
 
     void supportReportOfAJobFirstSeenFinishedHasNoMadeUpDuration();
 };
@@ -207,6 +209,20 @@ void TestReportText::supportReportOfAJobFirstSeenFinishedHasNoMadeUpDuration()
     r.firstSeen = utc(10, 1, 0);
     QVERIFY2(JobReport::supportReport(r, nullptr).contains(QLatin1String("Duration: 1 min 40 s (from first seen to the end)\n")), qPrintable(report));
 }
+void TestReportText::statusTextOfAFailedJobSaysNothingWasKept()
+{
+    // `bulkwatch status` of a failed job: its rows are not in the collection, and no file is still "importing 48 %".
+    const QString text = JobFormatter::toText(failedRecord().job);
+    QVERIFY2(text.contains(QLatin1String("none imported (a failed import leaves nothing in the collection); 100,000 / 150,000 had been read")), qPrintable(text));
+    const QString files = text.mid(text.indexOf(QLatin1String("Files (")));
+    QVERIFY2(files.contains(QLatin1String("notKept")), qPrintable(files));
+    QVERIFY2(files.contains(QStringLiteral("  notKept    —         —")), qPrintable(files));
+    QVERIFY2(!files.contains(QLatin1String("running")), qPrintable(files));
+    // File names as names, whichever way Milvus printed them.
+    QVERIFY2(files.contains(QLatin1String(" folder/2/articles-part1.json\n")), qPrintable(files));
+    QVERIFY2(!files.contains(QLatin1Char('[')) && !files.contains(QLatin1String("paths:")), qPrintable(files));
+}
+
 #endif
 
 QTEST_GUILESS_MAIN(TestReportText)

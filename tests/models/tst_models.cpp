@@ -339,6 +339,8 @@ void TestModels::filesUpdateInPlaceForTheSameJob()
     QCOMPARE(resets.size(), 1);
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.index(0, FilesModel::NameColumn).data(Qt::ToolTipRole).toString(), QStringLiteral("[0.parquet]"));
+    // Shown as the file's name, not Milvus' Go-printed list; the raw entry stays on hover.
+    QCOMPARE(model.index(0, FilesModel::NameColumn).data(Qt::DisplayRole).toString(), QStringLiteral("0.parquet"));
 }
 
 void TestModels::etaFollowsTheSmoothedRateAcrossPolls()
