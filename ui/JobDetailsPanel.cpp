@@ -1,4 +1,5 @@
 #include "JobDetailsPanel.h"
+#include "JobsColumns.h"
 
 #include "FilesModel.h"
 #include "JobFormatter.h"
@@ -74,6 +75,8 @@ JobDetailsPanel::JobDetailsPanel(FilesModel *files, QWidget *parent) : QWidget(p
     m_filesView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_filesView->setAlternatingRowColors(true);
     m_filesView->setWordWrap(false);
+    // Paths differ in their tail ("…/part-0001.parquet" vs "…/part-0002.parquet"): elide in the middle.
+    m_filesView->setItemDelegateForColumn(FilesModel::NameColumn, new MiddleElideDelegate(m_filesView));
     m_filesView->verticalHeader()->hide();
     m_filesView->horizontalHeader()->setStretchLastSection(true);
     m_filesView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 10);

@@ -47,6 +47,16 @@ JobsTable::JobsTable(ImportService *service, JobsModel *model, JobFilterProxy *p
         updateEmptyState();
         updateCounts();
     });
+    m_collectionFilter = new QComboBox(this);
+    m_collectionFilter->setAccessibleName(tr("Collection filter"));
+    m_collectionFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_collectionFilter->addItem(tr("All collections"), QString());
+    m_collectionFilter->setVisible(false);
+    connect(m_collectionFilter, &QComboBox::currentIndexChanged, this, [this] {
+        m_proxy->setCollectionFilter(m_collectionFilter->currentData().toString());
+        updateEmptyState();
+        updateCounts();
+    });
     m_search = new QLineEdit(this);
     m_search->setPlaceholderText(tr("Search job ID, collection, reason… (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
@@ -63,6 +73,7 @@ JobsTable::JobsTable(ImportService *service, JobsModel *model, JobFilterProxy *p
     filterRow->addWidget(m_stateTabs);
     filterRow->addStretch();
     filterRow->addWidget(m_connectionFilter);
+    filterRow->addWidget(m_collectionFilter);
     filterRow->addWidget(m_search, 1);
     layout->addLayout(filterRow);
 
@@ -161,6 +172,7 @@ void JobsTable::clearFilters()
     m_search->clear();
     m_proxy->setText(QString());
     m_connectionFilter->setCurrentIndex(0);
+    m_collectionFilter->setCurrentIndex(0);
 }
 
 void JobsTable::updateConnections()
@@ -233,10 +245,33 @@ QMenu *JobsTable::columnsMenu()
     });
 }
 
+void JobsTable::updateCollections()
+{
+    QStringList names = m_proxy->collections();
+    QStringList shown;
+    for (int i = 1; i < m_collectionFilter->count(); ++i)
+        shown << m_collectionFilter->itemData(i).toString();
+    const QString current = m_collectionFilter->currentData().toString();
+    // A chosen collection stays a choice while it is chosen, even when its jobs go (no silent jump to "all").
+    if (!current.isEmpty() && !names.contains(current))
+        names << current;
+    if (names != shown) {
+        QSignalBlocker block(m_collectionFilter);
+        m_collectionFilter->clear();
+        m_collectionFilter->addItem(tr("All collections"), QString());
+        for (const QString &n : std::as_const(names))
+            m_collectionFilter->addItem(n, n);
+        m_collectionFilter->setCurrentIndex(std::max(0, m_collectionFilter->findData(current)));
+    }
+    m_collectionFilter->setVisible(names.size() > 1);
+}
+
 void JobsTable::updateCounts()
 {
     m_countsTimer->stop();
+    updateCollections();
     m_counter->setConnectionFilter(m_connectionFilter->currentData().toString());
+    m_counter->setCollectionFilter(m_collectionFilter->currentData().toString());
     for (int i = 0; i < m_tabNames.size(); ++i) {
         m_counter->setStateFilter(JobFilterProxy::StateFilter(i));
         const int n = m_counter->rowCount();

@@ -1,6 +1,6 @@
 #pragma once
 // The jobs table with what narrows it: state tabs, a connection filter (shown with two or more connections), a
-// debounced search field, and a placeholder that says why the table is empty.
+// collection filter (shown with two or more collections), a debounced search field, and a placeholder that says why the table is empty.
 
 #include <QWidget>
 
@@ -25,6 +25,7 @@ public:
 
     QTableView *view() const { return m_view; }
     QTabBar *stateTabs() const { return m_stateTabs; }
+    QComboBox *collectionFilter() const { return m_collectionFilter; }
     QLineEdit *searchEdit() const { return m_search; }
     // The connection picked in the filter, or empty for all.
     QString filteredConnectionId() const;
@@ -43,6 +44,8 @@ public:
     void fitColumns();
     // The state tabs' counts, brought up to date now (they follow the jobs by themselves, coalesced).
     void updateCounts();
+    // The collection filter's choices: the collections of the jobs shown for the connection filter.
+    void updateCollections();
 
 Q_SIGNALS:
     void currentJobChanged(const QString &key);
@@ -59,6 +62,7 @@ private:
     JobFilterProxy *m_proxy;
     QTabBar *m_stateTabs;
     QComboBox *m_connectionFilter;
+    QComboBox *m_collectionFilter;
     QLineEdit *m_search;
     QTimer *m_searchDebounce;
     QTableView *m_view;

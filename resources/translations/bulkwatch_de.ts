@@ -1222,6 +1222,14 @@ Anderswo gestartete Jobs (SDKs, Pipelines) erscheinen von selbst; einen Job per 
         <extracomment>A state tab and how many jobs it holds, e.g. &quot;Failed (2)&quot;.</extracomment>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>Collection filter</source>
+        <translation>Sammlungsfilter</translation>
+    </message>
+    <message>
+        <source>All collections</source>
+        <translation>Alle Sammlungen</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

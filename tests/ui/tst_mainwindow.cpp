@@ -293,6 +293,7 @@ private Q_SLOTS:
     void theTableFitsA1024WindowWithoutScrollingSideways();
     void headerMenuHidesAndShowsColumnsAndRemembers();
     void stateTabsCountTheirJobs();
+    void theCollectionFilterNarrowsTheTableAndItsCounts();
     void copyCommandSaysWhatItCopies();
     void confirmationsNameWhatTheyDo();
     void theGermanToolbarFitsA1024Window();
@@ -325,6 +326,8 @@ void TestMainWindow::init()
         staged.twoPhase = true;
         sc.jobs << staged;
     }
+    if (QTest::currentTestFunction() == QLatin1String("theCollectionFilterNarrowsTheTableAndItsCounts"))
+        sc.jobs[0].collection = QStringLiteral("books"); // the others stay in quick_setup
     if (QTest::currentTestFunction() == QLatin1String("theOpeningSelectionIsTheTopJobAndStaysInView")) {
         // More finished jobs than a short window shows at once.
         for (int i = 0; i < 14; ++i) {
@@ -1449,6 +1452,25 @@ void TestMainWindow::confirmationsNameWhatTheyDo()
     QVERIFY(!buttons.contains(QLatin1String("Yes")));
     QCOMPARE(defaultButton, QStringLiteral("Cancel"));
     QVERIFY2(service->job(key(id)), "cancelled, yet the job was removed");
+}
+
+void TestMainWindow::theCollectionFilterNarrowsTheTableAndItsCounts()
+{
+    QComboBox *filter = window->jobsTable()->collectionFilter();
+    QTabBar *tabs = window->stateTabs();
+    QTRY_COMPARE(tabs->tabText(0), QStringLiteral("All (3)"));
+    // Shown once there are two collections to choose from, each named once, sorted.
+    QTRY_VERIFY(filter->isVisible());
+    QCOMPARE(filter->count(), 3);
+    QCOMPARE(filter->itemText(1), QStringLiteral("books"));
+    QCOMPARE(filter->itemText(2), QStringLiteral("quick_setup"));
+    filter->setCurrentIndex(1);
+    QTRY_COMPARE(window->jobsView()->model()->rowCount(), 1);
+    QCOMPARE(window->jobsView()->model()->index(0, JobsModel::CollectionColumn).data().toString(), QStringLiteral("books"));
+    QTRY_COMPARE(tabs->tabText(0), QStringLiteral("All (1)"));
+    filter->setCurrentIndex(2);
+    QTRY_COMPARE(window->jobsView()->model()->rowCount(), 2);
+    QTRY_COMPARE(tabs->tabText(0), QStringLiteral("All (2)"));
 }
 
 #endif
