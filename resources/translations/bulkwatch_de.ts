@@ -1224,11 +1224,11 @@ Anderswo gestartete Jobs (SDKs, Pipelines) erscheinen von selbst; einen Job per 
     </message>
     <message>
         <source>Collection filter</source>
-        <translation>Sammlungsfilter</translation>
+        <translation>Collection-Filter</translation>
     </message>
     <message>
         <source>All collections</source>
-        <translation>Alle Sammlungen</translation>
+        <translation>Alle Collections</translation>
     </message>
 </context>
 <context>
