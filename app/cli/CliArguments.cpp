@@ -9,9 +9,9 @@ namespace CliArguments {
 namespace {
 
 enum Shown : unsigned {
-    Status = 1, List = 2, Watch = 4, Create = 8, Commit = 16, Abort = 32,
+    Status = 1, List = 2, Watch = 4, Create = 8, Commit = 16, Abort = 32, Clusters = 64,
     Job = Status | Watch | Commit | Abort,
-    Network = Status | List | Watch | Create | Commit | Abort,
+    Network = Status | List | Watch | Create | Commit | Abort | Clusters,
 };
 
 struct OptionSpec
@@ -49,6 +49,9 @@ const OptionSpec kOptions[] = {
     {"json", nullptr, "machine-readable output (watch: one object per line)", Network, true},
     {"verbose", nullptr, "log each request (method, URL, status; never headers) to stderr", Network, true},
     {"api-key-stdin", nullptr, "read the API key / token from the first line of stdin", Network, true},
+    {"idempotency-key", "KEY", "create: the Idempotency-Key to send (default: a new one); a re-run with the\n"
+                               "same key cannot import twice", Create, true},
+    {"until", "completed|indexed|searchable", "watch: what to wait for (default completed)", Watch, true},
 };
 
 struct CommandSpec
@@ -74,6 +77,8 @@ const CommandSpec kCommands[] = {
      "Commits a two-phase import waiting in Uncommitted."},
     {"abort", Abort, "--endpoint URL --job ID", "abort a two-phase import",
      "Aborts a two-phase import."},
+    {"clusters", Clusters, "--endpoint URL", "the Zilliz Cloud clusters the key can see",
+     "Lists the Zilliz Cloud clusters the key can see, every page (--json: {\"clusters\": [...]})."},
     {"connections", 0, "", "list saved connections (no secrets)",
      "Lists the connections saved in the window: name, URL, what they reach and where the key is kept\n"
      "(never the key itself)."},

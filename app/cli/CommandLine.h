@@ -3,6 +3,8 @@
 
 #include "ApiError.h"
 #include "CliArguments.h"
+#include "CollectionState.h"
+#include "CreateRequest.h"
 #include "Endpoint.h"
 #include "ImportTypes.h"
 
@@ -58,6 +60,13 @@ private:
     void runCreate();
     void runCommitOrAbort(bool commit);
     void printJson(const QJsonObject &o);
+    // LifecycleCommands.cpp: a create resent with its key after a lost answer; the collection after the import;
+    // `clusters`.
+    void sendCreate(const CreateRequest &req, int resend);
+    void runStatusWithCollection(const JobProgress &job);
+    void fetchCollectionFor(const JobProgress &job, std::function<void(const CollectionState &, const ApiError &)> done);
+    bool watchGoalReached(const JobProgress &job);
+    void runClusters();
 
     QStringList m_args;
     QTextStream &m_out;
@@ -75,6 +84,10 @@ private:
     QString m_lastError;
     int m_intervalMs = 5000;
     int m_exitCode = -1;
+    QString m_until;            // watch --until: completed, indexed or searchable
+    CollectionState m_lastCollection;
+    Endpoint m_collectionEp;    // where the collection endpoints are (a cloud cluster's connectAddress)
+    bool m_collectionEpKnown = false;
     QByteArray m_envKey;
     std::function<QByteArray()> m_readStdin;
     ConnectionResolver m_resolve;

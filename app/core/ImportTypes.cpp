@@ -1,6 +1,7 @@
 #include "ImportTypes.h"
 
 #include <QCoreApplication>
+#include <QUuid>
 
 QString jobStateName(JobState state)
 {
@@ -155,4 +156,22 @@ QString jobPhaseText(JobPhase phase)
 bool phaseHasNoEta(JobPhase phase)
 {
     return phase != JobPhase::Importing && phase != JobPhase::Reading;
+}
+
+QString newIdempotencyKey()
+{
+    return QStringLiteral("bw-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+QString idempotencyKeyProblem(const QString &key)
+{
+    if (key.isEmpty())
+        return QStringLiteral("the idempotency key is empty");
+    if (key.size() > 256)
+        return QStringLiteral("the idempotency key is longer than 256 bytes");
+    for (const QChar c : key) {
+        if (c.unicode() < 0x21 || c.unicode() > 0x7e)
+            return QStringLiteral("the idempotency key may hold printable ASCII only (no spaces or control characters)");
+    }
+    return {};
 }

@@ -65,6 +65,7 @@ public:
         int saveDelayMs = 1000;
         int deadlineMs = 30000;          // over a whole answer
         qint64 maxBodyBytes = 64LL * 1024 * 1024; // larger answers are refused unread
+        int createResendDelayMs = -1;    // the wait before resending a create whose answer was lost; < 0: SafeCreate's
     };
 
     ImportService(HistoryStore *store, SecretStore *keychain, QObject *parent = nullptr);
@@ -174,6 +175,7 @@ private:
     void onConnectionError(ConnState &cs, const ApiError &e);
     void onConnectionOk(ConnState &cs);
     void twoPhase(const QString &key, bool commit, std::function<void(const ApiError &)> done);
+    void sendCreate(const QString &connectionId, const CreateRequest &req, const QJsonObject &params, int resend, CreateDone done);
     void touch(JobRecord &r, JobState before);
     void markDirty(const QString &key, bool files = false);
     void writeDirty();

@@ -173,6 +173,10 @@ bool HistoryStore::migrate(int from, QString *error)
             }
         }
     }
+    if (from < 5) {
+        ok = ok && exec(QStringLiteral("CREATE TABLE pending_creates (idempotency_key TEXT PRIMARY KEY,"
+                                       " connection_id TEXT NOT NULL, params TEXT, created_at TEXT)"));
+    }
     ok = ok && exec(QStringLiteral("PRAGMA user_version = %1").arg(SchemaVersion));
     if (!ok) {
         db.rollback();
@@ -368,4 +372,33 @@ bool HistoryStore::removeJob(const QString &connectionId, const QString &jobId)
 {
     return exec(QStringLiteral("DELETE FROM job_files WHERE connection_id = ? AND job_id = ?"), {connectionId, jobId})
         && exec(QStringLiteral("DELETE FROM jobs WHERE connection_id = ? AND job_id = ?"), {connectionId, jobId});
+}
+
+bool HistoryStore::savePendingCreate(const PendingCreate &p)
+{
+    return exec(QStringLiteral("INSERT OR REPLACE INTO pending_creates (idempotency_key, connection_id, params, created_at)"
+                               " VALUES (?,?,?,?)"),
+                {p.idempotencyKey, p.connectionId, QString::fromUtf8(QJsonDocument(p.params).toJson(QJsonDocument::Compact)),
+                 p.createdAt.toUTC().toString(Qt::ISODateWithMs)});
+}
+
+bool HistoryStore::removePendingCreate(const QString &idempotencyKey)
+{
+    return exec(QStringLiteral("DELETE FROM pending_creates WHERE idempotency_key = ?"), {idempotencyKey});
+}
+
+QVector<HistoryStore::PendingCreate> HistoryStore::pendingCreates() const
+{
+    QVector<PendingCreate> out;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    q.exec(QStringLiteral("SELECT idempotency_key, connection_id, params, created_at FROM pending_creates ORDER BY created_at"));
+    while (q.next()) {
+        PendingCreate p;
+        p.idempotencyKey = q.value(0).toString();
+        p.connectionId = q.value(1).toString();
+        p.params = QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object();
+        p.createdAt = QDateTime::fromString(q.value(3).toString(), Qt::ISODateWithMs);
+        out << p;
+    }
+    return out;
 }
