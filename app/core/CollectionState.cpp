@@ -201,3 +201,28 @@ QString collectionText(const CollectionState &c)
     }
     return t;
 }
+
+CollectionPhase collectionPhase(const CollectionState &c)
+{
+    if (!c.present)
+        return CollectionPhase::None;
+    if (c.indexFailed())
+        return CollectionPhase::IndexFailed;
+    if (c.searchable())
+        return CollectionPhase::Searchable;
+    if (c.indexed())
+        return CollectionPhase::Indexed;
+    return CollectionPhase::Building;
+}
+
+QString collectionPhaseName(CollectionPhase p)
+{
+    switch (p) {
+    case CollectionPhase::Building: return QStringLiteral("building");
+    case CollectionPhase::Indexed: return QStringLiteral("indexed");
+    case CollectionPhase::Searchable: return QStringLiteral("searchable");
+    case CollectionPhase::IndexFailed: return QStringLiteral("indexFailed");
+    case CollectionPhase::None: break;
+    }
+    return QStringLiteral("none");
+}

@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QJsonObject>
+#include <QMetaType>
 #include <QString>
 #include <QVector>
 #include <optional>
@@ -54,6 +55,12 @@ struct CollectionState
     bool operator==(const CollectionState &o) const;
     bool operator!=(const CollectionState &o) const { return !(*this == o); }
 };
+
+// Where a job is after its rows, in one step of a ladder (a notification is due when it moves).
+enum class CollectionPhase { None, Building, Indexed, Searchable, IndexFailed };
+Q_DECLARE_METATYPE(CollectionPhase)
+CollectionPhase collectionPhase(const CollectionState &c);
+QString collectionPhaseName(CollectionPhase p); // "none", "building", "indexed", "searchable", "indexFailed"
 
 // The CLI's "collection" object (issue 16's contract); a state that is not present is null (QJsonValue::Null).
 QJsonValue collectionToJson(const CollectionState &c);

@@ -3,6 +3,7 @@
 // (when it first saw the job, when it last moved, whether the server has forgotten it).
 
 #include "ApiError.h"
+#include "CollectionState.h"
 #include "ImportTypes.h"
 
 #include <QDateTime>
@@ -30,6 +31,9 @@ struct JobRecord
     // Read from the history without its file list (loaded when first needed); storedFileCount says how many.
     bool filesLoaded = true;
     int storedFileCount = 0;
+    // After the import (issue 16): its collection's indexes, load state and row count, while followed (not stored:
+    // followed again after a restart while the job ended recently).
+    CollectionState collection;
     // Changes with every update of job: an answer diffed against an older state is diffed again (not trusted).
     quint64 generation = 0;
 
