@@ -149,7 +149,14 @@ void ImportService::twoPhase(const QString &key, bool commit, std::function<void
         return;
     }
     const QString connectionId = cs->conn.id;
-    auto after = [this, key, connectionId, done](const ApiError &e) {
+    auto after = [this, key, connectionId, done, commit](const ApiError &e) {
+        const auto rit = m_jobs.find(key);
+        if (!commit && !e.isError() && rit != m_jobs.end()) {
+            // The server will say Failed; the user asked for this end: it shows as Aborted.
+            rit->abortedHere = true;
+            markDirty(key);
+            Q_EMIT jobChanged(*rit);
+        }
         if (ConnState *c = state(connectionId)) {
             c->dueMs.insert(key, 0); // show the outcome at once
             schedule(*c, 0);

@@ -273,7 +273,7 @@ void ImportService::onDescribed(ConnState &cs, JobRecord &r, const JobProgress &
             Q_EMIT filesChanged(key, delta.changedFiles, delta.filesReplaced);
         Q_EMIT jobChanged(r);
         const JobState after = r.displayState();
-        if (after != before)
+        if (after != before && isNewEnd(r, after))
             Q_EMIT jobTransition(r, before, after);
     }
     if (isActive(r))
@@ -366,6 +366,19 @@ void ImportService::touch(JobRecord &r, JobState before)
     markDirty(r.key());
     Q_EMIT jobChanged(r);
     const JobState after = r.displayState();
-    if (after != before)
+    if (after != before && isNewEnd(r, after))
         Q_EMIT jobTransition(r, before, after);
+}
+
+bool ImportService::isNewEnd(JobRecord &r, JobState after)
+{
+    // A state that moved backwards (a file task back to Pending, a Completed job seen Importing by a lagging
+    // replica) and ends the same way again is not a second end: no second transition, no second notification.
+    if (after != JobState::Completed && after != JobState::Failed && after != JobState::Cancelled)
+        return true;
+    if (r.endedAs == after)
+        return false;
+    r.endedAs = after;
+    markDirty(r.key());
+    return true;
 }

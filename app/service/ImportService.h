@@ -189,6 +189,7 @@ private:
     void onCollection(const QString &connectionId, const QString &key, const CollectionState &c, const ApiError &e);
     void sendCreate(const QString &connectionId, const CreateRequest &req, const QJsonObject &params, int resend, CreateDone done);
     void touch(JobRecord &r, JobState before);
+    bool isNewEnd(JobRecord &r, JobState after);
     void markDirty(const QString &key, bool files = false);
     void writeDirty();
 

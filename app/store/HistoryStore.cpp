@@ -176,6 +176,8 @@ bool HistoryStore::migrate(int from, QString *error)
     if (from < 5) {
         ok = ok && exec(QStringLiteral("CREATE TABLE pending_creates (idempotency_key TEXT PRIMARY KEY,"
                                        " connection_id TEXT NOT NULL, params TEXT, created_at TEXT)"));
+        ok = ok && exec(QStringLiteral("ALTER TABLE jobs ADD COLUMN aborted_here INTEGER NOT NULL DEFAULT 0"));
+        ok = ok && exec(QStringLiteral("ALTER TABLE jobs ADD COLUMN ended_as TEXT"));
     }
     ok = ok && exec(QStringLiteral("PRAGMA user_version = %1").arg(SchemaVersion));
     if (!ok) {
@@ -242,8 +244,8 @@ QVector<JobRecord> HistoryStore::jobs(Files files) const
     q.setForwardOnly(true);
     q.exec(QStringLiteral("SELECT connection_id, job_id, collection, state, server_state, progress, imported_rows, total_rows,"
                           " file_size, complete_time, create_time, reason, file_count, has_details, added_by_hand, first_seen,"
-                          " last_answer, last_change, ended_at, expired, expired_at, last_error, notified_state, create_params FROM jobs"
-                          " ORDER BY first_seen"));
+                          " last_answer, last_change, ended_at, expired, expired_at, last_error, notified_state, create_params,"
+                          " aborted_here, ended_as FROM jobs ORDER BY first_seen"));
     while (q.next()) {
         JobRecord r;
         r.connectionId = q.value(0).toString();
@@ -276,6 +278,8 @@ QVector<JobRecord> HistoryStore::jobs(Files files) const
         }
         r.notifiedState = q.value(22).toString();
         r.createParams = QJsonDocument::fromJson(q.value(23).toByteArray()).object();
+        r.abortedHere = q.value(24).toBool();
+        r.endedAs = q.value(25).isNull() ? JobState::Unknown : jobStateFromName(q.value(25).toString());
         out << r;
     }
     if (files == Files::Included) {
@@ -320,8 +324,9 @@ bool HistoryStore::saveJobs(const QVector<JobRecord> &records, const QSet<QStrin
     q.prepare(QStringLiteral(
         "INSERT INTO jobs (connection_id, job_id, collection, state, server_state, progress, imported_rows,"
         " total_rows, file_size, complete_time, create_time, reason, has_details, added_by_hand, first_seen,"
-        " last_answer, last_change, ended_at, expired, expired_at, last_error, notified_state, create_params, file_count)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+        " last_answer, last_change, ended_at, expired, expired_at, last_error, notified_state, create_params, file_count,"
+        " aborted_here, ended_as)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
         " ON CONFLICT(connection_id, job_id) DO UPDATE SET collection=excluded.collection, state=excluded.state,"
         " server_state=excluded.server_state, progress=excluded.progress, imported_rows=excluded.imported_rows,"
         " total_rows=excluded.total_rows, file_size=excluded.file_size, complete_time=excluded.complete_time,"
@@ -329,7 +334,8 @@ bool HistoryStore::saveJobs(const QVector<JobRecord> &records, const QSet<QStrin
         " added_by_hand=excluded.added_by_hand, first_seen=excluded.first_seen, last_answer=excluded.last_answer,"
         " last_change=excluded.last_change, ended_at=excluded.ended_at, expired=excluded.expired,"
         " expired_at=excluded.expired_at, last_error=excluded.last_error, notified_state=excluded.notified_state,"
-        " create_params=excluded.create_params, file_count=excluded.file_count"));
+        " create_params=excluded.create_params, file_count=excluded.file_count,"
+        " aborted_here=excluded.aborted_here, ended_as=excluded.ended_as"));
     QSqlQuery fq(db);
     fq.prepare(QStringLiteral("INSERT OR REPLACE INTO job_files (connection_id, job_id, data) VALUES (?,?,?)"));
     for (const JobRecord &r : records) {
@@ -345,7 +351,8 @@ bool HistoryStore::saveJobs(const QVector<JobRecord> &records, const QSet<QStrin
                                     timeText(r.expiredAt), r.lastError.isError() ? r.lastError.summary() : QString(),
                                     r.notifiedState,
                                     r.createParams.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(r.createParams).toJson(QJsonDocument::Compact)),
-                                    fileCount};
+                                    fileCount, r.abortedHere,
+                                    r.endedAs == JobState::Unknown ? QVariant() : QVariant(jobStateName(r.endedAs))};
         for (int i = 0; i < binds.size(); ++i)
             q.bindValue(i, binds[i]);
         bool ok = q.exec();
