@@ -178,6 +178,7 @@ bool HistoryStore::migrate(int from, QString *error)
                                        " connection_id TEXT NOT NULL, params TEXT, created_at TEXT)"));
         ok = ok && exec(QStringLiteral("ALTER TABLE jobs ADD COLUMN aborted_here INTEGER NOT NULL DEFAULT 0"));
         ok = ok && exec(QStringLiteral("ALTER TABLE jobs ADD COLUMN ended_as TEXT"));
+        ok = ok && exec(QStringLiteral("ALTER TABLE connections ADD COLUMN retention_seconds INTEGER NOT NULL DEFAULT 10800"));
     }
     ok = ok && exec(QStringLiteral("PRAGMA user_version = %1").arg(SchemaVersion));
     if (!ok) {
@@ -193,7 +194,7 @@ QVector<Connection> HistoryStore::connections() const
     QVector<Connection> out;
     QSqlQuery q(QSqlDatabase::database(m_connectionName));
     q.exec(QStringLiteral("SELECT id, name, kind, base_url, dialect, cluster_id, project_id, region_id, db_name,"
-                          " session_only_key, has_key, ca_file FROM connections ORDER BY position, name"));
+                          " session_only_key, has_key, ca_file, retention_seconds FROM connections ORDER BY position, name"));
     while (q.next()) {
         Connection c;
         c.id = q.value(0).toString();
@@ -208,6 +209,7 @@ QVector<Connection> HistoryStore::connections() const
         c.sessionOnlyKey = q.value(9).toBool();
         c.hasKey = q.value(10).toBool();
         c.caFile = q.value(11).toString();
+        c.retentionSeconds = q.value(12).toLongLong() > 0 ? q.value(12).toLongLong() : c.retentionSeconds;
         out << c;
     }
     return out;
@@ -216,15 +218,16 @@ QVector<Connection> HistoryStore::connections() const
 bool HistoryStore::saveConnection(const Connection &c)
 {
     return exec(QStringLiteral("INSERT INTO connections (id, name, kind, base_url, dialect, cluster_id, project_id, region_id,"
-                               " db_name, session_only_key, has_key, ca_file, position) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,"
+                               " db_name, session_only_key, has_key, ca_file, retention_seconds, position) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,"
                                " (SELECT coalesce(max(position), 0) + 1 FROM connections))"
                                " ON CONFLICT(id) DO UPDATE SET name=excluded.name, kind=excluded.kind, base_url=excluded.base_url,"
                                " dialect=excluded.dialect, cluster_id=excluded.cluster_id, project_id=excluded.project_id,"
                                " region_id=excluded.region_id, db_name=excluded.db_name,"
-                               " session_only_key=excluded.session_only_key, has_key=excluded.has_key, ca_file=excluded.ca_file"),
+                               " session_only_key=excluded.session_only_key, has_key=excluded.has_key, ca_file=excluded.ca_file,"
+                               " retention_seconds=excluded.retention_seconds"),
                 {c.id, c.name, c.kind == Connection::Kind::ZillizCloud ? QStringLiteral("zilliz-cloud") : QStringLiteral("milvus"),
                  c.baseUrl.toString(), dialectName(c.dialect), c.clusterId, c.projectId, c.regionId, c.dbName,
-                 c.sessionOnlyKey, c.hasKey, c.caFile});
+                 c.sessionOnlyKey, c.hasKey, c.caFile, c.retentionSeconds});
 }
 
 bool HistoryStore::removeConnection(const QString &id)

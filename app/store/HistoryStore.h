@@ -15,7 +15,7 @@ class HistoryStore
 {
 public:
     // 2: jobs.create_params; 3: connections.ca_file; 4: file lists in job_files, in the store's own codec;
-    // 5: pending_creates (an Idempotency-Key is kept before its create is sent); jobs.aborted_here, jobs.ended_as
+    // 5: pending_creates (an Idempotency-Key is kept before its create is sent); jobs.aborted_here, jobs.ended_as; connections.retention_seconds
     static constexpr int SchemaVersion = 5;
 
     HistoryStore();
