@@ -34,6 +34,7 @@ struct JobRecord
     // After the import (issue 16): its collection's indexes, load state and row count, while followed (not stored:
     // followed again after a restart while the job ended recently).
     CollectionState collection;
+    CollectionPhase collectionAnnounced = CollectionPhase::None; // the last step announced (each step once)
     // Honest ends: aborted from Bulkwatch (the server then says Failed, with a fixed reason); the first end seen,
     // so a state that moves backwards and ends again is not announced a second time.
     bool abortedHere = false;

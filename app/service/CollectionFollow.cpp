@@ -7,6 +7,7 @@
 #include "ImportService.h"
 
 #include "CollectionApi.h"
+#include "ConnectionKeys.h"
 #include "ImportApiClient.h"
 
 #include <QTimer>
@@ -156,18 +157,66 @@ void ImportService::onCollection(const QString &connectionId, const QString &key
         pump(connectionId);
         return;
     }
-    const CollectionPhase before = collectionPhase(r.collection);
     if (c != r.collection) {
         r.collection = c;
         Q_EMIT jobChanged(r);
+        const CollectionPhase before = r.collectionAnnounced;
         const CollectionPhase after = collectionPhase(c);
-        // A phase is announced once: a collection that goes back (an index rebuilt) does not repeat it.
-        if (after != before && !(before == CollectionPhase::Searchable && after != CollectionPhase::IndexFailed))
+        // Each step is announced once: a collection that goes back (a refresh_load, an index rebuilt) and reaches
+        // Searchable again is not "ready to search" a second time.
+        if (after != before && !(before == CollectionPhase::Searchable && after != CollectionPhase::IndexFailed)) {
+            r.collectionAnnounced = after;
             Q_EMIT collectionTransition(r, before, after);
+        }
     }
     if (wantsCollection(r))
         cs->collectionDueMs.insert(key, mono() + m_options.collectionIntervalMs);
     else
         cs->collectionDueMs.remove(key);
     pump(connectionId);
+}
+
+void ImportService::refreshLoad(const QString &key, std::function<void(const ApiError &)> done)
+{
+    const JobRecord *r = job(key);
+    ConnState *cs = r ? state(r->connectionId) : nullptr;
+    if (!cs || !r->job.collectionName) {
+        done(ApiError::make(ErrorKind::NotFound, tr("No such job.")));
+        return;
+    }
+    Endpoint ep = cs->conn.endpoint(cs->token);
+    if (!ep.clusterId.isEmpty() && cs->collectionEp == ConnState::CollectionEndpoint::Known) {
+        ep.baseUrl = cs->collectionBaseUrl;
+        ep.clusterId.clear();
+    }
+    const QString connectionId = cs->conn.id;
+    const QString dbName = r->createParams.value(QLatin1String("dbName")).toString(cs->conn.dbName);
+    cs->budget.spend(mono());
+    CollectionApi::refreshLoad(*m_client, ep, *r->job.collectionName, dbName, cs->context.get(), [this, key, connectionId, done](const ApiError &e) {
+        if (ConnState *c = state(connectionId); c && !e.isError()) {
+            // Follow it again: it loads its new segments.
+            const auto it = m_jobs.find(key);
+            if (it != m_jobs.end()) {
+                it->collection.loadState = LoadState::Loading;
+                c->collectionDueMs.insert(key, mono());
+                schedule(*c, mono());
+            }
+        }
+        done(e);
+    });
+}
+
+void ImportService::listClusters(const Connection &conn, const std::optional<QByteArray> &key, QObject *context,
+                                 std::function<void(const QVector<ClusterInfo> &, const ApiError &)> done)
+{
+    QPointer<QObject> ctx(context);
+    auto run = [this, conn, ctx, done](const QByteArray &token) {
+        if (ctx)
+            CollectionApi::listClusters(*m_client, conn.endpoint(token), ctx, done);
+    };
+    if (key || !conn.hasKey)
+        return run(key.value_or(QByteArray()));
+    if (const ConnState *cs = state(conn.id); cs && cs->keyReady)
+        return run(cs->token);
+    m_keys->read(conn, false, context, [run](const QByteArray &token, const QString &) { run(token); });
 }

@@ -118,6 +118,13 @@ public:
     // What is known of a job, as a request to start it again (for jobs created elsewhere: collection and files).
     CreateRequest requestFor(const QString &key) const;
 
+    // After the import (CollectionFollow.cpp). refresh_load makes a collection that was loaded before the import
+    // see the new rows (ask the user first: it reloads the collection). listClusters: the Zilliz Cloud clusters a
+    // key can see, every page, for the connection dialog (the saved key of conn.id when none is given).
+    void refreshLoad(const QString &key, std::function<void(const ApiError &)> done);
+    void listClusters(const Connection &conn, const std::optional<QByteArray> &key, QObject *context,
+                      std::function<void(const QVector<ClusterInfo> &, const ApiError &)> done);
+
     // Marks a transition as notified so it is never repeated (kept in the history).
     void markNotified(const QString &key, const QString &state);
     int requestsInFlight() const;

@@ -56,6 +56,7 @@ private Q_SLOTS:
     void theJobsDatabaseIsUsed();
     void aFailedIndexEndsTheFollow();
     void zillizCloudUsesTheClustersOwnEndpoint();
+    void refreshLoadAndTheClusterListForTheWindow();
 };
 
 #ifndef Q_MOC_RUN
@@ -156,6 +157,46 @@ void TestCollectionFollow::zillizCloudUsesTheClustersOwnEndpoint()
     QTRY_VERIFY_WITH_TIMEOUT(service.job(jobKey(kId)) && service.job(jobKey(kId))->collection.searchable(), 25000);
     QCOMPARE(sim.server->requestCount(QStringLiteral("/v2/clusters/") + s.clusterId), 1); // learnt once
     QCOMPARE(service.health(QStringLiteral("sim")).clusterStatus, QStringLiteral("RESIZING"));
+}
+void TestCollectionFollow::refreshLoadAndTheClusterListForTheWindow()
+{
+    SimScenario s = scenario();
+    s.clusterId = QStringLiteral("in01-sim");
+    s.clusters << SimClusterSpec{s.clusterId, QStringLiteral("prod"), QStringLiteral("aws-us-west-2"), QStringLiteral("RUNNING")}
+               << SimClusterSpec{QStringLiteral("in01-other"), QStringLiteral("staging"), QStringLiteral("aws-us-west-2"), QStringLiteral("FROZEN")};
+    SimFixture sim(s, SimDialect::CloudV2);
+    sim.server->engine().setSpeed(20);
+    ImportService service(nullptr, nullptr);
+    service.setOptions(options());
+    service.start();
+    const Connection c = simConnection(sim);
+    service.saveConnection(c, std::nullopt);
+
+    QVector<ClusterInfo> clusters;
+    bool listed = false;
+    QObject ctx;
+    service.listClusters(c, std::nullopt, &ctx, [&](const QVector<ClusterInfo> &got, const ApiError &e) {
+        QVERIFY(!e.isError());
+        clusters = got;
+        listed = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(listed, 10000);
+    QCOMPARE(clusters.size(), 2);
+    QCOMPARE(clusters[1].status, QStringLiteral("FROZEN"));
+
+    const QString key = jobKey(kId);
+    QSignalSpy steps(&service, &ImportService::collectionTransition);
+    QTRY_VERIFY_WITH_TIMEOUT(service.job(key) && service.job(key)->collection.searchable(), 25000);
+    bool refreshed = false;
+    ApiError result;
+    service.refreshLoad(key, [&](const ApiError &e) { result = e; refreshed = true; });
+    QTRY_VERIFY_WITH_TIMEOUT(refreshed, 10000);
+    QVERIFY2(!result.isError(), qPrintable(result.summary()));
+    QCOMPARE(sim.server->requestCount(QStringLiteral("/collections/refresh_load")), 1);
+    // It is followed again while it loads its new segments, and ends Searchable.
+    QTRY_VERIFY_WITH_TIMEOUT(service.job(key)->collection.loadState == LoadState::Loading, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(service.job(key)->collection.searchable(), 15000);
+    QCOMPARE(phasesOf(steps).count(CollectionPhase::Searchable), 1); // ready to search once, not again after the reload
 }
 #endif
 
