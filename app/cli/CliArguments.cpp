@@ -9,10 +9,9 @@ namespace CliArguments {
 namespace {
 
 enum Shown : unsigned {
-    Status = 1, List = 2, Watch = 4, Create = 8, Commit = 16, Abort = 32,
-    Serve = 128, // 64 is taken by the lifecycle work's `clusters` (branch life)
+    Status = 1, List = 2, Watch = 4, Create = 8, Commit = 16, Abort = 32, Clusters = 64, Serve = 128,
     Job = Status | Watch | Commit | Abort,
-    Network = Status | List | Watch | Create | Commit | Abort,
+    Network = Status | List | Watch | Create | Commit | Abort | Clusters,
 };
 
 struct OptionSpec
@@ -59,6 +58,9 @@ const OptionSpec kOptions[] = {
     {"keep-finished", "DURATION", "serve: how long a finished job stays on the page, e.g. 30m, 24h (default), 2d", Serve, false},
     {"auth-token-file", "FILE", "serve: ask every request for the bearer token in FILE", Serve, false},
     {"history", "FILE", "serve: its history database (default: serve-history.sqlite beside the window's)", Serve, false},
+    {"idempotency-key", "KEY", "create: the Idempotency-Key to send (default: a new one); a re-run with the\n"
+                               "same key cannot import twice", Create, true},
+    {"until", "completed|indexed|searchable", "watch: what to wait for (default completed)", Watch, true},
 };
 
 struct CommandSpec
@@ -91,6 +93,8 @@ const CommandSpec kCommands[] = {
      "Watches the jobs of each --endpoint and --connection (both repeatable) without a display, and answers\n"
      "GET /metrics (Prometheus), /healthz and /api/jobs (the entries of list --json) on --listen. One line on\n"
      "stderr per change; SIGTERM or SIGINT stops it after writing the history."},
+    {"clusters", Clusters, "--endpoint URL", "the Zilliz Cloud clusters the key can see",
+     "Lists the Zilliz Cloud clusters the key can see, every page (--json: {\"clusters\": [...]})."},
     {"connections", 0, "", "list saved connections (no secrets)",
      "Lists the connections saved in the window: name, URL, what they reach and where the key is kept\n"
      "(never the key itself)."},

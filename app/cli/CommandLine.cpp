@@ -15,7 +15,6 @@
 #include <QSet>
 #include <QTimer>
 
-namespace {
 // `status --exit-status`: a script can branch on the job without parsing (README, `status --help`).
 int exitStatusOf(JobState state)
 {
@@ -27,7 +26,6 @@ int exitStatusOf(JobState state)
     default: return 7; // pending, running, waiting for a commit, or a state not known to be final
     }
 }
-} // namespace
 
 CommandLine::CommandLine(const QStringList &arguments, QTextStream &out, QTextStream &err, QObject *parent)
     : QObject(parent), m_args(arguments), m_out(out), m_err(err)
@@ -158,6 +156,7 @@ void CommandLine::startWithEndpoint()
     else if (m_command == QLatin1String("list")) runList();
     else if (m_command == QLatin1String("watch")) runWatch();
     else if (m_command == QLatin1String("create")) runCreate();
+    else if (m_command == QLatin1String("clusters")) runClusters();
     else runCommitOrAbort(m_command == QLatin1String("commit"));
 }
 
@@ -235,19 +234,7 @@ void CommandLine::runStatus()
     m_client->fetchProgress(m_ep, m_jobId, this, [this](const JobProgress &job, const ApiError &e) {
         if (e.isError())
             return fail(e);
-        if (m_parsed.flag(QStringLiteral("json"))) {
-            printJson(JobFormatter::toJson(job)); // the server's own file entries: scripts may match on them
-        } else {
-            JobProgress shown = job;
-            for (FileProgress &f : shown.files) {
-                f.fileName = FileLabel::label(f.fileName);
-                // The job's reason is printed once; a file's only where it says something else.
-                f.reason = f.reason == job.reason ? QString() : FileLabel::withSizeUnits(f.reason);
-            }
-            shown.reason = FileLabel::withSizeUnits(job.reason);
-            m_out << JobFormatter::toText(shown);
-        }
-        finish(m_parsed.flag(QStringLiteral("exit-status")) ? exitStatusOf(job.state) : 0);
+        runStatusWithCollection(job);
     });
 }
 
@@ -299,6 +286,9 @@ void CommandLine::runWatch()
             return usage(QStringLiteral("--interval takes seconds (at least 0.05)"));
         m_intervalMs = static_cast<int>(s * 1000);
     }
+    m_until = m_parsed.has(QStringLiteral("until")) ? m_parsed.last(QStringLiteral("until")) : QStringLiteral("completed");
+    if (m_until != QLatin1String("completed") && m_until != QLatin1String("indexed") && m_until != QLatin1String("searchable"))
+        return usage(QStringLiteral("--until takes completed, indexed or searchable"));
     m_watchTimer = new QTimer(this);
     m_watchTimer->setSingleShot(true);
     if (m_parsed.flag(QStringLiteral("all")))
@@ -346,11 +336,12 @@ void CommandLine::pollWatch()
         }
         m_seen = true;
         m_lastSeen = job;
-        if (job.state == JobState::Completed)
-            return finish(0);
+        if (job.state == JobState::Completed && watchGoalReached(job))
+            return;
         if (job.state == JobState::Failed || job.state == JobState::Cancelled)
             return finish(1);
-        m_watchTimer->start(m_intervalMs);
+        if (job.state != JobState::Completed)
+            m_watchTimer->start(m_intervalMs);
     });
 }
 
@@ -383,15 +374,11 @@ void CommandLine::runCreate()
         req.accessKey = qgetenv(m_parsed.last(QStringLiteral("access-key-env")).toLocal8Bit().constData());
     if (m_parsed.has(QStringLiteral("secret-key-env")))
         req.secretKey = qgetenv(m_parsed.last(QStringLiteral("secret-key-env")).toLocal8Bit().constData());
-    m_client->createJob(m_ep, req, this, [this](const QString &jobId, const ApiError &e) {
-        if (e.isError())
-            return fail(e);
-        if (m_parsed.flag(QStringLiteral("json")))
-            printJson(QJsonObject{{QStringLiteral("jobId"), jobId}});
-        else
-            m_out << "Created import job " << jobId << '\n';
-        finish(0);
-    });
+    req.idempotencyKey = m_parsed.has(QStringLiteral("idempotency-key")) ? m_parsed.last(QStringLiteral("idempotency-key")) : newIdempotencyKey();
+    const QString keyProblem = idempotencyKeyProblem(req.idempotencyKey);
+    if (!keyProblem.isEmpty())
+        return usage(QStringLiteral("--idempotency-key: ") + keyProblem);
+    sendCreate(req, 0);
 }
 
 void CommandLine::runCommitOrAbort(bool commit)

@@ -4,6 +4,8 @@
 #include "ApiError.h"
 #include "CliArguments.h"
 #include "CliErrors.h"
+#include "CollectionState.h"
+#include "CreateRequest.h"
 #include "Endpoint.h"
 #include "ImportTypes.h"
 
@@ -17,6 +19,9 @@
 class QNetworkAccessManager;
 class ImportApiClient;
 class QTimer;
+
+// `status --exit-status`: 0 completed, 1 failed/cancelled/expired, 7 not finished yet.
+int exitStatusOf(JobState state);
 
 class CommandLine : public QObject
 {
@@ -67,6 +72,13 @@ private:
     void runCreate();
     void runCommitOrAbort(bool commit);
     void printJson(const QJsonObject &o);
+    // LifecycleCommands.cpp: a create resent with its key after a lost answer; the collection after the import;
+    // `clusters`.
+    void sendCreate(const CreateRequest &req, int resend);
+    void runStatusWithCollection(const JobProgress &job);
+    void fetchCollectionFor(const JobProgress &job, std::function<void(const CollectionState &, const ApiError &)> done);
+    bool watchGoalReached(const JobProgress &job);
+    void runClusters();
 
     QStringList m_args;
     QTextStream &m_out;
@@ -84,6 +96,10 @@ private:
     QString m_lastError;
     int m_intervalMs = 5000;
     int m_exitCode = -1;
+    QString m_until;            // watch --until: completed, indexed or searchable
+    CollectionState m_lastCollection;
+    Endpoint m_collectionEp;    // where the collection endpoints are (a cloud cluster's connectAddress)
+    bool m_collectionEpKnown = false;
     QByteArray m_envKey;
     std::function<QByteArray()> m_readStdin;
     ConnectionResolver m_resolve;

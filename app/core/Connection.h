@@ -21,6 +21,9 @@ struct Connection
     bool sessionOnlyKey = false; // the user chose not to use the keychain: the key lives in memory only
     bool hasKey = false;         // whether a key was given at all (Milvus without auth has none)
     QString caFile;              // a CA certificate file to trust for this server (PEM)
+    // How long the server keeps a finished job (Milvus' dataCoord.import.taskRetention: 3 h by default, 48 h
+    // from 2.6.24 / 3.0.2 with a new milvus.yaml): for "forgotten by the server in ~2 h".
+    qint64 retentionSeconds = 10800;
 
     Endpoint endpoint(const QByteArray &token) const;
     // "api.cloud.zilliz.com · cluster in01-…" — for the window, reports and messages; never the key.

@@ -17,4 +17,7 @@ struct CreateRequest
     QByteArray accessKey;            // bucket credentials: for this request only
     QByteArray secretKey;
     QJsonObject options;             // Milvus options, e.g. {"timeout": "300s"}
+    // Sent as the Idempotency-Key header (protocol.md §7): a repeat with the same key gets the first job back.
+    // Empty = none; the service makes one for every create it sends.
+    QString idempotencyKey;
 };

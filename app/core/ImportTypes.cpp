@@ -1,6 +1,7 @@
 #include "ImportTypes.h"
 
 #include <QCoreApplication>
+#include <QUuid>
 
 QString jobStateName(JobState state)
 {
@@ -48,7 +49,9 @@ JobState jobStateFromServer(const QString &serverState)
         return JobState::Pending;
     if (s == QLatin1String("importing") || s == QLatin1String("inprogress") || s == QLatin1String("importrunning")
         || s == QLatin1String("running") || s == QLatin1String("preimporting") || s == QLatin1String("sorting")
-        || s == QLatin1String("indexbuilding") || s == QLatin1String("stats") || s == QLatin1String("building"))
+        || s == QLatin1String("indexbuilding") || s == QLatin1String("stats") || s == QLatin1String("building")
+        // Import V3 (protocol.md §7): the steps between pre-import and importing.
+        || s == QLatin1String("assigningidrange") || s == QLatin1String("resharding") || s == QLatin1String("planning"))
         return JobState::Running;
     if (s == QLatin1String("uncommitted") || s == QLatin1String("committing"))
         return JobState::Finalizing;
@@ -114,9 +117,12 @@ JobPhase jobPhase(const JobProgress &job)
         bool allFilesDone = !job.files.isEmpty();
         for (const auto &f : job.files)
             allFilesDone = allFilesDone && f.state == FileState::Completed;
-        if (allFilesDone || job.progress >= 70)
+        const QString server = job.serverState.toLower();
+        if (allFilesDone || job.progress >= 70 || server == QLatin1String("indexbuilding"))
             return JobPhase::SortingIndexing;
-        if (job.progress < 40 && job.serverState.compare(QLatin1String("PreImporting"), Qt::CaseInsensitive) == 0)
+        // Import V3 reads and plans before it imports: PreImporting, AssigningIDRange, Resharding, Planning (45 %).
+        if (server == QLatin1String("preimporting") || server == QLatin1String("assigningidrange")
+            || server == QLatin1String("resharding") || server == QLatin1String("planning"))
             return JobPhase::Reading;
         return JobPhase::Importing;
     }
@@ -155,4 +161,22 @@ QString jobPhaseText(JobPhase phase)
 bool phaseHasNoEta(JobPhase phase)
 {
     return phase != JobPhase::Importing && phase != JobPhase::Reading;
+}
+
+QString newIdempotencyKey()
+{
+    return QStringLiteral("bw-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+QString idempotencyKeyProblem(const QString &key)
+{
+    if (key.isEmpty())
+        return QStringLiteral("the idempotency key is empty");
+    if (key.size() > 256)
+        return QStringLiteral("the idempotency key is longer than 256 bytes");
+    for (const QChar c : key) {
+        if (c.unicode() < 0x21 || c.unicode() > 0x7e)
+            return QStringLiteral("the idempotency key may hold printable ASCII only (no spaces or control characters)");
+    }
+    return {};
 }

@@ -68,3 +68,8 @@ JobPhase jobPhase(const JobProgress &job);
 QString jobPhaseText(JobPhase phase);
 // True where progress says nothing about time left (index building, commit wait): no ETA then.
 bool phaseHasNoEta(JobPhase phase);
+
+// Idempotent create (protocol.md §7): a fresh key ("bw-" and a random UUID), and why a given key would be refused
+// (printable ASCII, 1..256 bytes; "" when it is acceptable).
+QString newIdempotencyKey();
+QString idempotencyKeyProblem(const QString &key);

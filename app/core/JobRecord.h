@@ -3,6 +3,7 @@
 // (when it first saw the job, when it last moved, whether the server has forgotten it).
 
 #include "ApiError.h"
+#include "CollectionState.h"
 #include "ImportTypes.h"
 
 #include <QDateTime>
@@ -30,6 +31,14 @@ struct JobRecord
     // Read from the history without its file list (loaded when first needed); storedFileCount says how many.
     bool filesLoaded = true;
     int storedFileCount = 0;
+    // After the import (issue 16): its collection's indexes, load state and row count, while followed (not stored:
+    // followed again after a restart while the job ended recently).
+    CollectionState collection;
+    CollectionPhase collectionAnnounced = CollectionPhase::None; // the last step announced (each step once)
+    // Honest ends: aborted from Bulkwatch (the server then says Failed, with a fixed reason); the first end seen,
+    // so a state that moves backwards and ends again is not announced a second time.
+    bool abortedHere = false;
+    JobState endedAs = JobState::Unknown;
     // Changes with every update of job: an answer diffed against an older state is diffed again (not trusted).
     quint64 generation = 0;
 
@@ -37,6 +46,11 @@ struct JobRecord
     static QString keyOf(const QString &connectionId, const QString &jobId) { return connectionId + QLatin1Char('\n') + jobId; }
     // The state a user sees: the server's, or expired when it has forgotten the job.
     JobState displayState() const { return expired ? JobState::Expired : job.state; }
+    // Failed because Bulkwatch aborted it: shown as Aborted ("aborted"), not as a failure.
+    bool aborted() const { return abortedHere && (job.state == JobState::Failed || job.state == JobState::Cancelled); }
+    QString endName() const { return aborted() ? QStringLiteral("aborted") : jobStateName(displayState()); }
+    // When the server will forget it (its end plus the connection's retention); invalid while it has not ended.
+    QDateTime forgottenAt(qint64 retentionSeconds) const { return endedAt.isValid() ? endedAt.addSecs(retentionSeconds) : QDateTime(); }
     // Seconds to completion, or < 0 where any number would be a guess (sorting, index building, waiting).
     qint64 etaSeconds() const;
     // Seconds since the job last moved, while it is not terminal; < 0 otherwise.

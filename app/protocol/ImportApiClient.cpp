@@ -1,5 +1,6 @@
 #include "ImportApiClient.h"
 
+#include "OneShotBody.h"
 #include "ResponseParser.h"
 
 #include <QElapsedTimer>
@@ -41,6 +42,9 @@ ApiError transportError(QNetworkReply::NetworkError err, const QString &text, co
     switch (err) {
     case QNetworkReply::TimeoutError: kind = ErrorKind::Timeout; break;
     case QNetworkReply::SslHandshakeFailedError: kind = ErrorKind::Tls; break;
+    case QNetworkReply::ContentReSendError:
+        // A one-shot body (a create) whose connection closed before any answer: the answer is lost, not refused.
+        return ApiError::make(kind, QStringLiteral("the connection closed before the server answered"), path);
     default: break;
     }
     return ApiError::make(kind, text, path);
@@ -99,7 +103,7 @@ QString ImportApiClient::knownProgressPath(const Endpoint &ep) const
 }
 
 void ImportApiClient::send(const QByteArray &method, const Endpoint &ep, const QString &apiPath,
-                           const QUrlQuery &query, const QByteArray &body, RawCallback cb)
+                           const QUrlQuery &query, const QByteArray &body, RawCallback cb, const SendExtras &extras)
 {
     QUrl url = ep.baseUrl;
     QString base = url.path();
@@ -108,11 +112,11 @@ void ImportApiClient::send(const QByteArray &method, const Endpoint &ep, const Q
     url.setPath(base + apiPath);
     if (!query.isEmpty())
         url.setQuery(query);
-    sendTo(method, ep, url, apiPath, body, std::move(cb), 5);
+    sendTo(method, ep, url, apiPath, body, std::move(cb), 5, extras);
 }
 
 void ImportApiClient::sendTo(const QByteArray &method, const Endpoint &ep, const QUrl &url, const QString &apiPath,
-                             const QByteArray &body, RawCallback cb, int redirectsLeft)
+                             const QByteArray &body, RawCallback cb, int redirectsLeft, const SendExtras &extras)
 {
     QNetworkRequest req(url);
     // Redirects are ours to judge: an Authorization header must never reach another origin.
@@ -144,8 +148,21 @@ void ImportApiClient::sendTo(const QByteArray &method, const Endpoint &ep, const
         req.setSslConfiguration(tls);
     }
     req.setRawHeader("Request-Timeout", QByteArray::number(std::max(1, m_deadlineMs / 1000)));
+    for (const auto &h : extras.headers)
+        req.setRawHeader(h.first, h.second);
 
-    QNetworkReply *reply = method == "GET" ? m_nam.get(req) : m_nam.sendCustomRequest(req, method, body);
+    QNetworkReply *reply = nullptr;
+    if (method == "GET") {
+        reply = m_nam.get(req);
+    } else if (extras.oneShot) {
+        req.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        req.setHeader(QNetworkRequest::ContentLengthHeader, body.size());
+        auto *device = new OneShotBody(body);
+        reply = m_nam.sendCustomRequest(req, method, device);
+        device->setParent(reply);
+    } else {
+        reply = m_nam.sendCustomRequest(req, method, body);
+    }
     m_replies.append(reply);
     ++m_inFlight;
 
@@ -239,7 +256,7 @@ void ImportApiClient::sendTo(const QByteArray &method, const Endpoint &ep, const
                 a.transportError = ApiError::make(ErrorKind::Network, QStringLiteral("too many redirects"), apiPath);
             } else {
                 Q_EMIT exchanged(apiPath, a.status);
-                sendTo(method, ep, target, apiPath, body, cb, redirectsLeft - 1);
+                sendTo(method, ep, target, apiPath, body, cb, redirectsLeft - 1, extras);
                 return;
             }
             a.transportError.httpStatus = a.status;
@@ -480,13 +497,19 @@ void ImportApiClient::createJob(const Endpoint &ep, const CreateRequest &r, QObj
         if (!r.options.isEmpty())
             o.insert(QStringLiteral("options"), r.options);
     }
+    // A create must never go out twice behind our back: Qt's own resend is disabled (OneShotBody.h); the caller
+    // resends a lost answer with the same Idempotency-Key.
+    SendExtras extras;
+    extras.oneShot = true;
+    if (!r.idempotencyKey.isEmpty())
+        extras.headers << qMakePair(QByteArray("Idempotency-Key"), r.idempotencyKey.toLatin1());
     send("POST", ep, path, {}, QJsonDocument(o).toJson(QJsonDocument::Compact),
          onEnvelope(QPointer<QObject>(context), [cb](const ApiError &e) { cb({}, e); }, [cb](const Envelope &env, const QString &answerPath) {
              const QString id = ResponseParser::parseCreatedJobId(env.data);
              if (id.isEmpty())
                  return cb({}, ApiError::make(ErrorKind::Malformed, QStringLiteral("the server created a job but sent no job ID"), answerPath));
              cb(id, {});
-         }));
+         }), extras);
 }
 
 void ImportApiClient::postSimple(const Endpoint &ep, const QString &apiPath, const QString &jobId, QObject *context,
@@ -504,4 +527,18 @@ void ImportApiClient::commitJob(const Endpoint &ep, const QString &jobId, QObjec
 void ImportApiClient::abortJob(const Endpoint &ep, const QString &jobId, QObject *context, DoneCallback cb)
 {
     postSimple(ep, kV2Prefix + QStringLiteral("/abort"), jobId, context, std::move(cb));
+}
+
+void ImportApiClient::exchangeJson(const QByteArray &method, const Endpoint &ep, const QString &apiPath, const QUrlQuery &query,
+                                   const QJsonObject &body, QObject *context, JsonCallback cb)
+{
+    const QByteArray bytes = method == "GET" ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact);
+    send(method, ep, apiPath, query, bytes, [ctx = QPointer<QObject>(context), cb](const RawAnswer &a) {
+        if (!ctx)
+            return;
+        if (a.transportError.isError())
+            return cb(0, false, {}, a.transportError);
+        const Envelope env = envelopeOf(a.path, a.status, a.body, a.retryAfterMs);
+        cb(a.status, env.isJsonObject, env.rawData, env.error);
+    });
 }

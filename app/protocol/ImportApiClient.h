@@ -20,6 +20,12 @@ class QNetworkAccessManager;
 class QNetworkReply;
 class QThreadPool;
 
+// Extra headers for one request; oneShot: the body cannot be resent by Qt itself (OneShotBody.h).
+struct ApiSendExtras
+{
+    QList<QPair<QByteArray, QByteArray>> headers;
+    bool oneShot = false;
+};
 
 class ImportApiClient : public QObject
 {
@@ -55,6 +61,13 @@ public:
     using NamesCallback = std::function<void(const QStringList &names, const ApiError &)>;
     void listCollections(const Endpoint &ep, const QString &dbName, QObject *context, NamesCallback cb);
 
+    // One JSON exchange on any path, for the endpoints that follow an import (CollectionApi.h): the same headers,
+    // deadline, body cap and redirect rules. cb gets the HTTP status (0 = no answer), whether the body was a
+    // JSON object, the envelope's data as sent, and the transport or API error.
+    using JsonCallback = std::function<void(int httpStatus, bool isJson, const QJsonValue &data, const ApiError &error)>;
+    void exchangeJson(const QByteArray &method, const Endpoint &ep, const QString &apiPath, const QUrlQuery &query,
+                      const QJsonObject &body, QObject *context, JsonCallback cb);
+
     // The progress path that worked for this base URL ("" until one did).
     QString knownProgressPath(const Endpoint &ep) const;
     int requestsInFlight() const { return m_inFlight; }
@@ -77,10 +90,11 @@ Q_SIGNALS:
     void exchanged(const QString &path, int httpStatus);
 
 private:
+    using SendExtras = ApiSendExtras;
     void send(const QByteArray &method, const Endpoint &ep, const QString &apiPath, const QUrlQuery &query,
-              const QByteArray &body, RawCallback cb);
+              const QByteArray &body, RawCallback cb, const SendExtras &extras = {});
     void sendTo(const QByteArray &method, const Endpoint &ep, const QUrl &url, const QString &apiPath,
-                const QByteArray &body, RawCallback cb, int redirectsLeft);
+                const QByteArray &body, RawCallback cb, int redirectsLeft, const SendExtras &extras = {});
     void probeProgress(const Endpoint &ep, const QString &jobId, QStringList paths, bool allNotFound,
                        QPointer<QObject> context, ProgressCallback cb);
     void fetchListPage(const Endpoint &ep, const QString &collection, int page, QVector<JobSummary> acc,

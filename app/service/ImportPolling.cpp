@@ -83,6 +83,10 @@ void ImportService::pump(const QString &connectionId)
                 pick = it.key();
             }
         }
+        // 4. a collection after its import (CollectionFollow.cpp), when no job is due
+        const bool jobDue = !pick.isEmpty() && cs.dueMs.value(pick) <= now;
+        if (!jobDue && pollDueCollection(cs, now, &wakeAt))
+            continue;
         if (pick.isEmpty())
             break;
         const qint64 realDue = cs.dueMs.value(pick);
@@ -269,13 +273,14 @@ void ImportService::onDescribed(ConnState &cs, JobRecord &r, const JobProgress &
             Q_EMIT filesChanged(key, delta.changedFiles, delta.filesReplaced);
         Q_EMIT jobChanged(r);
         const JobState after = r.displayState();
-        if (after != before)
+        if (after != before && isNewEnd(r, after))
             Q_EMIT jobTransition(r, before, after);
     }
     if (isActive(r))
         cs.dueMs.insert(key, mono() + intervalFor(r));
     else
         cs.dueMs.remove(key);
+    noteCollection(cs, r);
     pump(cs.conn.id);
 }
 
@@ -332,10 +337,12 @@ void ImportService::onList(const QString &connectionId, const QVector<JobSummary
             if (isActive(r) && key != m_selected && r.hasDetails && s.progress)
                 cs->dueMs.insert(key, std::max(cs->dueMs.value(key, 0), mono() + m_options.coveredByListIntervalMs));
             r.lastAnswer = now();
+            noteCollection(*cs, r); // a plateau or a recent end seen only through the list
             continue;
         }
         AnswerMerge::apply(r, *job, false, now());
         touch(r, before);
+        noteCollection(*cs, r);
         // It changed: fetch the files soon (the job-level figures are already fresh).
         if (isActive(r) || (isTerminal(r.job.state) && !r.hasDetails) || stateChanged)
             cs->dueMs.insert(key, std::min(cs->dueMs.value(key, mono()), mono() + (key == m_selected ? 0 : 1000)));
@@ -359,6 +366,19 @@ void ImportService::touch(JobRecord &r, JobState before)
     markDirty(r.key());
     Q_EMIT jobChanged(r);
     const JobState after = r.displayState();
-    if (after != before)
+    if (after != before && isNewEnd(r, after))
         Q_EMIT jobTransition(r, before, after);
+}
+
+bool ImportService::isNewEnd(JobRecord &r, JobState after)
+{
+    // A state that moved backwards (a file task back to Pending, a Completed job seen Importing by a lagging
+    // replica) and ends the same way again is not a second end: no second transition, no second notification.
+    if (after != JobState::Completed && after != JobState::Failed && after != JobState::Cancelled)
+        return true;
+    if (r.endedAs == after)
+        return false;
+    r.endedAs = after;
+    markDirty(r.key());
+    return true;
 }

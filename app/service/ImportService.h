@@ -41,6 +41,7 @@ struct ConnectionHealth
     QDateTime retryAt;    // UTC, while backing off
     ApiError lastError;
     QString keyProblem;   // why no key could be read, in plain words
+    QString clusterStatus; // Zilliz Cloud: the cluster's status when it is not RUNNING (ABNORMAL, FROZEN, …)
 };
 
 class ImportService : public JobSource
@@ -65,6 +66,8 @@ public:
         int saveDelayMs = 1000;
         int deadlineMs = 30000;          // over a whole answer
         qint64 maxBodyBytes = 64LL * 1024 * 1024; // larger answers are refused unread
+        int createResendDelayMs = -1;
+        int collectionIntervalMs = 5000; // a job's collection while its index builds or it loads    // the wait before resending a create whose answer was lost; < 0: SafeCreate's
     };
 
     ImportService(HistoryStore *store, SecretStore *keychain, QObject *parent = nullptr);
@@ -114,6 +117,13 @@ public:
     void abortJob(const QString &key, std::function<void(const ApiError &)> done);
     // What is known of a job, as a request to start it again (for jobs created elsewhere: collection and files).
     CreateRequest requestFor(const QString &key) const;
+
+    // After the import (CollectionFollow.cpp). refresh_load makes a collection that was loaded before the import
+    // see the new rows (ask the user first: it reloads the collection). listClusters: the Zilliz Cloud clusters a
+    // key can see, every page, for the connection dialog (the saved key of conn.id when none is given).
+    void refreshLoad(const QString &key, std::function<void(const ApiError &)> done);
+    void listClusters(const Connection &conn, const std::optional<QByteArray> &key, QObject *context,
+                      std::function<void(const QVector<ClusterInfo> &, const ApiError &)> done);
 
     // Marks a transition as notified so it is never repeated (kept in the history).
     void markNotified(const QString &key, const QString &state);
@@ -171,6 +181,11 @@ private:
         std::unique_ptr<QObject> context; // replies for an edited or removed connection die with it
         QTimer *timer = nullptr;
         bool keyRetried = false;
+        // After the import (CollectionFollow.cpp): job key -> next collection poll; where the endpoints are.
+        QHash<QString, qint64> collectionDueMs;
+        QSet<QString> collectionsInFlight;
+        enum class CollectionEndpoint { Unknown, Asking, Known, None } collectionEp = CollectionEndpoint::Unknown;
+        QUrl collectionBaseUrl; // Zilliz Cloud: the cluster's connectAddress
     };
 
     qint64 mono() const { return m_monoClock ? m_monoClock() : m_mono.elapsed(); }
@@ -192,7 +207,14 @@ private:
     void onConnectionError(ConnState &cs, const ApiError &e);
     void onConnectionOk(ConnState &cs);
     void twoPhase(const QString &key, bool commit, std::function<void(const ApiError &)> done);
+    bool wantsCollection(const JobRecord &r) const;
+    void noteCollection(ConnState &cs, const JobRecord &r);
+    bool pollDueCollection(ConnState &cs, qint64 now, qint64 *wakeAt);
+    void pollCollection(ConnState &cs, const QString &key);
+    void onCollection(const QString &connectionId, const QString &key, const CollectionState &c, const ApiError &e);
+    void sendCreate(const QString &connectionId, const CreateRequest &req, const QJsonObject &params, int resend, CreateDone done);
     void touch(JobRecord &r, JobState before);
+    bool isNewEnd(JobRecord &r, JobState after);
     void markDirty(const QString &key, bool files = false);
     void writeDirty();
 

@@ -24,5 +24,7 @@ Q_SIGNALS:
     void jobChanged(const JobRecord &record);
     void jobRemoved(const QString &key);
     void jobTransition(const JobRecord &record, JobState from, JobState to);
+    // After the import: its collection moved a step (Building -> Searchable, -> IndexFailed, …); once per step.
+    void collectionTransition(const JobRecord &record, CollectionPhase from, CollectionPhase to);
     void connectionsChanged();
 };

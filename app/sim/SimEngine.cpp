@@ -18,6 +18,11 @@ SimEngine::SimEngine(const SimScenario &scenario, double speed, quint32 seed)
 {
     for (int i = 0; i < m_scenario.jobs.size(); ++i)
         m_index.insert(m_scenario.jobs[i].id, i);
+    for (const SimCollectionSpec &c : m_scenario.collectionSpecs)
+        m_specs.insert(c.db + QLatin1Char('/') + c.name, c);
+    m_clusters = m_scenario.clusters;
+    if (m_clusters.isEmpty())
+        m_clusters << SimClusterSpec{m_scenario.clusterId, QStringLiteral("sim-cluster"), QStringLiteral("aws-us-west-2"), QStringLiteral("RUNNING")};
     m_clock.start();
 }
 
@@ -98,19 +103,31 @@ SimJobStatus SimEngine::status(const SimJob &job) const
         }
         return st;
     }
+    const bool v3 = m_scenario.importV3;
     if (job.hangPending || e < P) {
         st.state = SimState::Pending;
+        st.v3State = v3 ? QStringLiteral("Pending") : QString();
         return st;
     }
     st.state = SimState::Importing;
+    st.indexFrom = job.createdAt + P + R + I;
     if (e < P + R) {
         st.progress = 10 + 30 * (e - P) / R;
+        // Import V3 splits pre-import into four steps; Planning reports a constant 45 %.
+        const double f = (e - P) / R;
+        st.v3State = f < 0.4 ? QStringLiteral("PreImporting") : f < 0.6 ? QStringLiteral("AssigningIDRange")
+                   : f < 0.8 ? QStringLiteral("Resharding") : QStringLiteral("Planning");
+        if (st.v3State == QLatin1String("Planning"))
+            st.progress = 45;
     } else if (e < P + R + I) {
         st.progress = 40 + 30 * (st.totalRows ? double(st.importedRows) / st.totalRows : 0);
+        st.v3State = QStringLiteral("Importing");
     } else if (e < P + R + I + S) {
         st.progress = 70 + 10 * (e - P - R - I) / S;
+        st.v3State = QStringLiteral("IndexBuilding"); // V3 has no Sorting
     } else if (e < P + R + I + S + X) {
         st.progress = 80 + 10 * (e - P - R - I - S) / X;
+        st.v3State = QStringLiteral("IndexBuilding");
     } else if (job.twoPhase && (job.committedAt < 0 || t < job.committedAt)) {
         st.state = SimState::Uncommitted;
         st.progress = 99;
@@ -122,6 +139,10 @@ SimJobStatus SimEngine::status(const SimJob &job) const
         st.progress = 100;
         st.completedAt = job.twoPhase ? job.committedAt + 2 : job.createdAt + P + R + I + S + X;
     }
+    if (st.state != SimState::Importing)
+        st.v3State.clear(); // Uncommitted, Committing, Completed: the same names as before
+    if (!v3)
+        st.v3State.clear();
     return st;
 }
 
@@ -174,9 +195,24 @@ QString SimEngine::newJobId(bool cloud)
     return id;
 }
 
-SimCreateResult SimEngine::create(const QJsonObject &params, bool cloud, const QString &db)
+SimCreateResult SimEngine::create(const QJsonObject &params, bool cloud, const QString &db, const QByteArray &idempotencyKey)
 {
     SimCreateResult r;
+    if (m_scenario.idempotency && !idempotencyKey.isEmpty()) {
+        bool printable = idempotencyKey.size() <= 256;
+        for (const char c : idempotencyKey)
+            printable = printable && c >= 0x20 && c <= 0x7e;
+        if (!printable) {
+            r.code = 1100;
+            r.message = QStringLiteral("invalid parameter[Idempotency-Key]: must be 1 to 256 printable ASCII characters");
+            return r;
+        }
+        const auto it = m_keys.constFind(idempotencyKey);
+        if (it != m_keys.constEnd() && now() - it->at < m_scenario.idempotencySeconds) {
+            r.jobId = it->jobId;
+            return r;
+        }
+    }
     const QString collection = params.value(QLatin1String("collectionName")).toString();
     QVector<QStringList> groups;
     const QJsonValue filesValue = params.contains(QLatin1String("files")) ? params.value(QLatin1String("files"))
@@ -273,6 +309,9 @@ SimCreateResult SimEngine::create(const QJsonObject &params, bool cloud, const Q
     }
     m_index.insert(j.id, m_scenario.jobs.size());
     m_scenario.jobs << j;
+    ++m_created;
+    if (m_scenario.idempotency && !idempotencyKey.isEmpty())
+        m_keys.insert(idempotencyKey, KeyUse{j.id, now()});
     r.jobId = j.id;
     return r;
 }

@@ -38,6 +38,26 @@ struct SimJobStatus
     qint64 totalRows = 0;
     qint64 size = 0;
     QVector<SimFileStatus> files;
+    QString v3State;        // Import V3's state name (PreImporting, Planning, IndexBuilding…), when the scenario has them
+    double indexFrom = kSimNever; // sim seconds when its rows are written and wait for the index
+};
+
+struct SimIndexStatus
+{
+    QString fieldName, indexName, indexType = QStringLiteral("HNSW"), metricType = QStringLiteral("COSINE");
+    qint64 totalRows = 0, indexedRows = 0, pendingRows = 0;
+    QString state; // Finished, InProgress, Failed
+    QString failReason;
+};
+
+struct SimCollectionStatus
+{
+    bool exists = false;
+    bool hasIndex = true;
+    qint64 rowCount = 0;
+    QString loadState; // LoadStateLoaded, LoadStateLoading, LoadStateNotLoad
+    int loadProgress = 0;
+    QVector<SimIndexStatus> indexes;
 };
 
 struct SimCreateResult
@@ -65,13 +85,23 @@ public:
     SimJobStatus status(const SimJob &job) const;
     QVector<const SimJob *> jobs(const QString &db, const QString &collection) const; // visible, by creation order
 
-    SimCreateResult create(const QJsonObject &params, bool cloud, const QString &db);
+    // idempotencyKey: the request's Idempotency-Key header ("" = none); a repeat within the scenario's window
+    // answers the first job's id, whatever became of it.
+    SimCreateResult create(const QJsonObject &params, bool cloud, const QString &db, const QByteArray &idempotencyKey = {});
+    int createdJobCount() const { return m_created; }
     // Two-phase: 0 on success, else an API code and *message.
     int commit(const QString &jobId, const QString &db, QString *message);
     int abort(const QString &jobId, const QString &db, QString *message);
 
+    // After the import (SimCollections.cpp).
+    SimCollectionStatus collectionStatus(const QString &db, const QString &collection) const;
+    // 0, or an API code and *message (not found; not loaded).
+    int refreshLoad(const QString &db, const QString &collection, QString *message);
+    const QVector<SimClusterSpec> &clusters() const { return m_clusters; }
+
 private:
     bool expired(const SimJob &job) const;
+    SimCollectionSpec specFor(const QString &db, const QString &collection) const;
     QString newJobId(bool cloud);
 
     SimScenario m_scenario;
@@ -81,4 +111,13 @@ private:
     double m_speed = 1.0;
     double m_offset = 0; // simulated seconds added by advance() and speed changes
     QRandomGenerator m_rng;
+    struct KeyUse
+    {
+        QString jobId;
+        double at = 0;
+    };
+    QHash<QByteArray, KeyUse> m_keys;
+    QHash<QString, SimCollectionSpec> m_specs; // db + '/' + name -> its rules (refresh_load changes them)
+    QVector<SimClusterSpec> m_clusters;
+    int m_created = 0;
 };

@@ -60,6 +60,11 @@ QString SimServer::jobStateText(SimState s) const
     return QStringLiteral("None");
 }
 
+QString SimServer::stateTextOf(const SimJobStatus &st) const
+{
+    return m_dialect == SimDialect::Milvus && !st.v3State.isEmpty() ? st.v3State : jobStateText(st.state);
+}
+
 QString SimServer::renderTime(double simSeconds) const
 {
     if (!simTimeSet(simSeconds))
@@ -131,7 +136,7 @@ QJsonObject SimServer::renderProgress(const SimJobStatus &st) const
         d.insert(QStringLiteral("errorMessage"), st.state == SimState::Failed ? QJsonValue(st.reason) : QJsonValue());
         return d;
     }
-    d.insert(QStringLiteral("state"), jobStateText(st.state));
+    d.insert(QStringLiteral("state"), stateTextOf(st));
     d.insert(QStringLiteral("progress"), qRound(st.progress));
     d.insert(QStringLiteral("completeTime"), renderTime(st.completedAt));
     d.insert(QStringLiteral("totalRows"), st.totalRows);
@@ -151,7 +156,7 @@ QJsonObject SimServer::renderSummary(const SimJobStatus &st) const
 {
     QJsonObject r{{QStringLiteral("collectionName"), st.job->collection},
                   {QStringLiteral("jobId"), st.job->id},
-                  {QStringLiteral("state"), jobStateText(st.state)}};
+                  {QStringLiteral("state"), stateTextOf(st)}};
     if (m_dialect == SimDialect::Milvus) {
         r.insert(QStringLiteral("progress"), qRound(st.progress));
         if (!st.reason.isEmpty())
@@ -255,7 +260,9 @@ SimServer::Answer SimServer::route(const QHttpServerRequest &request, const QStr
                               {m_dialect == SimDialect::CloudV1 ? QStringLiteral("tasks") : QStringLiteral("records"), records}});
     }
     if (op == QLatin1String("create")) {
-        const SimCreateResult r = m_engine->create(body, cloud, m_dialect == SimDialect::Milvus ? body.value(QLatin1String("dbName")).toString() : QString());
+        // An empty header counts as none (Qt 6.4's request cannot tell the two apart).
+        const QByteArray idem = request.value("Idempotency-Key");
+        const SimCreateResult r = m_engine->create(body, cloud, m_dialect == SimDialect::Milvus ? body.value(QLatin1String("dbName")).toString() : QString(), idem);
         if (r.code)
             return error(r.code, r.message);
         return ok(QJsonObject{{QStringLiteral("jobId"), r.jobId}});

@@ -134,6 +134,28 @@ SimScenario SimScenario::demo()
     otherDb.files = {file(QStringLiteral("analytics/sessions.parquet"), 70000, 60)};
     s.jobs << otherDb;
     s.collections << QStringLiteral("sessions");
+
+    // After the import: quick_setup (job 11) is loaded, so it goes all the way to Searchable once its index has
+    // caught up; product_embeddings builds its index slowly ("Building the index — 3.1 M of 5 M rows"); docs_v2
+    // was never loaded ("Indexed, not loaded"); user_events' index fails.
+    s.indexRowsPerSecond = 20000;
+    SimCollectionSpec quickSetup;
+    quickSetup.name = QStringLiteral("quick_setup");
+    quickSetup.baseRows = 10000;
+    quickSetup.indexRowsPerSecond = 2000; // its 60,000 new rows take 30 s: the index is still building at completion
+    s.collectionSpecs << quickSetup;
+    SimCollectionSpec products;
+    products.name = QStringLiteral("product_embeddings");
+    products.indexRowsPerSecond = 40000;
+    s.collectionSpecs << products;
+    SimCollectionSpec docs;
+    docs.name = QStringLiteral("docs_v2");
+    docs.load = false;
+    s.collectionSpecs << docs;
+    SimCollectionSpec events;
+    events.name = QStringLiteral("user_events");
+    events.indexFailReason = QStringLiteral("build index failed: segment 461643605473513470: knowhere error: out of memory");
+    s.collectionSpecs << events;
     return s;
 }
 
@@ -198,6 +220,39 @@ bool SimScenario::fromJson(const QByteArray &json, SimScenario *out, QString *er
         s.collections << c.toString();
     s.maxActiveJobs = o.value(QLatin1String("maxActiveJobs")).toInt(s.maxActiveJobs);
     s.maxFilesPerJob = o.value(QLatin1String("maxFilesPerJob")).toInt(s.maxFilesPerJob);
+    s.idempotency = o.value(QLatin1String("idempotency")).toBool(s.idempotency);
+    s.collectionEndpoints = o.value(QLatin1String("collectionEndpoints")).toBool(s.collectionEndpoints);
+    s.indexRowsPerSecond = o.value(QLatin1String("indexRowsPerSecond")).toDouble(s.indexRowsPerSecond);
+    s.importV3 = o.value(QLatin1String("importV3")).toBool(s.importV3);
+    for (const QJsonValue &cv : o.value(QLatin1String("collectionSpecs")).toArray()) {
+        const QJsonObject co = cv.toObject();
+        SimCollectionSpec c;
+        c.name = co.value(QLatin1String("name")).toString();
+        c.db = co.value(QLatin1String("db")).toString(c.db);
+        c.baseRows = static_cast<qint64>(co.value(QLatin1String("baseRows")).toDouble(0));
+        c.indexRowsPerSecond = co.value(QLatin1String("indexRowsPerSecond")).toDouble(c.indexRowsPerSecond);
+        c.hasIndex = co.value(QLatin1String("hasIndex")).toBool(c.hasIndex);
+        c.indexFailReason = co.value(QLatin1String("indexFailReason")).toString();
+        c.load = co.value(QLatin1String("load")).toBool(c.load);
+        if (co.contains(QLatin1String("loadInSeconds")))
+            c.loadAt = co.value(QLatin1String("loadInSeconds")).toDouble();
+        c.loadSeconds = co.value(QLatin1String("loadSeconds")).toDouble(c.loadSeconds);
+        if (c.name.isEmpty()) {
+            *error = QStringLiteral("collectionSpecs: every entry needs a \"name\"");
+            return false;
+        }
+        s.collectionSpecs << c;
+    }
+    for (const QJsonValue &cv : o.value(QLatin1String("clusters")).toArray()) {
+        const QJsonObject co = cv.toObject();
+        SimClusterSpec c;
+        c.clusterId = co.value(QLatin1String("clusterId")).toString();
+        c.clusterName = co.value(QLatin1String("clusterName")).toString(c.clusterId);
+        c.regionId = co.value(QLatin1String("regionId")).toString(c.regionId);
+        c.status = co.value(QLatin1String("status")).toString(c.status);
+        s.clusters << c;
+    }
+    s.idempotencySeconds = o.value(QLatin1String("idempotencySeconds")).toDouble(s.idempotencySeconds);
     const QJsonObject nj = o.value(QLatin1String("newJobs")).toObject();
     s.newPendingSeconds = nj.value(QLatin1String("pendingSeconds")).toDouble(s.newPendingSeconds);
     s.newPreimportSeconds = nj.value(QLatin1String("preimportSeconds")).toDouble(s.newPreimportSeconds);

@@ -39,7 +39,8 @@ struct SimJob
 
 struct SimFaultRule
 {
-    QString kind;        // latency, hang, drip, reset, truncate, garbage, html5xx, redirect, huge, status
+    QString kind;        // latency, hang, drip, reset, truncate, garbage, html5xx, redirect, huge, status,
+                         // drop (the request is carried out, then the connection closes without a byte: a lost answer)
     QString path;        // substring of the request path; empty = every API path
     int remaining = -1;  // how many requests it hits; -1 = until cleared
     double probability = 1.0;
@@ -51,6 +52,31 @@ struct SimFaultRule
     qint64 hugeBytes = 300LL * 1024 * 1024;
 };
 
+// What follows an import (protocol.md §7): a collection's rows, its index and its load state.
+struct SimCollectionSpec
+{
+    QString name;
+    QString db = QStringLiteral("default");
+    qint64 baseRows = 0;             // rows it had before any job of the scenario
+    double indexRowsPerSecond = -1;  // < 0: the scenario's
+    bool hasIndex = true;            // false: indexes/describe answers code 700 (no index created)
+    QString indexFailReason;         // not empty: the index fails as soon as it has rows to build
+    bool load = true;                // false: never loaded (LoadStateNotLoad)
+    double loadAt = -1e9;            // sim seconds when the load began (long ago by default)
+    double loadSeconds = 5;
+    QString fieldName = QStringLiteral("vector");
+    QString indexName = QStringLiteral("vector");
+};
+
+// A Zilliz Cloud cluster the control plane lists (GET /v2/clusters); its connectAddress is the simulator itself.
+struct SimClusterSpec
+{
+    QString clusterId;
+    QString clusterName;
+    QString regionId = QStringLiteral("aws-us-west-2");
+    QString status = QStringLiteral("RUNNING");
+};
+
 struct SimScenario
 {
     QString name = QStringLiteral("empty");
@@ -58,6 +84,8 @@ struct SimScenario
     QString clusterId = QStringLiteral("in01-sim0000000000000");
     QStringList collections;         // empty = any collection exists
     int maxActiveJobs = 1024;
+    bool idempotency = true;          // honours Idempotency-Key (Milvus >= 2.6.24); false: ignores it, as older servers
+    double idempotencySeconds = 86400; // how long a key returns its first job
     int maxFilesPerJob = 1024;
     qint64 maxFileSize = 17179869184LL;
     // Rules for jobs made by create.
@@ -65,6 +93,13 @@ struct SimScenario
     qint64 newRowsPerFile = 100000, newBytesPerFile = 31567773;
     QVector<SimJob> jobs;
     QVector<SimFaultRule> faults;
+    // After the import: the collection endpoints (false: plain 404, as servers before them), index building speed,
+    // collections with their own rules, Import V3 state names, the clusters of the cloud's control plane.
+    bool collectionEndpoints = true;
+    double indexRowsPerSecond = 200000;
+    QVector<SimCollectionSpec> collectionSpecs;
+    bool importV3 = false;
+    QVector<SimClusterSpec> clusters; // empty: one RUNNING cluster named after clusterId
 
     static SimScenario demo();
     // N jobs x M files, all running, for benchmarks and load tests.

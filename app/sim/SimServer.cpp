@@ -206,7 +206,9 @@ void SimServer::serve(const QHttpServerRequest &request, QTcpSocket *socket)
         }
         fault = nullptr;
     } else {
-        a = route(request, path); // faults that deform an answer (drip, reset, truncate) need the real one
+        // faults that deform an answer (drip, reset, truncate) need the real one
+        if (!lifecycleRoute(request, path, &a))
+            a = route(request, path);
     }
     // What the client will see: the answer, a fault's own status, or 0 where no whole HTTP answer comes.
     int shownStatus = a.status;
@@ -273,6 +275,10 @@ void SimServer::deliver(QTcpSocket *socket, const Answer &a, const SimFaultRule 
     const QString kind = fault ? fault->kind : QString();
     if (kind == QLatin1String("hang"))
         return; // never answers; the client's deadline must end it
+    if (kind == QLatin1String("drop")) {
+        socket->abort(); // the request was carried out (a create made its job); its answer is lost
+        return;
+    }
     if (kind == QLatin1String("redirect")) {
         socket->write(headerBlock(307, {}, 0, {qMakePair(QByteArray("Location"), fault->redirectTo.toUtf8())}));
         return;
@@ -360,6 +366,7 @@ QJsonObject SimServer::stats() const
                        {QStringLiteral("withAuthorization"), m_withAuth},
                        {QStringLiteral("paths"), paths},
                        {QStringLiteral("simTime"), m_engine->now()},
+                       {QStringLiteral("jobsCreated"), m_engine->createdJobCount()},
                        {QStringLiteral("dialect"), simDialectName(m_dialect)}};
 }
 

@@ -83,6 +83,10 @@ private:
     void serveMissing(QTcpSocket *socket);
     Answer route(const QHttpServerRequest &request, const QString &path);
     Answer controlRoute(const QHttpServerRequest &request, const QString &path);
+    // After the import (SimLifecycleRoutes.cpp): false when the path is not one of its endpoints.
+    bool lifecycleRoute(const QHttpServerRequest &request, const QString &path, Answer *out);
+    QJsonObject renderCluster(const SimClusterSpec &c) const;
+    QString stateTextOf(const SimJobStatus &st) const; // Import V3's name when it has one
     bool authorized(const QHttpServerRequest &request) const;
     bool overRateLimit(const QString &path);
     const SimFaultRule *takeFault(const QString &path);

@@ -173,6 +173,13 @@ bool HistoryStore::migrate(int from, QString *error)
             }
         }
     }
+    if (from < 5) {
+        ok = ok && exec(QStringLiteral("CREATE TABLE pending_creates (idempotency_key TEXT PRIMARY KEY,"
+                                       " connection_id TEXT NOT NULL, params TEXT, created_at TEXT)"));
+        ok = ok && exec(QStringLiteral("ALTER TABLE jobs ADD COLUMN aborted_here INTEGER NOT NULL DEFAULT 0"));
+        ok = ok && exec(QStringLiteral("ALTER TABLE jobs ADD COLUMN ended_as TEXT"));
+        ok = ok && exec(QStringLiteral("ALTER TABLE connections ADD COLUMN retention_seconds INTEGER NOT NULL DEFAULT 10800"));
+    }
     ok = ok && exec(QStringLiteral("PRAGMA user_version = %1").arg(SchemaVersion));
     if (!ok) {
         db.rollback();
@@ -187,7 +194,7 @@ QVector<Connection> HistoryStore::connections() const
     QVector<Connection> out;
     QSqlQuery q(QSqlDatabase::database(m_connectionName));
     q.exec(QStringLiteral("SELECT id, name, kind, base_url, dialect, cluster_id, project_id, region_id, db_name,"
-                          " session_only_key, has_key, ca_file FROM connections ORDER BY position, name"));
+                          " session_only_key, has_key, ca_file, retention_seconds FROM connections ORDER BY position, name"));
     while (q.next()) {
         Connection c;
         c.id = q.value(0).toString();
@@ -202,6 +209,7 @@ QVector<Connection> HistoryStore::connections() const
         c.sessionOnlyKey = q.value(9).toBool();
         c.hasKey = q.value(10).toBool();
         c.caFile = q.value(11).toString();
+        c.retentionSeconds = q.value(12).toLongLong() > 0 ? q.value(12).toLongLong() : c.retentionSeconds;
         out << c;
     }
     return out;
@@ -210,15 +218,16 @@ QVector<Connection> HistoryStore::connections() const
 bool HistoryStore::saveConnection(const Connection &c)
 {
     return exec(QStringLiteral("INSERT INTO connections (id, name, kind, base_url, dialect, cluster_id, project_id, region_id,"
-                               " db_name, session_only_key, has_key, ca_file, position) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,"
+                               " db_name, session_only_key, has_key, ca_file, retention_seconds, position) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,"
                                " (SELECT coalesce(max(position), 0) + 1 FROM connections))"
                                " ON CONFLICT(id) DO UPDATE SET name=excluded.name, kind=excluded.kind, base_url=excluded.base_url,"
                                " dialect=excluded.dialect, cluster_id=excluded.cluster_id, project_id=excluded.project_id,"
                                " region_id=excluded.region_id, db_name=excluded.db_name,"
-                               " session_only_key=excluded.session_only_key, has_key=excluded.has_key, ca_file=excluded.ca_file"),
+                               " session_only_key=excluded.session_only_key, has_key=excluded.has_key, ca_file=excluded.ca_file,"
+                               " retention_seconds=excluded.retention_seconds"),
                 {c.id, c.name, c.kind == Connection::Kind::ZillizCloud ? QStringLiteral("zilliz-cloud") : QStringLiteral("milvus"),
                  c.baseUrl.toString(), dialectName(c.dialect), c.clusterId, c.projectId, c.regionId, c.dbName,
-                 c.sessionOnlyKey, c.hasKey, c.caFile});
+                 c.sessionOnlyKey, c.hasKey, c.caFile, c.retentionSeconds});
 }
 
 bool HistoryStore::removeConnection(const QString &id)
@@ -238,8 +247,8 @@ QVector<JobRecord> HistoryStore::jobs(Files files) const
     q.setForwardOnly(true);
     q.exec(QStringLiteral("SELECT connection_id, job_id, collection, state, server_state, progress, imported_rows, total_rows,"
                           " file_size, complete_time, create_time, reason, file_count, has_details, added_by_hand, first_seen,"
-                          " last_answer, last_change, ended_at, expired, expired_at, last_error, notified_state, create_params FROM jobs"
-                          " ORDER BY first_seen"));
+                          " last_answer, last_change, ended_at, expired, expired_at, last_error, notified_state, create_params,"
+                          " aborted_here, ended_as FROM jobs ORDER BY first_seen"));
     while (q.next()) {
         JobRecord r;
         r.connectionId = q.value(0).toString();
@@ -272,6 +281,8 @@ QVector<JobRecord> HistoryStore::jobs(Files files) const
         }
         r.notifiedState = q.value(22).toString();
         r.createParams = QJsonDocument::fromJson(q.value(23).toByteArray()).object();
+        r.abortedHere = q.value(24).toBool();
+        r.endedAs = q.value(25).isNull() ? JobState::Unknown : jobStateFromName(q.value(25).toString());
         out << r;
     }
     if (files == Files::Included) {
@@ -316,8 +327,9 @@ bool HistoryStore::saveJobs(const QVector<JobRecord> &records, const QSet<QStrin
     q.prepare(QStringLiteral(
         "INSERT INTO jobs (connection_id, job_id, collection, state, server_state, progress, imported_rows,"
         " total_rows, file_size, complete_time, create_time, reason, has_details, added_by_hand, first_seen,"
-        " last_answer, last_change, ended_at, expired, expired_at, last_error, notified_state, create_params, file_count)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+        " last_answer, last_change, ended_at, expired, expired_at, last_error, notified_state, create_params, file_count,"
+        " aborted_here, ended_as)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
         " ON CONFLICT(connection_id, job_id) DO UPDATE SET collection=excluded.collection, state=excluded.state,"
         " server_state=excluded.server_state, progress=excluded.progress, imported_rows=excluded.imported_rows,"
         " total_rows=excluded.total_rows, file_size=excluded.file_size, complete_time=excluded.complete_time,"
@@ -325,7 +337,8 @@ bool HistoryStore::saveJobs(const QVector<JobRecord> &records, const QSet<QStrin
         " added_by_hand=excluded.added_by_hand, first_seen=excluded.first_seen, last_answer=excluded.last_answer,"
         " last_change=excluded.last_change, ended_at=excluded.ended_at, expired=excluded.expired,"
         " expired_at=excluded.expired_at, last_error=excluded.last_error, notified_state=excluded.notified_state,"
-        " create_params=excluded.create_params, file_count=excluded.file_count"));
+        " create_params=excluded.create_params, file_count=excluded.file_count,"
+        " aborted_here=excluded.aborted_here, ended_as=excluded.ended_as"));
     QSqlQuery fq(db);
     fq.prepare(QStringLiteral("INSERT OR REPLACE INTO job_files (connection_id, job_id, data) VALUES (?,?,?)"));
     for (const JobRecord &r : records) {
@@ -341,7 +354,8 @@ bool HistoryStore::saveJobs(const QVector<JobRecord> &records, const QSet<QStrin
                                     timeText(r.expiredAt), r.lastError.isError() ? r.lastError.summary() : QString(),
                                     r.notifiedState,
                                     r.createParams.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(r.createParams).toJson(QJsonDocument::Compact)),
-                                    fileCount};
+                                    fileCount, r.abortedHere,
+                                    r.endedAs == JobState::Unknown ? QVariant() : QVariant(jobStateName(r.endedAs))};
         for (int i = 0; i < binds.size(); ++i)
             q.bindValue(i, binds[i]);
         bool ok = q.exec();
@@ -368,4 +382,33 @@ bool HistoryStore::removeJob(const QString &connectionId, const QString &jobId)
 {
     return exec(QStringLiteral("DELETE FROM job_files WHERE connection_id = ? AND job_id = ?"), {connectionId, jobId})
         && exec(QStringLiteral("DELETE FROM jobs WHERE connection_id = ? AND job_id = ?"), {connectionId, jobId});
+}
+
+bool HistoryStore::savePendingCreate(const PendingCreate &p)
+{
+    return exec(QStringLiteral("INSERT OR REPLACE INTO pending_creates (idempotency_key, connection_id, params, created_at)"
+                               " VALUES (?,?,?,?)"),
+                {p.idempotencyKey, p.connectionId, QString::fromUtf8(QJsonDocument(p.params).toJson(QJsonDocument::Compact)),
+                 p.createdAt.toUTC().toString(Qt::ISODateWithMs)});
+}
+
+bool HistoryStore::removePendingCreate(const QString &idempotencyKey)
+{
+    return exec(QStringLiteral("DELETE FROM pending_creates WHERE idempotency_key = ?"), {idempotencyKey});
+}
+
+QVector<HistoryStore::PendingCreate> HistoryStore::pendingCreates() const
+{
+    QVector<PendingCreate> out;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    q.exec(QStringLiteral("SELECT idempotency_key, connection_id, params, created_at FROM pending_creates ORDER BY created_at"));
+    while (q.next()) {
+        PendingCreate p;
+        p.idempotencyKey = q.value(0).toString();
+        p.connectionId = q.value(1).toString();
+        p.params = QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object();
+        p.createdAt = QDateTime::fromString(q.value(3).toString(), Qt::ISODateWithMs);
+        out << p;
+    }
+    return out;
 }

@@ -5,6 +5,8 @@
 #include "Connection.h"
 #include "JobRecord.h"
 
+#include <QDateTime>
+#include <QJsonObject>
 #include <QSet>
 #include <QString>
 #include <QVector>
@@ -12,8 +14,9 @@
 class HistoryStore
 {
 public:
-    // 2: jobs.create_params; 3: connections.ca_file; 4: file lists in job_files, in the store's own codec
-    static constexpr int SchemaVersion = 4;
+    // 2: jobs.create_params; 3: connections.ca_file; 4: file lists in job_files, in the store's own codec;
+    // 5: pending_creates (an Idempotency-Key is kept before its create is sent); jobs.aborted_here, jobs.ended_as; connections.retention_seconds
+    static constexpr int SchemaVersion = 5;
 
     HistoryStore();
     ~HistoryStore();
@@ -42,6 +45,19 @@ public:
     bool setNotified(const QString &connectionId, const QString &jobId, const QString &state);
     bool removeJob(const QString &connectionId, const QString &jobId);
     QString lastError() const { return m_lastError; }
+
+    // A create on its way: its Idempotency-Key is written before the request leaves, and removed once the server
+    // gave a definite answer. What is left after a crash names the creates whose outcome nobody saw.
+    struct PendingCreate
+    {
+        QString idempotencyKey;
+        QString connectionId;
+        QJsonObject params; // CreateParams' JSON: never bucket keys
+        QDateTime createdAt; // UTC
+    };
+    bool savePendingCreate(const PendingCreate &p);
+    bool removePendingCreate(const QString &idempotencyKey);
+    QVector<PendingCreate> pendingCreates() const;
 
 private:
     bool exec(const QString &sql, const QVariantList &binds = {});

@@ -3,6 +3,7 @@
 #include "HistoryStore.h"
 
 #include <QCoreApplication>
+#include <QPointer>
 
 HistoryWriter::HistoryWriter(const QString &path, QObject *parent)
     : QObject(parent), m_worker(new QObject)
@@ -76,6 +77,26 @@ void HistoryWriter::removeJob(const QString &connectionId, const QString &jobId)
     post([this, connectionId, jobId] {
         if (m_store)
             m_store->removeJob(connectionId, jobId);
+    });
+}
+
+void HistoryWriter::savePendingCreate(const HistoryStore::PendingCreate &p, QObject *context, std::function<void(bool)> done)
+{
+    QPointer<QObject> ctx(context);
+    post([this, p, ctx, done] {
+        const bool ok = m_store && m_store->savePendingCreate(p);
+        if (!ok)
+            Q_EMIT failed(QCoreApplication::translate("HistoryStore", "Could not write the history: %1").arg(m_store ? m_store->lastError() : QString()));
+        if (ctx)
+            QMetaObject::invokeMethod(ctx, [ctx, done, ok] { if (ctx) done(ok); }, Qt::QueuedConnection);
+    });
+}
+
+void HistoryWriter::removePendingCreate(const QString &idempotencyKey)
+{
+    post([this, idempotencyKey] {
+        if (m_store)
+            m_store->removePendingCreate(idempotencyKey);
     });
 }
 

@@ -4,14 +4,15 @@
 // waits until everything asked so far is on disk.
 
 #include "Connection.h"
+#include "HistoryStore.h"
 #include "JobRecord.h"
 
 #include <QObject>
 #include <QSet>
 #include <QThread>
 #include <QVector>
+#include <functional>
 
-class HistoryStore;
 
 class HistoryWriter : public QObject
 {
@@ -25,6 +26,9 @@ public:
     void saveConnection(const Connection &c);
     void removeConnection(const QString &id);
     void removeJob(const QString &connectionId, const QString &jobId);
+    // done(written) runs on context's thread once the row is on disk (or the write failed), while context lives.
+    void savePendingCreate(const HistoryStore::PendingCreate &p, QObject *context, std::function<void(bool written)> done);
+    void removePendingCreate(const QString &idempotencyKey);
     void flush();
 
 Q_SIGNALS:

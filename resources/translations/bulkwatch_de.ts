@@ -73,6 +73,37 @@ Trotzdem beobachten oder erneut prüfen.</translation>
     </message>
 </context>
 <context>
+    <name>CollectionState</name>
+    <message>
+        <source>Index build failed</source>
+        <translation>Indexaufbau fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Searchable</source>
+        <translation>Durchsuchbar</translation>
+    </message>
+    <message>
+        <source>Indexed, loading (%1 %)</source>
+        <translation>Indexiert, wird geladen (%1 %)</translation>
+    </message>
+    <message>
+        <source>Indexed, not loaded — load the collection to search it</source>
+        <translation>Indexiert, nicht geladen — laden Sie die Collection, um sie zu durchsuchen</translation>
+    </message>
+    <message>
+        <source>No index — create one to search the collection</source>
+        <translation>Kein Index — legen Sie einen an, um die Collection zu durchsuchen</translation>
+    </message>
+    <message>
+        <source>Building the index — %1 of %2 rows</source>
+        <translation>Index wird aufgebaut — %1 von %2 Zeilen</translation>
+    </message>
+    <message>
+        <source>Building the index</source>
+        <translation>Index wird aufgebaut</translation>
+    </message>
+</context>
+<context>
     <name>Connection</name>
     <message>
         <source>Give the connection a name.</source>

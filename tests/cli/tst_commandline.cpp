@@ -315,7 +315,8 @@ void TestCommandLine::statusJsonHasEveryDocumentedKey()
     const QJsonObject o = r.json();
     const QStringList keys = {QStringLiteral("jobId"), QStringLiteral("collectionName"), QStringLiteral("state"), QStringLiteral("serverState"),
                               QStringLiteral("progress"), QStringLiteral("importedRows"), QStringLiteral("totalRows"), QStringLiteral("fileSize"),
-                              QStringLiteral("completeTime"), QStringLiteral("reason"), QStringLiteral("files")};
+                              QStringLiteral("completeTime"), QStringLiteral("reason"), QStringLiteral("files"),
+                              QStringLiteral("collection")}; // issue 16: the collection after the import
     QCOMPARE(o.keys().size(), keys.size());
     for (const QString &k : keys)
         QVERIFY2(o.contains(k), qPrintable(k));
@@ -1401,7 +1402,11 @@ void TestCommandLine::verboseLogsEachRequestAndNeverTheKey_data()
     const QByteArray key = kVerboseKey;
     const QString describe = QStringLiteral("POST /v2/vectordb/jobs/import/describe -> %1");
     const QStringList job = {QStringLiteral("--job"), QStringLiteral("453240863839750922")};
-    QTest::newRow("status") << QStringList{QStringLiteral("status")} + job << QString() << key << 0 << QStringList{describe.arg(200)};
+    // A completed job: then its collection (issue 16), three requests more.
+    QTest::newRow("status") << QStringList{QStringLiteral("status")} + job << QString() << key << 0
+                            << QStringList{describe.arg(200), QStringLiteral("POST /v2/vectordb/indexes/describe -> 200"),
+                                           QStringLiteral("POST /v2/vectordb/collections/get_load_state -> 200"),
+                                           QStringLiteral("POST /v2/vectordb/collections/get_stats -> 200")};
     QTest::newRow("list") << QStringList{QStringLiteral("list")} << QString() << key << 0
                           << QStringList{QStringLiteral("POST /v2/vectordb/jobs/import/list -> 200")};
     QTest::newRow("watch") << QStringList{QStringLiteral("watch")} + job << QString() << key << 0 << QStringList{describe.arg(200)};

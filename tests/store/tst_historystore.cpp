@@ -88,6 +88,7 @@ private Q_SLOTS:
     void aVersion1HistoryIsMigratedKeepingItsJobs();
     void aVersion3HistoryKeepsItsFilesInTheNewCodec();
     void fileListsAreLoadedOnlyWhenAsked();
+    void aVersion4HistoryGainsTheLifecycleColumns();
     void aNotificationMarkDoesNotRewriteTheFiles();
     void theWriterThreadWritesInOrderAndFlushWaits();
     void theCodecRoundTripsEveryField();
@@ -377,6 +378,73 @@ void TestHistoryStore::aVersion3HistoryKeepsItsFilesInTheNewCodec()
     QCOMPARE(got[1].reason, QStringLiteral("row 17: dim mismatch"));
     QVERIFY(!got[1].completeTime.isValid());
     QCOMPARE(s.jobs()[0].job.files, got);
+}
+
+void TestHistoryStore::aVersion4HistoryGainsTheLifecycleColumns()
+{
+    // Schema 4 (before issue 16): no pending creates, no aborted/ended marks, no retention per connection.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v4.sqlite"));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v4"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE connections (id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, base_url TEXT NOT NULL,"
+                                      " dialect TEXT NOT NULL, cluster_id TEXT, project_id TEXT, region_id TEXT, db_name TEXT,"
+                                      " session_only_key INTEGER NOT NULL DEFAULT 0, has_key INTEGER NOT NULL DEFAULT 0, position INTEGER, ca_file TEXT)")));
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE jobs (connection_id TEXT NOT NULL REFERENCES connections(id) ON DELETE CASCADE, job_id TEXT NOT NULL,"
+                                      " collection TEXT, state TEXT, server_state TEXT, progress REAL, imported_rows INTEGER, total_rows INTEGER,"
+                                      " file_size INTEGER, complete_time TEXT, create_time TEXT, reason TEXT, files TEXT, has_details INTEGER,"
+                                      " added_by_hand INTEGER, first_seen TEXT, last_answer TEXT, last_change TEXT, ended_at TEXT,"
+                                      " expired INTEGER NOT NULL DEFAULT 0, expired_at TEXT, last_error TEXT, notified_state TEXT,"
+                                      " create_params TEXT, file_count INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (connection_id, job_id))")));
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE job_files (connection_id TEXT NOT NULL, job_id TEXT NOT NULL,"
+                                      " data BLOB NOT NULL, PRIMARY KEY (connection_id, job_id))")));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO connections VALUES ('c1','Old','milvus','http://h:19530','auto','','','','',0,0,1,'')")));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO jobs (connection_id, job_id, collection, state, server_state, progress)"
+                                      " VALUES ('c1','448761313698322011','old_col','completed','Completed',100)")));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 4")));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("v4"));
+    {
+        HistoryStore s;
+        QString error;
+        QVERIFY2(s.open(path, &error), qPrintable(error));
+        const QVector<JobRecord> jobs = s.jobs();
+        QCOMPARE(jobs.size(), 1);
+        QCOMPARE(jobs[0].job.state, JobState::Completed);
+        QVERIFY(!jobs[0].abortedHere);
+        QCOMPARE(jobs[0].endedAs, JobState::Unknown);
+        QCOMPARE(s.connections().value(0).retentionSeconds, qint64(10800));
+        QVERIFY(s.pendingCreates().isEmpty());
+
+        JobRecord r = jobs[0];
+        r.job.state = JobState::Failed;
+        r.abortedHere = true;
+        r.endedAs = JobState::Failed;
+        QVERIFY(s.saveJobs({r}));
+        Connection c = s.connections().value(0);
+        c.retentionSeconds = 172800;
+        QVERIFY(s.saveConnection(c));
+        HistoryStore::PendingCreate p{QStringLiteral("bw-1"), QStringLiteral("c1"), QJsonObject{{QStringLiteral("collectionName"), QStringLiteral("x")}},
+                                      QDateTime(QDate(2026, 12, 2), QTime(5, 0), QTimeZone(0))};
+        QVERIFY(s.savePendingCreate(p));
+    }
+    HistoryStore again;
+    QString error;
+    QVERIFY2(again.open(path, &error), qPrintable(error));
+    QVERIFY(again.jobs()[0].aborted());
+    QCOMPARE(again.jobs()[0].endedAs, JobState::Failed);
+    QCOMPARE(again.connections().value(0).retentionSeconds, qint64(172800));
+    const auto pending = again.pendingCreates();
+    QCOMPARE(pending.size(), 1);
+    QCOMPARE(pending[0].idempotencyKey, QStringLiteral("bw-1"));
+    QCOMPARE(pending[0].params.value(QLatin1String("collectionName")).toString(), QStringLiteral("x"));
+    QCOMPARE(pending[0].createdAt, QDateTime(QDate(2026, 12, 2), QTime(5, 0), QTimeZone(0)));
+    QVERIFY(again.removePendingCreate(QStringLiteral("bw-1")));
+    QVERIFY(again.pendingCreates().isEmpty());
 }
 
 void TestHistoryStore::fileListsAreLoadedOnlyWhenAsked()

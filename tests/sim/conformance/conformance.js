@@ -74,6 +74,23 @@ function check(name, cond, detail) {
   const right = await client.listImportJobs({ collectionName: '' });
   check('the right token on the same request is accepted', right.code === 0, right);
 
+  // After the import (issue 16): the SDK's describeIndex, getCollectionLoadState and getCollectionStatistics.
+  const idx = await client.describeIndex({ collectionName: 'quick_setup', indexName: 'vector' });
+  const ix = (idx.data || [])[0] || {};
+  check('describeIndex: a finished index on vector with every row indexed', idx.code === 0 && ix.fieldName === 'vector'
+        && ix.indexState === 'Finished' && ix.totalRows === 10000 && ix.indexedRows === 10000 && ix.pendingRows === 0, idx);
+  const load = await client.getCollectionLoadState({ collectionName: 'quick_setup' });
+  check('getCollectionLoadState: LoadStateLoaded at 100', load.code === 0 && load.data && load.data.loadState === 'LoadStateLoaded'
+        && load.data.loadProgress === 100, load);
+  const stats = await client.getCollectionStatistics({ collectionName: 'quick_setup' });
+  check('getCollectionStatistics: the completed job\'s rows (the pending ones not yet)', stats.code === 0 && stats.data
+        && stats.data.rowCount === 10000, stats);
+  const otherDb = await client.getCollectionStatistics({ collectionName: 'quick_setup', dbName: 'analytics' });
+  check('getCollectionStatistics with dbName: that database\'s collection', otherDb.code === 0 && otherDb.data
+        && otherDb.data.rowCount === 1, otherDb);
+  const noStats = await client.getCollectionStatistics({ collectionName: 'nope' });
+  check('getCollectionStatistics of a missing collection: code 100', noStats.code === 100, noStats);
+
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);
 })().catch(e => { console.log('FAIL unexpected error: ' + (e && e.stack || e)); console.log(`${passed} passed, ${failed + 1} failed`); process.exit(1); });
