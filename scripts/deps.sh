@@ -9,7 +9,7 @@ packages=(
   xvfb xauth imagemagick fonts-dejavu-core
   desktop-file-utils appstream nodejs npm
   clang libclang-rt-14-dev qt6-translations-l10n
-  prometheus curl python3
+  prometheus curl python3 man-db
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -471,6 +471,10 @@ std::optional<Answer> parseFast(int httpStatus, const QByteArray &body, const QS
 {
     if (httpStatus < 200 || httpStatus >= 300 || body.isEmpty())
         return std::nullopt;
+    // A UTF-8 byte order mark: simdjson 3.0 refuses it and newer ones (Debian 13's 3.12) skip it; the reference
+    // answers it, the same way on every version.
+    if (body.startsWith("\xEF\xBB\xBF"))
+        return std::nullopt;
     const size_t size = static_cast<size_t>(body.size());
     thread_local std::unique_ptr<simdjson::dom::parser> kept = newParser(64 * 1024);
     thread_local Padded keptBuffer;
