@@ -430,6 +430,15 @@ private Q_SLOTS:
         QCOMPARE(window.connections().size(), 1);
     }
 
+    void helpListsServesOwnExitCodes()
+    {
+        const CliArguments::Parsed p = CliArguments::parse({QStringLiteral("bulkwatch"), QStringLiteral("serve"), QStringLiteral("--help")});
+        QVERIFY2(p.text.contains(QStringLiteral("Exit codes: 0 stopped by SIGTERM or SIGINT")), qPrintable(p.text));
+        QVERIFY2(p.text.contains(QStringLiteral("2 usage")), qPrintable(p.text));
+        // The other commands' codes (a job failed, auth, not found, ...) are never serve's.
+        QVERIFY2(!p.text.contains(QStringLiteral("3 auth")) && !p.text.contains(QStringLiteral("1 watch")), qPrintable(p.text));
+    }
+
     void theBinaryRunsWithoutADisplayAndStopsOnSigterm()
     {
         SimFixture sim(basicScenario());
