@@ -62,8 +62,9 @@ ExporterServer::ExporterServer(Pages pages, QObject *parent)
         return QHttpServerResponse(QByteArray("text/plain; version=0.0.4; charset=utf-8"), m_pages.metrics());
     }));
     m_http->route(QStringLiteral("/healthz"), QHttpServerRequest::Method::Get, guarded([this] {
-        const bool ok = !m_pages.healthy || m_pages.healthy();
-        return QHttpServerResponse(QByteArray("text/plain"), ok ? QByteArray("ok\n") : QByteArray("stopping\n"),
+        const QByteArray why = m_pages.unhealthy ? m_pages.unhealthy() : QByteArray();
+        const bool ok = why.isEmpty();
+        return QHttpServerResponse(QByteArray("text/plain"), ok ? QByteArray("ok\n") : why + '\n',
                                    ok ? QHttpServerResponder::StatusCode::Ok : QHttpServerResponder::StatusCode::ServiceUnavailable);
     }));
     m_http->route(QStringLiteral("/api/jobs"), QHttpServerRequest::Method::Get, guarded([this] {

@@ -25,7 +25,7 @@ public:
     {
         std::function<QByteArray()> metrics;
         std::function<QByteArray()> jobsJson;
-        std::function<bool()> healthy;
+        std::function<QByteArray()> unhealthy; // why /healthz answers 503, one line; empty: 200 "ok"
     };
 
     explicit ExporterServer(Pages pages, QObject *parent = nullptr);

@@ -22,7 +22,7 @@ const QByteArray kBigPage(16 * 1024 * 1024, '#');
 
 ExporterServer::Pages bigPages()
 {
-    return {[] { return kBigPage; }, [] { return QByteArray("{}"); }, [] { return true; }};
+    return {[] { return kBigPage; }, [] { return QByteArray("{}"); }, [] { return QByteArray(); }};
 }
 
 // A blocking client on its own thread (the server runs on this thread's event loop): sends `first`, never reads,

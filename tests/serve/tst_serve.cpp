@@ -430,6 +430,34 @@ private Q_SLOTS:
         QCOMPARE(window.connections().size(), 1);
     }
 
+    void healthzIs503WhenNoServerAnsweredForFiveMinutes()
+    {
+        SimFixture sim(basicScenario());
+        Serve s(sim);
+        QDateTime now = QDateTime::currentDateTimeUtc();
+        s.command->setClock([&now] { return now; });
+        QCOMPARE(s.start(), 0);
+        // Just started, nothing answered yet: healthy (it has not had the time to fail).
+        QCOMPARE(s.get(QStringLiteral("/healthz")).status, 200);
+        const QByteArray up = "bulkwatch_connection_up{connection=\"127.0.0.1:" + QByteArray::number(sim.server->port()) + "\"} ";
+        QVERIFY(waitUntil([&] { return s.get(QStringLiteral("/metrics")).body.contains(QByteArray(up + "1\n")); }, 20000));
+        // The server stops answering (every request a 503), and six minutes pass on the clock.
+        SimFaultRule down;
+        down.kind = QStringLiteral("status");
+        down.status = 503;
+        sim.server->addFault(down);
+        QVERIFY(waitUntil([&] { return s.get(QStringLiteral("/metrics")).body.contains(QByteArray(up + "0\n")); }, 20000));
+        QCOMPARE(s.get(QStringLiteral("/healthz")).status, 200); // down for a moment only: still healthy
+        now = now.addSecs(360);
+        RawReply h = s.get(QStringLiteral("/healthz"));
+        QCOMPARE(h.status, 503);
+        QVERIFY2(h.body.startsWith("no server has answered for "), h.body.constData());
+        // It answers again: healthy again.
+        sim.server->clearFaults();
+        QVERIFY2(waitUntil([&] { h = s.get(QStringLiteral("/healthz")); return h.status == 200; }, 20000), h.body.constData());
+        QCOMPARE(h.body, QByteArray("ok\n"));
+    }
+
     void helpListsServesOwnExitCodes()
     {
         const CliArguments::Parsed p = CliArguments::parse({QStringLiteral("bulkwatch"), QStringLiteral("serve"), QStringLiteral("--help")});
