@@ -140,6 +140,11 @@ void ExporterServer::handOver(QTcpSocket *socket, std::shared_ptr<RequestGate> g
     // gate goes on looking at every byte before it does (a slot connected before QtHttpServer's runs first):
     // anything past the first request is refused by dropping the connection, whatever it is, before it is read.
     // `carry`: bytes in the socket's buffer the gate has seen already (QtHttpServer's slot has not read them yet).
+    if (gate->headsPassed() > 1) { // pipelined in the first bytes already: each answer may be megabytes
+        socket->abort();
+        socket->deleteLater();
+        return;
+    }
     auto carry = std::make_shared<qint64>(socket->bytesAvailable());
     auto answering = std::make_shared<bool>(false);
     const auto answerDeadline = [this, gate, deadline, answering] {

@@ -104,6 +104,25 @@ private Q_SLOTS:
         QVERIFY2(client.pushed < 16 * 1024 * 1024, qPrintable(QString::number(client.pushed)));
     }
 
+    void requestsPipelinedInOneWriteGetNoSecondAnswer()
+    {
+        // A few hundred bytes of pipelined GETs would otherwise make as many answers of the whole page.
+        ExporterServer server(bigPages());
+        QString error;
+        QVERIFY2(server.listen(QHostAddress::LocalHost, 0, &error), qPrintable(error));
+        QTcpSocket socket;
+        QByteArray received;
+        QObject::connect(&socket, &QTcpSocket::readyRead, &socket, [&] { received += socket.readAll(); });
+        socket.connectToHost(QHostAddress::LocalHost, server.port());
+        QVERIFY(socket.waitForConnected(10000));
+        QByteArray three;
+        for (int i = 0; i < 3; ++i)
+            three += "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
+        socket.write(three);
+        QVERIFY(waitUntil([&] { return socket.state() == QAbstractSocket::UnconnectedState; }, 20000));
+        QVERIFY2(received.count("HTTP/1.1 ") <= 1, received.constData());
+    }
+
     void aConnectionThatStallsIsClosedAtItsDeadline_data()
     {
         QTest::addColumn<QByteArray>("request");
