@@ -287,7 +287,12 @@ QString commandHelp(const QString &command)
         h += optionLine(optionLeft(o), help);
     }
     h += optionLine(QStringLiteral("--help"), QStringLiteral("this help"));
-    if (c->bit != 0)
+    // serve has its own few: it never ends because of a job or an answer.
+    if (c->bit == Serve)
+        h += QLatin1Char('\n') + QLatin1String(kKeyRule)
+           + QLatin1String("Exit codes: 0 stopped by SIGTERM or SIGINT (history written), 1 cannot listen or open the\n"
+                           "            history, 2 usage.\n");
+    else if (c->bit != 0)
         h += QLatin1Char('\n') + QLatin1String(kKeyRule) + QLatin1String(kExitCodes);
     return h;
 }

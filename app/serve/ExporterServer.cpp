@@ -62,8 +62,9 @@ ExporterServer::ExporterServer(Pages pages, QObject *parent)
         return QHttpServerResponse(QByteArray("text/plain; version=0.0.4; charset=utf-8"), m_pages.metrics());
     }));
     m_http->route(QStringLiteral("/healthz"), QHttpServerRequest::Method::Get, guarded([this] {
-        const bool ok = !m_pages.healthy || m_pages.healthy();
-        return QHttpServerResponse(QByteArray("text/plain"), ok ? QByteArray("ok\n") : QByteArray("stopping\n"),
+        const QByteArray why = m_pages.unhealthy ? m_pages.unhealthy() : QByteArray();
+        const bool ok = why.isEmpty();
+        return QHttpServerResponse(QByteArray("text/plain"), ok ? QByteArray("ok\n") : why + '\n',
                                    ok ? QHttpServerResponder::StatusCode::Ok : QHttpServerResponder::StatusCode::ServiceUnavailable);
     }));
     m_http->route(QStringLiteral("/api/jobs"), QHttpServerRequest::Method::Get, guarded([this] {
@@ -91,6 +92,11 @@ quint16 ExporterServer::port() const
     return m_tcp ? m_tcp->serverPort() : 0;
 }
 
+int ExporterServer::openConnections() const
+{
+    return m_tcp ? int(m_tcp->findChildren<QTcpSocket *>().size()) : 0;
+}
+
 bool ExporterServer::authorized(const QByteArray &authorization) const
 {
     if (m_token.isEmpty())
@@ -104,7 +110,8 @@ void ExporterServer::watch(QTcpSocket *socket)
     auto gate = std::make_shared<RequestGate>(m_limits, m_token);
     auto *timer = new QTimer(socket);
     timer->setSingleShot(true);
-    connect(timer, &QTimer::timeout, socket, [socket] { socket->abort(); socket->deleteLater(); }); // a head that never comes
+    // A request that never completes, or an answer never taken: the connection is dropped at the deadline.
+    connect(timer, &QTimer::timeout, socket, [socket] { socket->abort(); socket->deleteLater(); });
     timer->start(m_headTimeoutMs);
     connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
     auto examine = std::make_shared<QMetaObject::Connection>();
@@ -123,15 +130,51 @@ void ExporterServer::watch(QTcpSocket *socket)
         if (gate->headsPassed() == 0)
             return;
         disconnect(*examine);
-        timer->stop();
-        // One request per connection: closed once its answer is written, so the next one meets the gate again.
-        connect(socket, &QTcpSocket::bytesWritten, socket, [socket] {
-            if (socket->bytesToWrite() == 0)
-                socket->disconnectFromHost();
-        });
-        m_tcp->handOver(socket);
-        Q_EMIT socket->readyRead(); // what arrived before the hand-over is waiting in the buffer
+        handOver(socket, gate, timer);
     });
+}
+
+void ExporterServer::handOver(QTcpSocket *socket, std::shared_ptr<RequestGate> gate, QTimer *deadline)
+{
+    // One request per connection: closed once its answer is written. QtHttpServer reads whatever arrives, so the
+    // gate goes on looking at every byte before it does (a slot connected before QtHttpServer's runs first):
+    // anything past the first request is refused by dropping the connection, whatever it is, before it is read.
+    // `carry`: bytes in the socket's buffer the gate has seen already (QtHttpServer's slot has not read them yet).
+    if (gate->headsPassed() > 1) { // pipelined in the first bytes already: each answer may be megabytes
+        socket->abort();
+        socket->deleteLater();
+        return;
+    }
+    auto carry = std::make_shared<qint64>(socket->bytesAvailable());
+    auto answering = std::make_shared<bool>(false);
+    const auto answerDeadline = [this, gate, deadline, answering] {
+        if (gate->betweenRequests() && !*answering) {
+            *answering = true;
+            deadline->start(m_answerTimeoutMs); // the request is complete: now the client has so long to take the answer
+        }
+    };
+    connect(socket, &QTcpSocket::readyRead, socket, [socket, gate, carry, answerDeadline] {
+        const qint64 available = socket->bytesAvailable();
+        if (available > *carry) {
+            const RequestGate::Verdict v = gate->feed(socket->peek(available).mid(*carry));
+            if (v != RequestGate::Verdict::Pass || gate->headsPassed() > 1) {
+                QObject::disconnect(socket, &QTcpSocket::readyRead, nullptr, nullptr); // QtHttpServer's slot is next
+                socket->abort();
+                socket->deleteLater();
+                return;
+            }
+            *carry = available;
+        }
+        answerDeadline();
+    });
+    connect(socket, &QTcpSocket::bytesWritten, socket, [socket] {
+        if (socket->bytesToWrite() == 0)
+            socket->disconnectFromHost();
+    });
+    m_tcp->handOver(socket);
+    connect(socket, &QTcpSocket::readyRead, socket, [socket, carry] { *carry = socket->bytesAvailable(); });
+    answerDeadline();
+    Q_EMIT socket->readyRead(); // what arrived before the hand-over is waiting in the buffer
 }
 
 void ExporterServer::refuse(QTcpSocket *socket, RequestGate::Verdict v, qint64 seen)

@@ -1,7 +1,9 @@
 #pragma once
 // The HTTP face of `bulkwatch serve`: GET /metrics, /healthz and /api/jobs through QtHttpServer, 404 elsewhere.
 // Every connection first passes a RequestGate (token, target and body size, from the head alone); a connection
-// carries one request and is closed after its answer, so the gate sees every request before QtHttpServer does.
+// carries one request and is closed after its answer; the gate goes on watching it after the hand-over, so
+// anything sent past the first request (a second request, a body) drops the connection before QtHttpServer reads
+// it. A connection has a deadline for its request, then one for its answer.
 
 #include "RequestGate.h"
 
@@ -12,6 +14,7 @@
 
 class QHttpServer;
 class QTcpSocket;
+class QTimer;
 class GateTcpServer;
 
 class ExporterServer : public QObject
@@ -22,7 +25,7 @@ public:
     {
         std::function<QByteArray()> metrics;
         std::function<QByteArray()> jobsJson;
-        std::function<bool()> healthy;
+        std::function<QByteArray()> unhealthy; // why /healthz answers 503, one line; empty: 200 "ok"
     };
 
     explicit ExporterServer(Pages pages, QObject *parent = nullptr);
@@ -30,7 +33,10 @@ public:
 
     void setToken(const QByteArray &token) { m_token = token; } // empty: no token asked for
     void setLimits(const RequestGate::Limits &limits) { m_limits = limits; }
+    // A connection has this long for its whole request (head and body), then the answer timeout for the client to
+    // take the answer; then it is closed. Settable for tests.
     void setHeadTimeoutMs(int ms) { m_headTimeoutMs = ms; }
+    void setAnswerTimeoutMs(int ms) { m_answerTimeoutMs = ms; }
     // false with a reason when the address cannot be bound.
     bool listen(const QHostAddress &address, quint16 port, QString *error);
     quint16 port() const;
@@ -38,10 +44,12 @@ public:
     // For tests and the report: requests refused by the gate, and the most bytes read from one refused connection.
     int refused() const { return m_refused; }
     qint64 mostBytesReadFromRefused() const { return m_mostReadFromRefused; }
+    int openConnections() const; // sockets (file descriptors) the server holds now
 
 private:
     friend class GateTcpServer;
     void watch(QTcpSocket *socket);
+    void handOver(QTcpSocket *socket, std::shared_ptr<RequestGate> gate, QTimer *deadline);
     void refuse(QTcpSocket *socket, RequestGate::Verdict v, qint64 seen);
     bool authorized(const QByteArray &authorization) const;
 
@@ -49,6 +57,7 @@ private:
     QByteArray m_token;
     RequestGate::Limits m_limits;
     int m_headTimeoutMs = 10000;
+    int m_answerTimeoutMs = 60000;
     QHttpServer *m_http;
     GateTcpServer *m_tcp = nullptr;
     int m_refused = 0;

@@ -25,6 +25,7 @@ public:
     Verdict feed(const QByteArray &bytes);
     qint64 bytesSeen() const { return m_seen; }
     int headsPassed() const { return m_passed; } // complete request heads that were let through
+    bool betweenRequests() const { return m_bodyLeft == 0 && m_head.isEmpty(); } // the last request is complete
 
     static int statusOf(Verdict v);
     static QByteArray refusal(Verdict v); // a whole HTTP/1.1 answer that closes the connection

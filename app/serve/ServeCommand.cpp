@@ -235,6 +235,7 @@ int ServeCommand::start()
 
     m_service = std::make_unique<ImportService>(m_store.get(), m_keychain);
     m_service->setClock(m_now);
+    m_startedAt = m_now();
     if (m_parsed.has(QStringLiteral("timeout"))) {
         bool ok = false;
         const double t = option(m_parsed, "timeout").toDouble(&ok);
@@ -280,7 +281,7 @@ int ServeCommand::start()
     });
 
     m_http = std::make_unique<ExporterServer>(ExporterServer::Pages{[this] { return metricsPage(); }, [this] { return jobsJson(); },
-                                                                    [this] { return !m_stopping; }});
+                                                                    [this] { return unhealthy(); }});
     m_http->setToken(token);
     if (!m_http->listen(address, port, &error)) {
         m_err << "bulkwatch: cannot listen on " << address.toString() << ':' << port << ": " << error << '\n';
@@ -338,6 +339,24 @@ QByteArray ServeCommand::metricsPage() const
         conns << s;
     }
     return MetricsPage::render(m_service->jobs(), conns, m_now(), m_keepFinished);
+}
+
+QByteArray ServeCommand::unhealthy() const
+{
+    if (m_stopping || !m_service)
+        return "stopping";
+    // Healthy while some connection answered within the window (or serve started within it): a watcher whose
+    // servers have all been silent that long is to be restarted or looked at, not trusted.
+    const QDateTime now = m_now();
+    QDateTime newest = m_startedAt;
+    for (const Connection &c : m_service->connections()) {
+        const QDateTime last = m_service->health(c.id).lastAnswer;
+        if (last.isValid() && (!newest.isValid() || last > newest))
+            newest = last;
+    }
+    if (newest.isValid() && newest.secsTo(now) <= kHealthWindowSecs)
+        return {};
+    return QByteArrayLiteral("no server has answered for ") + QByteArray::number(newest.isValid() ? newest.secsTo(now) : -1) + " s";
 }
 
 QByteArray ServeCommand::jobsJson() const

@@ -8,6 +8,7 @@
 #include "ExporterServer.h"
 #include "RequestTally.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QObject>
 #include <QTextStream>
@@ -43,6 +44,7 @@ public:
 
     QByteArray metricsPage() const;
     QByteArray jobsJson() const;
+    QByteArray unhealthy() const; // empty while healthy, else why
 
 private:
     int usage(const QString &message);
@@ -58,6 +60,8 @@ private:
     std::function<QByteArray()> m_readStdin;
     QString m_savedPath;
     std::function<QDateTime()> m_now;
+    QDateTime m_startedAt;
+    static constexpr qint64 kHealthWindowSecs = 300; // /healthz is 503 when no server answered for longer
     qint64 m_keepFinished;
     std::unique_ptr<HistoryStore> m_store;
     std::unique_ptr<ImportService> m_service;

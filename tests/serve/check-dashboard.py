@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Structural check of the Grafana dashboard shipped in packaging/prometheus: valid JSON that Grafana imports
 (the fields it requires), the panels the issue names, unique ids, panels inside the 24-column grid, and queries
-that name only metrics `bulkwatch serve` writes. With --exprs it prints every query, one a line (for the
-real-Prometheus test, which runs each one)."""
+that name only metrics `bulkwatch serve` writes (with --page FILE: those a scraped page declares, not the list
+below). With --exprs it prints every query, one a line (for the real-Prometheus test, which runs each one)."""
 import json
 import re
 import sys
@@ -23,8 +23,19 @@ def fail(msg):
     sys.exit(1)
 
 
+def metrics_on_page(page_path):
+    """The families a scraped /metrics page declares (its # TYPE lines): what serve really writes."""
+    with open(page_path, encoding="utf-8") as f:
+        return {l.split()[2] for l in f if l.startswith("# TYPE ")}
+
+
 def main():
     path = sys.argv[1]
+    metrics = METRICS
+    if "--page" in sys.argv:
+        metrics = metrics_on_page(sys.argv[sys.argv.index("--page") + 1])
+        if not metrics:
+            fail("the scraped page declares no metric")
     with open(path, encoding="utf-8") as f:
         d = json.load(f)
     for key, kind in (("title", str), ("uid", str), ("schemaVersion", int), ("panels", list), ("time", dict)):
@@ -58,7 +69,7 @@ def main():
             names = set(re.findall(r"\bbulkwatch_[a-z_]+", expr))
             if not names:
                 fail(f"panel {p['title']!r}: a query without a bulkwatch metric: {expr!r}")
-            unknown = names - METRICS
+            unknown = names - metrics
             if unknown:
                 fail(f"panel {p['title']!r}: no such metric {sorted(unknown)}")
             if t.get("datasource", {}).get("uid") != "${DS_PROMETHEUS}":

@@ -93,9 +93,15 @@ echo "== the connection is up, and the scrape is healthy"
 [ "$(query 'bulkwatch_connection_up' | cut -f2)" = "1" ] || fail "bulkwatch_connection_up is not 1"
 [ "$(query 'up{job="bulkwatch"}' | cut -f2)" = "1" ] || fail "the scrape target is not up"
 
-echo "== every dashboard query and every rule runs in Prometheus"
-while IFS= read -r expr; do query "$expr" >/dev/null || fail "dashboard query refused: $expr"; done \
-  < <(python3 "$here/check-dashboard.py" "$dashboard" --exprs)
+echo "== the dashboard names only metrics the scraped page declares"
+python3 "$here/check-dashboard.py" "$dashboard" --page "$tmp/page.txt" || fail "the dashboard names a metric the page does not have"
+echo "== every dashboard query returns data in Prometheus, and every rule runs"
+# The demo scenario has failed, running and completed jobs: a query with a wrong label value or name comes back
+# empty, and fails here.
+while IFS= read -r expr; do
+  query "$expr" >/dev/null || fail "dashboard query refused: $expr"
+  wait_for 60 nonempty "$expr" || fail "dashboard query returns no data: $expr"
+done < <(python3 "$here/check-dashboard.py" "$dashboard" --exprs)
 curl -sf "$api/rules" | python3 -c '
 import json, sys
 groups = json.load(sys.stdin)["data"]["groups"]
@@ -111,4 +117,9 @@ serve_pid="${pids[1]}"
 kill -TERM "$serve_pid"
 wait "$serve_pid" || fail "bulkwatch serve did not exit 0 on SIGTERM"
 grep -q 'stopped, history written' "$tmp/serve.err" || fail "no 'stopped' line"
+# The history holds the jobs, all in the file (the write-ahead log was checkpointed and removed at close).
+[ ! -e "$tmp/serve.sqlite-wal" ] || fail "serve.sqlite-wal left behind after SIGTERM"
+jobs="$(python3 -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("select count(*) from jobs").fetchone()[0])' "$tmp/serve.sqlite")"
+[ "$jobs" -gt 0 ] || fail "the history has no jobs after SIGTERM"
+echo "history after SIGTERM: $jobs jobs"
 echo "prometheus test: every check holds"
