@@ -5,6 +5,7 @@
 #include "Backoff.h"
 #include "FileLabel.h"
 #include "ImportApiClient.h"
+#include "ImportService.h"
 #include "JobFormatter.h"
 #include "WatchAll.h"
 
@@ -149,7 +150,7 @@ void CommandLine::startWithEndpoint()
         if (!m_parsed.has(QStringLiteral("job")))
             return usage(m_command == QLatin1String("watch") ? QStringLiteral("watch needs --job ID, or --all for every unfinished job")
                                                              : QStringLiteral("%1 needs --job ID").arg(m_command));
-        m_jobId = normalisedJobId(m_parsed.first(QStringLiteral("job")));
+        m_jobId = ImportService::extractJobId(m_parsed.first(QStringLiteral("job"))); // as Watch by ID: pasted JSON too
         const QString problem = jobIdProblem(m_jobId);
         if (!problem.isEmpty())
             return usage(QStringLiteral("invalid job ID: ") + problem);

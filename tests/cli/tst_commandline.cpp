@@ -207,6 +207,9 @@ private Q_SLOTS:
 
     void statusTextShowsLegacyFileEntriesAsNames();
 
+    void jobTakesAPastedJsonIdAsTheWindowDoes_data();
+    void jobTakesAPastedJsonIdAsTheWindowDoes();
+
     void listJsonHasEveryKeyAndNullProgressWhereNoneWasSent();
 
     void listFiltersByDatabaseAndCollection();
@@ -369,6 +372,27 @@ void TestCommandLine::statusTextShowsLegacyFileEntriesAsNames()
     const CliRun json = runCli(args + QStringList{QStringLiteral("--json")});
     QVERIFY2(json.json().value(QLatin1String("files")).toArray().at(0).toObject().value(QLatin1String("fileName")).toString()
                  .startsWith(QLatin1String("id:461643605473513461 paths:\"numpy-9e/int_scalar.npy\"")), qPrintable(json.out));
+}
+
+void TestCommandLine::jobTakesAPastedJsonIdAsTheWindowDoes_data()
+{
+    QTest::addColumn<QString>("pasted");
+    QTest::newRow("bare") << QStringLiteral("453240863839750922");
+    QTest::newRow("quoted, spaced") << QStringLiteral(" \"453240863839750922\" ");
+    QTest::newRow("a JSON line") << QStringLiteral("\"jobId\": \"453240863839750922\",");
+    QTest::newRow("a JSON object") << QStringLiteral("{\"jobId\": \"453240863839750922\"}");
+    QTest::newRow("an answer") << QStringLiteral("{\"code\":0,\"data\":{\"jobId\":\"453240863839750922\"}}");
+    QTest::newRow("a log line") << QStringLiteral("created import jobID=453240863839750922 ok");
+}
+
+void TestCommandLine::jobTakesAPastedJsonIdAsTheWindowDoes()
+{
+    QFETCH(QString, pasted);
+    SimFixture sim(scenario());
+    const CliRun r = runCli({QStringLiteral("status"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString(),
+                             QStringLiteral("--job"), pasted, QStringLiteral("--json")});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QCOMPARE(r.json().value(QLatin1String("jobId")).toString(), QStringLiteral("453240863839750922"));
 }
 
 void TestCommandLine::listJsonHasEveryKeyAndNullProgressWhereNoneWasSent()
