@@ -3,6 +3,7 @@
 #include "CommandLine.h"
 
 #include "Backoff.h"
+#include "CliText.h"
 #include "FileLabel.h"
 #include "ImportApiClient.h"
 #include "ImportService.h"
@@ -236,18 +237,10 @@ void CommandLine::runStatus()
     m_client->fetchProgress(m_ep, m_jobId, this, [this](const JobProgress &job, const ApiError &e) {
         if (e.isError())
             return fail(e);
-        if (m_parsed.flag(QStringLiteral("json"))) {
-            printJson(JobFormatter::toJson(job)); // the server's own file entries: scripts may match on them
-        } else {
-            JobProgress shown = job;
-            for (FileProgress &f : shown.files) {
-                f.fileName = FileLabel::label(f.fileName);
-                // The job's reason is printed once; a file's only where it says something else.
-                f.reason = f.reason == job.reason ? QString() : FileLabel::withSizeUnits(f.reason);
-            }
-            shown.reason = FileLabel::withSizeUnits(job.reason);
-            m_out << JobFormatter::toText(shown);
-        }
+        if (m_parsed.flag(QStringLiteral("json")))
+            printJson(CliText::json(job)); // the server's own file entries: scripts may match on them
+        else
+            m_out << CliText::status(job);
         finish(m_parsed.flag(QStringLiteral("exit-status")) ? exitStatusOf(job.state) : 0);
     });
 }
@@ -285,7 +278,7 @@ void CommandLine::runList()
                 arr.append(JobFormatter::toJson(s));
             printJson(QJsonObject{{QStringLiteral("jobs"), arr}});
         } else {
-            m_out << JobFormatter::listText(jobs);
+            m_out << CliText::list(jobs);
         }
         finish(0);
     });
@@ -340,9 +333,9 @@ void CommandLine::pollWatch()
         m_lastError.clear();
         if (!m_seen || job != m_lastSeen) {
             if (json)
-                printJson(JobFormatter::toJson(job));
+                printJson(CliText::json(job));
             else
-                m_out << JobFormatter::watchLine(job) << '\n';
+                m_out << CliText::watchLine(job) << '\n';
             m_out.flush();
         }
         m_seen = true;

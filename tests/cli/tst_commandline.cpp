@@ -5,6 +5,7 @@
 // are tied to the requests the simulator has answered.
 
 #include "CliErrors.h"
+#include "CliText.h"
 #include "CommandLine.h"
 #include "support/ProcessRun.h"
 #include "support/ReservedPort.h"
@@ -207,6 +208,8 @@ private Q_SLOTS:
 
     void statusTextShowsLegacyFileEntriesAsNames();
 
+    void aFailedJobSaysWhatTheWindowSays();
+
     void jobTakesAPastedJsonIdAsTheWindowDoes_data();
     void jobTakesAPastedJsonIdAsTheWindowDoes();
 
@@ -372,6 +375,54 @@ void TestCommandLine::statusTextShowsLegacyFileEntriesAsNames()
     const CliRun json = runCli(args + QStringList{QStringLiteral("--json")});
     QVERIFY2(json.json().value(QLatin1String("files")).toArray().at(0).toObject().value(QLatin1String("fileName")).toString()
                  .startsWith(QLatin1String("id:461643605473513461 paths:\"numpy-9e/int_scalar.npy\"")), qPrintable(json.out));
+}
+
+void TestCommandLine::aFailedJobSaysWhatTheWindowSays()
+{
+    // Older Milvus: a NumPy group named id:… paths:"…" fails while a second file had been half read.
+    SimScenario s;
+    SimJob j = timelineJob(QStringLiteral("453240863839751041"), 2);
+    j.createdAt = -1000;
+    j.legacyFileNames = true;
+    j.files[0].paths = QStringList{QStringLiteral("numpy-9e/int_scalar.npy"), QStringLiteral("numpy-9e/geo.npy")};
+    j.failAt = j.pendingSeconds + j.preimportSeconds + j.files[0].seconds * 0.4;
+    j.failFiles = {0};
+    j.failReason = QStringLiteral("expected type 'Geometry': importing data failed, file: id:461643605473513461 "
+                                  "paths:\"numpy-9e/int_scalar.npy\" paths:\"numpy-9e/geo.npy\"");
+    s.jobs = {j};
+    SimFixture sim(s);
+    const QString url = sim.server->baseUrl().toString();
+    const CliRun st = runCli({QStringLiteral("status"), QStringLiteral("--endpoint"), url, QStringLiteral("--job"), j.id});
+    QCOMPARE(st.code, 0);
+    QVERIFY2(st.out.contains(QLatin1String("file: numpy-9e/int_scalar.npy, numpy-9e/geo.npy")), qPrintable(st.out));
+    QVERIFY2(!st.out.contains(QLatin1String("paths:")) && !st.out.contains(QLatin1String("notKept")), qPrintable(st.out));
+    QVERIFY2(st.out.contains(QLatin1String("not imported")), qPrintable(st.out));
+    QVERIFY2(!st.out.contains(QLatin1String("      completed")), qPrintable(st.out));
+    // No file line reads like progress: "35 %" beside its rows.
+    const QString files = st.out.mid(st.out.indexOf(QLatin1String("Files (")));
+    QVERIFY2(!QRegularExpression(QStringLiteral("\\d %")).match(files).hasMatch(), qPrintable(files));
+    const CliRun ls = runCli({QStringLiteral("list"), QStringLiteral("--endpoint"), url});
+    QVERIFY2(ls.out.contains(QLatin1String("file: numpy-9e/int_scalar.npy, numpy-9e/geo.npy")) && !ls.out.contains(QLatin1String("paths:")), qPrintable(ls.out));
+    const CliRun w = runCli({QStringLiteral("watch"), QStringLiteral("--endpoint"), url, QStringLiteral("--job"), j.id});
+    QCOMPARE(w.code, 1);
+    QVERIFY2(w.out.contains(QLatin1String("none kept")) && !w.out.contains(QLatin1String("rows ")), qPrintable(w.out));
+    // JSON: the server's fields as sent, but no file of a failed job still "running".
+    const CliRun js = runCli({QStringLiteral("status"), QStringLiteral("--endpoint"), url, QStringLiteral("--job"), j.id, QStringLiteral("--json")});
+    const QJsonArray jf = js.json().value(QLatin1String("files")).toArray();
+    QCOMPARE(jf.size(), 2);
+    QVERIFY2(jf.at(0).toObject().value(QLatin1String("fileName")).toString().startsWith(QLatin1String("id:461643605473513461")), qPrintable(js.out));
+    QCOMPARE(jf.at(0).toObject().value(QLatin1String("state")).toString(), QStringLiteral("failed"));
+    QCOMPARE(jf.at(1).toObject().value(QLatin1String("state")).toString(), QStringLiteral("notKept"));
+    QVERIFY(js.json().value(QLatin1String("reason")).toString().contains(QLatin1String("paths:\"numpy-9e/geo.npy\"")));
+
+    // A running job: the row ratio as the window shows it (85.8 %), Milvus' banded 66 % only beside it.
+    JobProgress running;
+    running.state = JobState::Running;
+    running.progress = 66;
+    running.importedRows = 3947818;
+    running.totalRows = 4600000;
+    const QString line = CliText::watchLine(running);
+    QVERIFY2(line.contains(QLatin1String("85.8 %  rows 3,947,818 / 4,600,000 (server: 66 %)")), qPrintable(line));
 }
 
 void TestCommandLine::jobTakesAPastedJsonIdAsTheWindowDoes_data()
