@@ -302,6 +302,16 @@ Parsed parse(const QStringList &arguments)
         return result;
     }
     const QString command = args.first();
+    // `bulkwatch help [COMMAND]`, as git and most tools take it: the same text as --help.
+    if (command == QLatin1String("help")) {
+        const QString topic = args.value(1);
+        if (!topic.isEmpty() && !commandSpec(topic))
+            return usage(QStringLiteral("no help for '%1': it is not a command%2").arg(topic.left(100), didYouMean(topic, commands())));
+        result.outcome = Parsed::Outcome::Help;
+        result.command = topic;
+        result.text = topic.isEmpty() ? globalHelp() : commandHelp(topic);
+        return result;
+    }
     if (command.startsWith(QLatin1String("--")))
         return leadingOption(args);
     if (!commandSpec(command)) {

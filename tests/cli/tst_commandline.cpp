@@ -1219,6 +1219,12 @@ void TestCommandLine::theRealBinaryRefusesAnUnknownCommandWithoutADisplay_data()
         << 2 << "the command comes first, then its options: 'bulkwatch list --endpoint …'";
     QTest::newRow("--bogus") << QStringList{QStringLiteral("--bogus")} << 2 << "unknown option --bogus";
     QTest::newRow("--dmeo") << QStringList{QStringLiteral("--dmeo")} << 2 << "unknown option --dmeo. Did you mean '--demo'?";
+    // The window itself, with nothing to open it on: a message that says so and points at the command line.
+    QTest::newRow("(no arguments)") << QStringList() << 2 << "no display: the window needs X11 or Wayland";
+    QTest::newRow("--demo") << QStringList{QStringLiteral("--demo")} << 2 << "the command line works without one";
+    QTest::newRow("help") << QStringList{QStringLiteral("help")} << 0 << "Usage: bulkwatch [--demo]";
+    QTest::newRow("help watch") << QStringList{QStringLiteral("help"), QStringLiteral("watch")} << 0 << "Usage: bulkwatch watch";
+    QTest::newRow("help wtach") << QStringList{QStringLiteral("help"), QStringLiteral("wtach")} << 2 << "Did you mean 'watch'?";
 }
 
 void TestCommandLine::theRealBinaryRefusesAnUnknownCommandWithoutADisplay()
