@@ -98,7 +98,8 @@ const CommandSpec kCommands[] = {
 
 const char kKeyRule[] = "The key comes from BULKWATCH_API_KEY, --api-key-stdin or a saved connection, never from an argument.\n";
 const char kExitCodes[] =
-    "Exit codes: 0 ok, 1 watch: the job failed, was cancelled or expired, 2 usage, 3 auth/forbidden,\n"
+    "Exit codes: 0 ok, 1 watch: the job failed, was cancelled or expired (commit/abort: its state refuses it),\n"
+    "            2 usage, 3 auth/forbidden,\n"
     "            4 not found/expired, 5 network/timeout/tls/rate limited/server, 6 malformed/unsupported answer\n"
     "            (also an endpoint that does not speak the API asked for),\n"
     "            7 status --exit-status: not finished yet (1 there: failed, cancelled or expired; plain status: 0).\n";

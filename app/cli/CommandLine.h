@@ -66,6 +66,7 @@ private:
     void finishWatchAll();
     void runCreate();
     void runCommitOrAbort(bool commit);
+    void refused(bool commit, const ApiError &e);
     void printJson(const QJsonObject &o);
 
     QStringList m_args;

@@ -234,6 +234,11 @@ private Q_SLOTS:
     void aCloudControlPlaneNeedsACluster_data();
     void aCloudControlPlaneNeedsACluster();
 
+    void aControlPlaneElsewhereAsksForTheClusterAsAUsageError();
+
+    void commitOrAbortRefusedForTheJobsStateSaysWhy_data();
+    void commitOrAbortRefusedForTheJobsStateSaysWhy();
+
     void aWrongDialectIsUnsupportedNotNotFound_data();
     void aWrongDialectIsUnsupportedNotNotFound();
 
@@ -724,6 +729,39 @@ void TestCommandLine::aCloudControlPlaneNeedsACluster()
     QVERIFY(needs("https://controller.api.aws-us-west-2.zillizcloud.com"));
     QVERIFY(!needs("https://in01-0123456789abcdef.api.gcp-us-west1.zillizcloud.com"));
     QVERIFY(!needs("http://localhost:19530"));
+}
+
+void TestCommandLine::aControlPlaneElsewhereAsksForTheClusterAsAUsageError()
+{
+    // The cloud v2 API behind a name that is not Zilliz's (a proxy; here the simulator on 127.0.0.1): the server's
+    // "missing clusterId" (code 1802) is the same mistake as the Zilliz hostnames without --cluster: exit 2, not 5.
+    SimFixture sim(scenario(), SimDialect::CloudV2);
+    const CliRun r = runCli({QStringLiteral("list"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString(),
+                             QStringLiteral("--api"), QStringLiteral("cloud-v2")}, "some-key");
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains(QLatin1String("--cluster ID")) && r.err.contains(QLatin1String("Try 'bulkwatch list --help'.")), qPrintable(r.err));
+}
+
+void TestCommandLine::commitOrAbortRefusedForTheJobsStateSaysWhy_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QString>("jobId");
+    QTest::addColumn<QString>("why");
+    QTest::newRow("commit a failed job") << QStringLiteral("commit") << QStringLiteral("453240863839750924") << QStringLiteral("cannot be committed: it has failed");
+    QTest::newRow("commit a completed job") << QStringLiteral("commit") << QStringLiteral("453240863839750922") << QStringLiteral("cannot be committed: it has completed");
+    QTest::newRow("abort a failed job") << QStringLiteral("abort") << QStringLiteral("453240863839750924") << QStringLiteral("cannot be aborted: it has failed");
+}
+
+void TestCommandLine::commitOrAbortRefusedForTheJobsStateSaysWhy()
+{
+    QFETCH(QString, command);
+    QFETCH(QString, jobId);
+    QFETCH(QString, why);
+    SimFixture sim(scenario());
+    const CliRun r = runCli({command, QStringLiteral("--endpoint"), sim.server->baseUrl().toString(), QStringLiteral("--job"), jobId});
+    // Not 5 (network/server: worth retrying): the job's state refuses it, and will go on refusing.
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(why) && r.err.contains(QLatin1String("Uncommitted")), qPrintable(r.err));
 }
 
 void TestCommandLine::aWrongDialectIsUnsupportedNotNotFound_data()
@@ -1489,8 +1527,9 @@ void TestCommandLine::verboseLogsEachRequestAndNeverTheKey_data()
     QTest::newRow("create") << QStringList{QStringLiteral("create"), QStringLiteral("--collection"), QStringLiteral("quick_setup"),
                                            QStringLiteral("--file"), QStringLiteral("a.parquet")}
                             << QString() << key << 0 << QStringList{QStringLiteral("POST /v2/vectordb/jobs/import/create -> 200")};
-    QTest::newRow("commit (refused)") << QStringList{QStringLiteral("commit")} + job << QString() << key << 5
-                                      << QStringList{QStringLiteral("POST /v2/vectordb/jobs/import/commit -> 200")};
+    // Refused for the job's state: exit 1, after asking the job's state to say why.
+    QTest::newRow("commit (refused)") << QStringList{QStringLiteral("commit")} + job << QString() << key << 1
+                                      << QStringList{QStringLiteral("POST /v2/vectordb/jobs/import/commit -> 200"), describe.arg(200)};
     QTest::newRow("wrong key (HTTP 401)") << QStringList{QStringLiteral("status")} + job << QString() << QByteArray("another-key") << 3
                                           << QStringList{describe.arg(401)};
     QTest::newRow("no import API (every path 404)") << QStringList{QStringLiteral("status")} + job << QStringLiteral("/x") << key << 6
@@ -1615,7 +1654,7 @@ void TestCommandLine::createCommitAbortFromTheCommandLine()
     r = runCli({QStringLiteral("commit"), QStringLiteral("--endpoint"), url, QStringLiteral("--job"), id});
     QCOMPARE(r.code, 0);
     r = runCli({QStringLiteral("abort"), QStringLiteral("--endpoint"), url, QStringLiteral("--job"), id, QStringLiteral("--json")});
-    QCOMPARE(r.code, 5); // already committing: the server refuses in its own words
+    QCOMPARE(r.code, 1); // already committing: the server refuses in its own words, and a retry would not help
     QVERIFY(r.json().value(QLatin1String("error")).toObject().value(QLatin1String("message")).toString().contains(QLatin1String("can no longer be aborted")));
     r = runCli({QStringLiteral("create"), QStringLiteral("--endpoint"), url, QStringLiteral("--collection"), QStringLiteral("quick_setup"),
                 QStringLiteral("--file"), QStringLiteral("toolarge.parquet")});
