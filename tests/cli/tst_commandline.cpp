@@ -1179,12 +1179,17 @@ void TestCommandLine::everyCommandHasItsOwnHelp_data()
     QTest::addColumn<QStringList>("notShown");
     const QStringList network = {QStringLiteral("--endpoint URL"), QStringLiteral("--connection NAME"), QStringLiteral("--api-key-stdin"),
                                  QStringLiteral("--json"), QStringLiteral("--verbose"), QStringLiteral("--timeout SECONDS"), QStringLiteral("Exit codes")};
-    QTest::newRow("status") << "status" << network + QStringList{QStringLiteral("--job ID")} << QStringList{QStringLiteral("--file"), QStringLiteral("--interval")};
-    QTest::newRow("list") << "list" << network + QStringList{QStringLiteral("--collection NAME")} << QStringList{QStringLiteral("--job"), QStringLiteral("--file")};
-    QTest::newRow("watch") << "watch" << network + QStringList{QStringLiteral("--job ID"), QStringLiteral("--interval SECONDS"), QStringLiteral(" 1 watch")} << QStringList{QStringLiteral("--file")};
+    // Each command's own words only: no other command's options, exit codes or JSON shape.
+    QTest::newRow("status") << "status" << network + QStringList{QStringLiteral("--job ID"), QStringLiteral("7 not finished yet")}
+                            << QStringList{QStringLiteral("--file"), QStringLiteral("--interval"), QStringLiteral(" watch")};
+    QTest::newRow("list") << "list" << network + QStringList{QStringLiteral("--collection NAME")} << QStringList{QStringLiteral("--job"), QStringLiteral("--file"), QStringLiteral(" watch"), QStringLiteral("(create)"), QStringLiteral("--exit-status")};
+    QTest::newRow("watch") << "watch" << network + QStringList{QStringLiteral("--job ID"), QStringLiteral("--interval SECONDS"), QStringLiteral(" 1 the job failed")}
+                           << QStringList{QStringLiteral("--file"), QStringLiteral("--exit-status"), QStringLiteral("(create)"), QStringLiteral("target")};
     QTest::newRow("create") << "create" << network + QStringList{QStringLiteral("--collection NAME"), QStringLiteral("--file PATH"), QStringLiteral("--two-phase"), QStringLiteral("--option KEY=VALUE")} << QStringList{QStringLiteral("--job"), QStringLiteral("--interval")};
-    QTest::newRow("commit") << "commit" << network + QStringList{QStringLiteral("--job ID")} << QStringList{QStringLiteral("--file"), QStringLiteral("--collection")};
-    QTest::newRow("abort") << "abort" << network + QStringList{QStringLiteral("--job ID")} << QStringList{QStringLiteral("--file"), QStringLiteral("--collection")};
+    QTest::newRow("commit") << "commit" << network + QStringList{QStringLiteral("--job ID"), QStringLiteral("1 the job's state refuses it")}
+                            << QStringList{QStringLiteral("--file"), QStringLiteral("--collection"), QStringLiteral(" watch"), QStringLiteral("--exit-status")};
+    QTest::newRow("abort") << "abort" << network + QStringList{QStringLiteral("--job ID"), QStringLiteral("1 the job's state refuses it")}
+                            << QStringList{QStringLiteral("--file"), QStringLiteral("--collection"), QStringLiteral(" watch"), QStringLiteral("--exit-status")};
     QTest::newRow("connections") << "connections" << QStringList{QStringLiteral("--help")} << QStringList{QStringLiteral("--endpoint"), QStringLiteral("--job")};
 }
 
