@@ -10,6 +10,22 @@
 #include <QTextStream>
 #include <QTimer>
 #include <algorithm>
+#include <cstdio>
+
+namespace {
+// Somewhere to show a window: X11, Wayland, or a platform chosen by hand (QT_QPA_PLATFORM, -platform offscreen).
+bool hasDisplay(int argc, char **argv)
+{
+    for (const char *v : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+        if (!qEnvironmentVariableIsEmpty(v))
+            return true;
+    for (int i = 1; i < argc; ++i)
+        if (qstrcmp(argv[i], "-platform") == 0 || qstrcmp(argv[i], "--platform") == 0
+            || QByteArray(argv[i]).startsWith("-platform=") || QByteArray(argv[i]).startsWith("--platform="))
+            return true;
+    return false;
+}
+} // namespace
 
 int main(int argc, char **argv)
 {
@@ -18,8 +34,15 @@ int main(int argc, char **argv)
     QStringList arguments;
     for (int i = 0; i < std::min(argc, 2); ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
-    if (!CommandLine::handles(arguments))
+    if (!CommandLine::handles(arguments)) {
+        if (!hasDisplay(argc, argv)) {
+            // QApplication would abort (exit 134) with advice to reinstall; over ssh or in CI that misleads.
+            fputs("bulkwatch: no display: the window needs X11 or Wayland (DISPLAY or WAYLAND_DISPLAY); the command line "
+                  "works without one (status, list, watch, ...) — see bulkwatch --help\n", stderr);
+            return 2;
+        }
         return runDesktopApp(argc, argv);
+    }
     if (arguments.value(1) == QLatin1String("serve"))
         return runServe(argc, argv); // headless: no window, no widgets on its path
 

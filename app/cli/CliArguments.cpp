@@ -102,7 +102,8 @@ const CommandSpec kCommands[] = {
 
 const char kKeyRule[] = "The key comes from BULKWATCH_API_KEY, --api-key-stdin or a saved connection, never from an argument.\n";
 const char kExitCodes[] =
-    "Exit codes: 0 ok, 1 watch: the job failed, was cancelled or expired, 2 usage, 3 auth/forbidden,\n"
+    "Exit codes: 0 ok, 1 watch: the job failed, was cancelled or expired (commit/abort: its state refuses it),\n"
+    "            2 usage, 3 auth/forbidden,\n"
     "            4 not found/expired, 5 network/timeout/tls/rate limited/server, 6 malformed/unsupported answer\n"
     "            (also an endpoint that does not speak the API asked for),\n"
     "            7 status --exit-status: not finished yet (1 there: failed, cancelled or expired; plain status: 0).\n";
@@ -265,6 +266,45 @@ QString globalHelp()
     return h;
 }
 
+namespace {
+// An option's words inside one command's help, where the shared text names other commands ("filter (list,
+// watch --all) or target (create)"); nullptr: the shared text.
+const char *helpIn(const QString &command, const char *option)
+{
+    struct Override { const char *command, *option, *help; };
+    static const Override kOverrides[] = {
+        {"list", "collection", "only the jobs of this collection"},
+        {"watch", "collection", "with --all: only the jobs of this collection"},
+        {"create", "collection", "the collection to import into"},
+        {"status", "json", "one JSON object (the server's fields; see README)"},
+        {"list", "json", "one JSON object: {\"jobs\": [...]}"},
+        {"watch", "json", "one JSON object per line, per change, each with \"observedAt\""},
+        {"create", "json", "one JSON object: {\"jobId\": ...}"},
+        {"commit", "json", "one JSON object: {\"jobId\": ..., \"result\": \"committed\"}"},
+        {"abort", "json", "one JSON object: {\"jobId\": ..., \"result\": \"aborted\"}"},
+    };
+    for (const Override &o : kOverrides)
+        if (command == QLatin1String(o.command) && qstrcmp(option, o.option) == 0)
+            return o.help;
+    return nullptr;
+}
+
+// The exit codes one command can give: its own meaning of 1 and 7, and the shared codes.
+QString exitCodesOf(const QString &command)
+{
+    QString one;
+    if (command == QLatin1String("watch"))
+        one = QStringLiteral(", 1 the job failed, was cancelled or expired");
+    else if (command == QLatin1String("status"))
+        one = QStringLiteral(",\n            with --exit-status: 0 completed, 1 failed/cancelled/expired, 7 not finished yet");
+    else if (command == QLatin1String("commit") || command == QLatin1String("abort"))
+        one = QStringLiteral(", 1 the job's state refuses it (failed, completed, ...)");
+    return QStringLiteral("Exit codes: 0 ok%1, 2 usage, 3 auth/forbidden, 4 not found/expired,\n"
+                          "            5 network/timeout/tls/rate limited/server, 6 malformed/unsupported answer\n"
+                          "            (also an endpoint that does not speak the API asked for).\n").arg(one);
+}
+} // namespace
+
 QString commandHelp(const QString &command)
 {
     const CommandSpec *c = commandSpec(command);
@@ -279,7 +319,7 @@ QString commandHelp(const QString &command)
         const bool servesIt = c->bit == Serve && o.shownFor == Network && qstrcmp(o.name, "json") != 0;
         if (!(o.shownFor & c->bit) && !servesIt)
             continue;
-        QString help = QLatin1String(o.help);
+        QString help = QLatin1String(helpIn(command, o.name) ? helpIn(command, o.name) : o.help);
         // "create: ..." says which command an option belongs to; inside that command's help it goes without saying.
         const int colon = help.indexOf(QLatin1String(": "));
         if (colon > 0 && help.left(colon) == command)
@@ -293,7 +333,7 @@ QString commandHelp(const QString &command)
            + QLatin1String("Exit codes: 0 stopped by SIGTERM or SIGINT (history written), 1 cannot listen or open the\n"
                            "            history, 2 usage.\n");
     else if (c->bit != 0)
-        h += QLatin1Char('\n') + QLatin1String(kKeyRule) + QLatin1String(kExitCodes);
+        h += QLatin1Char('\n') + QLatin1String(kKeyRule) + exitCodesOf(command);
     return h;
 }
 
@@ -311,6 +351,16 @@ Parsed parse(const QStringList &arguments)
         return result;
     }
     const QString command = args.first();
+    // `bulkwatch help [COMMAND]`, as git and most tools take it: the same text as --help.
+    if (command == QLatin1String("help")) {
+        const QString topic = args.value(1);
+        if (!topic.isEmpty() && !commandSpec(topic))
+            return usage(QStringLiteral("no help for '%1': it is not a command%2").arg(topic.left(100), didYouMean(topic, commands())));
+        result.outcome = Parsed::Outcome::Help;
+        result.command = topic;
+        result.text = topic.isEmpty() ? globalHelp() : commandHelp(topic);
+        return result;
+    }
     if (command.startsWith(QLatin1String("--")))
         return leadingOption(args);
     if (!commandSpec(command)) {

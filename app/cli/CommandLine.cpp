@@ -3,8 +3,10 @@
 #include "CommandLine.h"
 
 #include "Backoff.h"
+#include "CliText.h"
 #include "FileLabel.h"
 #include "ImportApiClient.h"
+#include "ImportService.h"
 #include "JobFormatter.h"
 #include "WatchAll.h"
 
@@ -72,6 +74,11 @@ void CommandLine::printJson(const QJsonObject &object)
 
 void CommandLine::fail(const ApiError &error)
 {
+    // A control plane behind another name (a proxy, the simulator) asks for the cluster in its own words: the
+    // same mistake as the Zilliz hostnames without --cluster, so the same usage error, not a retryable exit 5.
+    if (error.code == 1802 && error.message.contains(QLatin1String("clusterId")))
+        return usage(QStringLiteral("%1 asks for the cluster: name it with --cluster ID (or --project ID --region ID)"
+                                    " (the server said: %2)").arg(m_ep.displayUrl(), error.message.left(300)));
     const ApiError e = CliErrors::classify(error, m_ep);
     if (m_parsed.flag(QStringLiteral("json")))
         printJson(JobFormatter::errorToJson(e));
@@ -147,7 +154,7 @@ void CommandLine::startWithEndpoint()
         if (!m_parsed.has(QStringLiteral("job")))
             return usage(m_command == QLatin1String("watch") ? QStringLiteral("watch needs --job ID, or --all for every unfinished job")
                                                              : QStringLiteral("%1 needs --job ID").arg(m_command));
-        m_jobId = normalisedJobId(m_parsed.first(QStringLiteral("job")));
+        m_jobId = ImportService::extractJobId(m_parsed.first(QStringLiteral("job"))); // as Watch by ID: pasted JSON too
         const QString problem = jobIdProblem(m_jobId);
         if (!problem.isEmpty())
             return usage(QStringLiteral("invalid job ID: ") + problem);
@@ -271,7 +278,7 @@ void CommandLine::runList()
                 arr.append(JobFormatter::toJson(s));
             printJson(QJsonObject{{QStringLiteral("jobs"), arr}});
         } else {
-            m_out << JobFormatter::listText(jobs);
+            m_out << CliText::list(jobs);
         }
         finish(0);
     });
@@ -329,9 +336,9 @@ void CommandLine::pollWatch()
         m_lastError.clear();
         if (!m_seen || job != m_lastSeen) {
             if (json)
-                printJson(JobFormatter::toJson(job));
+                printJson(CliText::json(job));
             else
-                m_out << JobFormatter::watchLine(job) << '\n';
+                m_out << CliText::watchLine(job) << '\n';
             m_out.flush();
         }
         m_seen = true;
@@ -384,6 +391,8 @@ void CommandLine::runCreate()
 void CommandLine::runCommitOrAbort(bool commit)
 {
     auto done = [this, commit](const ApiError &e) {
+        if (e.isError() && e.code == 1100)
+            return refused(commit, e);
         if (e.isError())
             return fail(e);
         if (m_parsed.flag(QStringLiteral("json")))
@@ -396,4 +405,31 @@ void CommandLine::runCommitOrAbort(bool commit)
         m_client->commitJob(m_ep, m_jobId, this, done);
     else
         m_client->abortJob(m_ep, m_jobId, this, done);
+}
+
+// The server refused a commit or abort for the job's state (code 1100): retrying will not change it. Says in
+// which state the job is, and exits 1 (the job, not the network).
+void CommandLine::refused(bool commit, const ApiError &e)
+{
+    m_client->fetchProgress(m_ep, m_jobId, this, [this, commit, e](const JobProgress &job, const ApiError &pe) {
+        const QString verb = commit ? QStringLiteral("committed") : QStringLiteral("aborted");
+        QString why;
+        if (pe.isError())
+            why = QStringLiteral("its state did not allow it");
+        else if (job.state == JobState::Failed || job.state == JobState::Completed || job.state == JobState::Cancelled)
+            why = QStringLiteral("it has %1").arg(job.state == JobState::Cancelled ? QStringLiteral("been cancelled") : jobStateName(job.state));
+        else if (job.state == JobState::Finalizing && !commit)
+            why = QStringLiteral("it is being committed");
+        else
+            why = QStringLiteral("it is %1, not waiting for a commit (Uncommitted)").arg(jobStateName(job.state));
+        ApiError shown = e;
+        shown.retryable = false;
+        shown.message = QStringLiteral("job %1 cannot be %2: %3; only a two-phase import waiting in Uncommitted can be %2 "
+                                       "(the server said: %4)").arg(m_jobId, verb, why, e.message.left(300));
+        if (m_parsed.flag(QStringLiteral("json")))
+            printJson(JobFormatter::errorToJson(shown));
+        else
+            m_err << "bulkwatch: " << shown.message << '\n';
+        finish(1);
+    });
 }

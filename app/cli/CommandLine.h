@@ -71,6 +71,7 @@ private:
     void finishWatchAll();
     void runCreate();
     void runCommitOrAbort(bool commit);
+    void refused(bool commit, const ApiError &e);
     void printJson(const QJsonObject &o);
     // LifecycleCommands.cpp: a create resent with its key after a lost answer; the collection after the import;
     // `clusters`.

@@ -2,7 +2,7 @@
 // when its answer is lost, the job's collection in `status` and `watch --until`, and `clusters`.
 
 #include "CommandLine.h"
-#include "FileLabel.h"
+#include "CliText.h"
 
 #include "CollectionApi.h"
 #include "ImportApiClient.h"
@@ -68,18 +68,11 @@ void CommandLine::runStatusWithCollection(const JobProgress &job)
 {
     auto print = [this, job](const CollectionState &c) {
         if (m_parsed.flag(QStringLiteral("json"))) {
-            QJsonObject o = JobFormatter::toJson(job);
+            QJsonObject o = CliText::json(job); // the server's own file entries: scripts may match on them
             o.insert(QStringLiteral("collection"), collectionToJson(c));
             printJson(o);
         } else {
-            JobProgress shown = job;
-            for (FileProgress &f : shown.files) {
-                f.fileName = FileLabel::label(f.fileName);
-                // The job's reason is printed once; a file's only where it says something else.
-                f.reason = f.reason == job.reason ? QString() : FileLabel::withSizeUnits(f.reason);
-            }
-            shown.reason = FileLabel::withSizeUnits(job.reason);
-            m_out << JobFormatter::toText(shown) << collectionText(c);
+            m_out << CliText::status(job) << collectionText(c);
         }
         finish(m_parsed.flag(QStringLiteral("exit-status")) ? exitStatusOf(job.state) : 0);
     };

@@ -4,6 +4,7 @@
 #include "WatchAll.h"
 
 #include "Backoff.h"
+#include "CliText.h"
 #include "ImportApiClient.h"
 #include "JobFormatter.h"
 
@@ -104,9 +105,9 @@ void CommandLine::watchAllAnswer(const QString &jobId, const JobProgress &job, c
         const auto last = w.last.constFind(jobId);
         if (last == w.last.constEnd() || *last != job) {
             if (json)
-                printJson(JobFormatter::toJson(job));
+                printJson(CliText::json(job));
             else
-                m_out << jobId << "  " << JobFormatter::watchLine(job) << '\n';
+                m_out << jobId << "  " << CliText::watchLine(job) << '\n';
             m_out.flush();
         }
         w.last.insert(jobId, job);

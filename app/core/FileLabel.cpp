@@ -70,6 +70,19 @@ Entry parse(const QString &raw)
     return e;
 }
 
+QString namesInText(const QString &text)
+{
+    static const QRegularExpression entry(QStringLiteral("id:\\s*\\d+(?:\\s+paths:\\s*\"(?:[^\"\\\\]|\\\\.)*\")+"));
+    QString out;
+    qsizetype from = 0;
+    for (auto it = entry.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        out += text.mid(from, m.capturedStart() - from) + label(m.captured(0));
+        from = m.capturedEnd();
+    }
+    return out + text.mid(from);
+}
+
 QString label(const QString &raw)
 {
     return parse(raw).paths.join(QStringLiteral(", "));

@@ -19,6 +19,10 @@ Entry parse(const QString &raw);
 // The file names joined with ", ": "[a.parquet]" -> "a.parquet".
 QString label(const QString &raw);
 
+// A reason with Milvus' legacy file entries in it ("… file: id:461… paths:\"d/a.npy\" paths:\"d/b.npy\"") with each
+// entry as its names: "… file: d/a.npy, d/b.npy". Other text is left as it is.
+QString namesInText(const QString &text);
+
 // "451.6 MiB (473,550,000 bytes)"; below 1 KiB just "512 bytes". English digits: for reports sent to support.
 QString bytesText(qint64 bytes);
 // The size alone in binary units: "16 GiB" when exact, "451.6 MiB", "just over 16 GiB" when a decimal would hide

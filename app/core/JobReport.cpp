@@ -79,8 +79,11 @@ QString supportReport(const JobRecord &r, const Connection *c)
                                                    ended ? QStringLiteral("to the end") : QStringLiteral("until the last answer, still going"));
         line(QStringLiteral("Duration"), value);
     }
+    const QString named = FileLabel::namesInText(j.reason);
     line(failed ? QStringLiteral("Failure reason") : QStringLiteral("Reason"),
-         j.reason.isEmpty() ? QStringLiteral("(none given)") : FileLabel::withSizeUnits(j.reason));
+         j.reason.isEmpty() ? QStringLiteral("(none given)") : FileLabel::withSizeUnits(named));
+    if (named != j.reason) // support may need the server's own words, id:… paths:"…" and all
+        line(QStringLiteral("Reason as sent"), j.reason);
     if (r.lastError.isError())
         line(QStringLiteral("Last error"), FileLabel::withSizeUnits(r.lastError.summary()) + (r.lastError.path.isEmpty() ? QString() : QStringLiteral(" [") + r.lastError.path + QLatin1Char(']')));
     if (!j.files.isEmpty()) {
@@ -90,9 +93,13 @@ QString supportReport(const JobRecord &r, const Connection *c)
             QString name = entry.paths.join(QStringLiteral(", "));
             if (!entry.taskId.isEmpty())
                 name += QStringLiteral(" (task %1)").arg(entry.taskId);
-            s += QStringLiteral("  - %1 | %2 (server: %3) | %4 | rows %5")
+            // A file of a failed job kept nothing: its percentage and rows are what the server had reached, not imports.
+            const QString rows = JobFormatter::rowsText(f.importedRows, f.totalRows);
+            s += QStringLiteral("  - %1 | %2 (server: %3) | %4 | %5")
                      .arg(name, fileStateText(f, j.state), f.serverState.isEmpty() ? QStringLiteral("none") : f.serverState,
-                          JobFormatter::percentText(f.progress), JobFormatter::rowsText(f.importedRows, f.totalRows));
+                          failed ? QStringLiteral("server's progress %1").arg(JobFormatter::percentText(f.progress)) : JobFormatter::percentText(f.progress),
+                          failed ? (f.importedRows.value_or(0) > 0 ? QStringLiteral("rows none kept (%1 read)").arg(rows) : QStringLiteral("rows none kept"))
+                                 : QStringLiteral("rows ") + rows);
             if (f.fileSize)
                 s += QStringLiteral(" | ") + FileLabel::binarySize(*f.fileSize);
             // The job's reason is said once, above; a file's only where it says something else.

@@ -5,6 +5,7 @@
 // are tied to the requests the simulator has answered.
 
 #include "CliErrors.h"
+#include "CliText.h"
 #include "CommandLine.h"
 #include "support/ProcessRun.h"
 #include "support/ReservedPort.h"
@@ -207,6 +208,11 @@ private Q_SLOTS:
 
     void statusTextShowsLegacyFileEntriesAsNames();
 
+    void aFailedJobSaysWhatTheWindowSays();
+
+    void jobTakesAPastedJsonIdAsTheWindowDoes_data();
+    void jobTakesAPastedJsonIdAsTheWindowDoes();
+
     void listJsonHasEveryKeyAndNullProgressWhereNoneWasSent();
 
     void listFiltersByDatabaseAndCollection();
@@ -227,6 +233,11 @@ private Q_SLOTS:
 
     void aCloudControlPlaneNeedsACluster_data();
     void aCloudControlPlaneNeedsACluster();
+
+    void aControlPlaneElsewhereAsksForTheClusterAsAUsageError();
+
+    void commitOrAbortRefusedForTheJobsStateSaysWhy_data();
+    void commitOrAbortRefusedForTheJobsStateSaysWhy();
 
     void aWrongDialectIsUnsupportedNotNotFound_data();
     void aWrongDialectIsUnsupportedNotNotFound();
@@ -370,6 +381,75 @@ void TestCommandLine::statusTextShowsLegacyFileEntriesAsNames()
     const CliRun json = runCli(args + QStringList{QStringLiteral("--json")});
     QVERIFY2(json.json().value(QLatin1String("files")).toArray().at(0).toObject().value(QLatin1String("fileName")).toString()
                  .startsWith(QLatin1String("id:461643605473513461 paths:\"numpy-9e/int_scalar.npy\"")), qPrintable(json.out));
+}
+
+void TestCommandLine::aFailedJobSaysWhatTheWindowSays()
+{
+    // Older Milvus: a NumPy group named id:… paths:"…" fails while a second file had been half read.
+    SimScenario s;
+    SimJob j = timelineJob(QStringLiteral("453240863839751041"), 2);
+    j.createdAt = -1000;
+    j.legacyFileNames = true;
+    j.files[0].paths = QStringList{QStringLiteral("numpy-9e/int_scalar.npy"), QStringLiteral("numpy-9e/geo.npy")};
+    j.failAt = j.pendingSeconds + j.preimportSeconds + j.files[0].seconds * 0.4;
+    j.failFiles = {0};
+    j.failReason = QStringLiteral("expected type 'Geometry': importing data failed, file: id:461643605473513461 "
+                                  "paths:\"numpy-9e/int_scalar.npy\" paths:\"numpy-9e/geo.npy\"");
+    s.jobs = {j};
+    SimFixture sim(s);
+    const QString url = sim.server->baseUrl().toString();
+    const CliRun st = runCli({QStringLiteral("status"), QStringLiteral("--endpoint"), url, QStringLiteral("--job"), j.id});
+    QCOMPARE(st.code, 0);
+    QVERIFY2(st.out.contains(QLatin1String("file: numpy-9e/int_scalar.npy, numpy-9e/geo.npy")), qPrintable(st.out));
+    QVERIFY2(!st.out.contains(QLatin1String("paths:")) && !st.out.contains(QLatin1String("notKept")), qPrintable(st.out));
+    QVERIFY2(st.out.contains(QLatin1String("not imported")), qPrintable(st.out));
+    QVERIFY2(!st.out.contains(QLatin1String("      completed")), qPrintable(st.out));
+    // No file line reads like progress: "35 %" beside its rows.
+    const QString files = st.out.mid(st.out.indexOf(QLatin1String("Files (")));
+    QVERIFY2(!QRegularExpression(QStringLiteral("\\d %")).match(files).hasMatch(), qPrintable(files));
+    const CliRun ls = runCli({QStringLiteral("list"), QStringLiteral("--endpoint"), url});
+    QVERIFY2(ls.out.contains(QLatin1String("file: numpy-9e/int_scalar.npy, numpy-9e/geo.npy")) && !ls.out.contains(QLatin1String("paths:")), qPrintable(ls.out));
+    const CliRun w = runCli({QStringLiteral("watch"), QStringLiteral("--endpoint"), url, QStringLiteral("--job"), j.id});
+    QCOMPARE(w.code, 1);
+    QVERIFY2(w.out.contains(QLatin1String("none kept")) && !w.out.contains(QLatin1String("rows ")), qPrintable(w.out));
+    // JSON: the server's fields as sent, but no file of a failed job still "running".
+    const CliRun js = runCli({QStringLiteral("status"), QStringLiteral("--endpoint"), url, QStringLiteral("--job"), j.id, QStringLiteral("--json")});
+    const QJsonArray jf = js.json().value(QLatin1String("files")).toArray();
+    QCOMPARE(jf.size(), 2);
+    QVERIFY2(jf.at(0).toObject().value(QLatin1String("fileName")).toString().startsWith(QLatin1String("id:461643605473513461")), qPrintable(js.out));
+    QCOMPARE(jf.at(0).toObject().value(QLatin1String("state")).toString(), QStringLiteral("failed"));
+    QCOMPARE(jf.at(1).toObject().value(QLatin1String("state")).toString(), QStringLiteral("notKept"));
+    QVERIFY(js.json().value(QLatin1String("reason")).toString().contains(QLatin1String("paths:\"numpy-9e/geo.npy\"")));
+
+    // A running job: the row ratio as the window shows it (85.8 %), Milvus' banded 66 % only beside it.
+    JobProgress running;
+    running.state = JobState::Running;
+    running.progress = 66;
+    running.importedRows = 3947818;
+    running.totalRows = 4600000;
+    const QString line = CliText::watchLine(running);
+    QVERIFY2(line.contains(QLatin1String("85.8 %  rows 3,947,818 / 4,600,000 (server: 66 %)")), qPrintable(line));
+}
+
+void TestCommandLine::jobTakesAPastedJsonIdAsTheWindowDoes_data()
+{
+    QTest::addColumn<QString>("pasted");
+    QTest::newRow("bare") << QStringLiteral("453240863839750922");
+    QTest::newRow("quoted, spaced") << QStringLiteral(" \"453240863839750922\" ");
+    QTest::newRow("a JSON line") << QStringLiteral("\"jobId\": \"453240863839750922\",");
+    QTest::newRow("a JSON object") << QStringLiteral("{\"jobId\": \"453240863839750922\"}");
+    QTest::newRow("an answer") << QStringLiteral("{\"code\":0,\"data\":{\"jobId\":\"453240863839750922\"}}");
+    QTest::newRow("a log line") << QStringLiteral("created import jobID=453240863839750922 ok");
+}
+
+void TestCommandLine::jobTakesAPastedJsonIdAsTheWindowDoes()
+{
+    QFETCH(QString, pasted);
+    SimFixture sim(scenario());
+    const CliRun r = runCli({QStringLiteral("status"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString(),
+                             QStringLiteral("--job"), pasted, QStringLiteral("--json")});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QCOMPARE(r.json().value(QLatin1String("jobId")).toString(), QStringLiteral("453240863839750922"));
 }
 
 void TestCommandLine::listJsonHasEveryKeyAndNullProgressWhereNoneWasSent()
@@ -650,6 +730,39 @@ void TestCommandLine::aCloudControlPlaneNeedsACluster()
     QVERIFY(needs("https://controller.api.aws-us-west-2.zillizcloud.com"));
     QVERIFY(!needs("https://in01-0123456789abcdef.api.gcp-us-west1.zillizcloud.com"));
     QVERIFY(!needs("http://localhost:19530"));
+}
+
+void TestCommandLine::aControlPlaneElsewhereAsksForTheClusterAsAUsageError()
+{
+    // The cloud v2 API behind a name that is not Zilliz's (a proxy; here the simulator on 127.0.0.1): the server's
+    // "missing clusterId" (code 1802) is the same mistake as the Zilliz hostnames without --cluster: exit 2, not 5.
+    SimFixture sim(scenario(), SimDialect::CloudV2);
+    const CliRun r = runCli({QStringLiteral("list"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString(),
+                             QStringLiteral("--api"), QStringLiteral("cloud-v2")}, "some-key");
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains(QLatin1String("--cluster ID")) && r.err.contains(QLatin1String("Try 'bulkwatch list --help'.")), qPrintable(r.err));
+}
+
+void TestCommandLine::commitOrAbortRefusedForTheJobsStateSaysWhy_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QString>("jobId");
+    QTest::addColumn<QString>("why");
+    QTest::newRow("commit a failed job") << QStringLiteral("commit") << QStringLiteral("453240863839750924") << QStringLiteral("cannot be committed: it has failed");
+    QTest::newRow("commit a completed job") << QStringLiteral("commit") << QStringLiteral("453240863839750922") << QStringLiteral("cannot be committed: it has completed");
+    QTest::newRow("abort a failed job") << QStringLiteral("abort") << QStringLiteral("453240863839750924") << QStringLiteral("cannot be aborted: it has failed");
+}
+
+void TestCommandLine::commitOrAbortRefusedForTheJobsStateSaysWhy()
+{
+    QFETCH(QString, command);
+    QFETCH(QString, jobId);
+    QFETCH(QString, why);
+    SimFixture sim(scenario());
+    const CliRun r = runCli({command, QStringLiteral("--endpoint"), sim.server->baseUrl().toString(), QStringLiteral("--job"), jobId});
+    // Not 5 (network/server: worth retrying): the job's state refuses it, and will go on refusing.
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(why) && r.err.contains(QLatin1String("Uncommitted")), qPrintable(r.err));
 }
 
 void TestCommandLine::aWrongDialectIsUnsupportedNotNotFound_data()
@@ -1067,12 +1180,17 @@ void TestCommandLine::everyCommandHasItsOwnHelp_data()
     QTest::addColumn<QStringList>("notShown");
     const QStringList network = {QStringLiteral("--endpoint URL"), QStringLiteral("--connection NAME"), QStringLiteral("--api-key-stdin"),
                                  QStringLiteral("--json"), QStringLiteral("--verbose"), QStringLiteral("--timeout SECONDS"), QStringLiteral("Exit codes")};
-    QTest::newRow("status") << "status" << network + QStringList{QStringLiteral("--job ID")} << QStringList{QStringLiteral("--file"), QStringLiteral("--interval")};
-    QTest::newRow("list") << "list" << network + QStringList{QStringLiteral("--collection NAME")} << QStringList{QStringLiteral("--job"), QStringLiteral("--file")};
-    QTest::newRow("watch") << "watch" << network + QStringList{QStringLiteral("--job ID"), QStringLiteral("--interval SECONDS"), QStringLiteral(" 1 watch")} << QStringList{QStringLiteral("--file")};
+    // Each command's own words only: no other command's options, exit codes or JSON shape.
+    QTest::newRow("status") << "status" << network + QStringList{QStringLiteral("--job ID"), QStringLiteral("7 not finished yet")}
+                            << QStringList{QStringLiteral("--file"), QStringLiteral("--interval"), QStringLiteral(" watch")};
+    QTest::newRow("list") << "list" << network + QStringList{QStringLiteral("--collection NAME")} << QStringList{QStringLiteral("--job"), QStringLiteral("--file"), QStringLiteral(" watch"), QStringLiteral("(create)"), QStringLiteral("--exit-status")};
+    QTest::newRow("watch") << "watch" << network + QStringList{QStringLiteral("--job ID"), QStringLiteral("--interval SECONDS"), QStringLiteral(" 1 the job failed")}
+                           << QStringList{QStringLiteral("--file"), QStringLiteral("--exit-status"), QStringLiteral("(create)"), QStringLiteral("target")};
     QTest::newRow("create") << "create" << network + QStringList{QStringLiteral("--collection NAME"), QStringLiteral("--file PATH"), QStringLiteral("--two-phase"), QStringLiteral("--option KEY=VALUE")} << QStringList{QStringLiteral("--job"), QStringLiteral("--interval")};
-    QTest::newRow("commit") << "commit" << network + QStringList{QStringLiteral("--job ID")} << QStringList{QStringLiteral("--file"), QStringLiteral("--collection")};
-    QTest::newRow("abort") << "abort" << network + QStringList{QStringLiteral("--job ID")} << QStringList{QStringLiteral("--file"), QStringLiteral("--collection")};
+    QTest::newRow("commit") << "commit" << network + QStringList{QStringLiteral("--job ID"), QStringLiteral("1 the job's state refuses it")}
+                            << QStringList{QStringLiteral("--file"), QStringLiteral("--collection"), QStringLiteral(" watch"), QStringLiteral("--exit-status")};
+    QTest::newRow("abort") << "abort" << network + QStringList{QStringLiteral("--job ID"), QStringLiteral("1 the job's state refuses it")}
+                            << QStringList{QStringLiteral("--file"), QStringLiteral("--collection"), QStringLiteral(" watch"), QStringLiteral("--exit-status")};
     QTest::newRow("connections") << "connections" << QStringList{QStringLiteral("--help")} << QStringList{QStringLiteral("--endpoint"), QStringLiteral("--job")};
 }
 
@@ -1145,6 +1263,12 @@ void TestCommandLine::theRealBinaryRefusesAnUnknownCommandWithoutADisplay_data()
         << 2 << "the command comes first, then its options: 'bulkwatch list --endpoint …'";
     QTest::newRow("--bogus") << QStringList{QStringLiteral("--bogus")} << 2 << "unknown option --bogus";
     QTest::newRow("--dmeo") << QStringList{QStringLiteral("--dmeo")} << 2 << "unknown option --dmeo. Did you mean '--demo'?";
+    // The window itself, with nothing to open it on: a message that says so and points at the command line.
+    QTest::newRow("(no arguments)") << QStringList() << 2 << "no display: the window needs X11 or Wayland";
+    QTest::newRow("--demo") << QStringList{QStringLiteral("--demo")} << 2 << "the command line works without one";
+    QTest::newRow("help") << QStringList{QStringLiteral("help")} << 0 << "Usage: bulkwatch [--demo]";
+    QTest::newRow("help watch") << QStringList{QStringLiteral("help"), QStringLiteral("watch")} << 0 << "Usage: bulkwatch watch";
+    QTest::newRow("help wtach") << QStringList{QStringLiteral("help"), QStringLiteral("wtach")} << 2 << "Did you mean 'watch'?";
 }
 
 void TestCommandLine::theRealBinaryRefusesAnUnknownCommandWithoutADisplay()
@@ -1413,8 +1537,9 @@ void TestCommandLine::verboseLogsEachRequestAndNeverTheKey_data()
     QTest::newRow("create") << QStringList{QStringLiteral("create"), QStringLiteral("--collection"), QStringLiteral("quick_setup"),
                                            QStringLiteral("--file"), QStringLiteral("a.parquet")}
                             << QString() << key << 0 << QStringList{QStringLiteral("POST /v2/vectordb/jobs/import/create -> 200")};
-    QTest::newRow("commit (refused)") << QStringList{QStringLiteral("commit")} + job << QString() << key << 5
-                                      << QStringList{QStringLiteral("POST /v2/vectordb/jobs/import/commit -> 200")};
+    // Refused for the job's state: exit 1, after asking the job's state to say why.
+    QTest::newRow("commit (refused)") << QStringList{QStringLiteral("commit")} + job << QString() << key << 1
+                                      << QStringList{QStringLiteral("POST /v2/vectordb/jobs/import/commit -> 200"), describe.arg(200)};
     QTest::newRow("wrong key (HTTP 401)") << QStringList{QStringLiteral("status")} + job << QString() << QByteArray("another-key") << 3
                                           << QStringList{describe.arg(401)};
     QTest::newRow("no import API (every path 404)") << QStringList{QStringLiteral("status")} + job << QStringLiteral("/x") << key << 6
@@ -1539,7 +1664,7 @@ void TestCommandLine::createCommitAbortFromTheCommandLine()
     r = runCli({QStringLiteral("commit"), QStringLiteral("--endpoint"), url, QStringLiteral("--job"), id});
     QCOMPARE(r.code, 0);
     r = runCli({QStringLiteral("abort"), QStringLiteral("--endpoint"), url, QStringLiteral("--job"), id, QStringLiteral("--json")});
-    QCOMPARE(r.code, 5); // already committing: the server refuses in its own words
+    QCOMPARE(r.code, 1); // already committing: the server refuses in its own words, and a retry would not help
     QVERIFY(r.json().value(QLatin1String("error")).toObject().value(QLatin1String("message")).toString().contains(QLatin1String("can no longer be aborted")));
     r = runCli({QStringLiteral("create"), QStringLiteral("--endpoint"), url, QStringLiteral("--collection"), QStringLiteral("quick_setup"),
                 QStringLiteral("--file"), QStringLiteral("toolarge.parquet")});

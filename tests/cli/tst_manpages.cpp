@@ -149,7 +149,8 @@ void TestManPages::completionOffersTheCommands_data()
 {
     QTest::addColumn<QStringList>("words");
     QTest::addColumn<QStringList>("offered");
-    QTest::newRow("bulkwatch <Tab>: every command") << bulkwatchWords({QString()}) << CliArguments::commands();
+    QTest::newRow("bulkwatch <Tab>: every command") << bulkwatchWords({QString()}) << CliArguments::commands() + QStringList{QStringLiteral("help")};
+    QTest::newRow("bulkwatch help wa<Tab>") << bulkwatchWords({QStringLiteral("help"), QStringLiteral("wa")}) << QStringList{QStringLiteral("watch")};
     QTest::newRow("bulkwatch st<Tab>") << bulkwatchWords({QStringLiteral("st")}) << QStringList{QStringLiteral("status")};
     QTest::newRow("bulkwatch com<Tab>") << bulkwatchWords({QStringLiteral("com")}) << QStringList{QStringLiteral("commit")};
     QTest::newRow("bulkwatch --<Tab>: the window's options") << bulkwatchWords({QStringLiteral("--")})
@@ -158,7 +159,7 @@ void TestManPages::completionOffersTheCommands_data()
     QTest::newRow("no binary: <Tab>") << withoutBinary({QString()})
         << QStringList{QStringLiteral("status"), QStringLiteral("list"), QStringLiteral("watch"), QStringLiteral("create"),
                        QStringLiteral("commit"), QStringLiteral("abort"), QStringLiteral("clusters"), QStringLiteral("serve"),
-                       QStringLiteral("connections")};
+                       QStringLiteral("connections"), QStringLiteral("help")};
 }
 
 void TestManPages::completionOffersTheCommands()

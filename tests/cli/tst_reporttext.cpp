@@ -29,6 +29,7 @@ private Q_SLOTS:
     void statusTextOfAFailedJobSaysNothingWasKept();
 
     void supportReportOfAJobFirstSeenFinishedHasNoMadeUpDuration();
+    void supportReportsFailedFileKeptNothingAndNamesTheReasonsFiles();
 };
 
 #ifndef Q_MOC_RUN
@@ -185,11 +186,28 @@ void TestReportText::supportReportSaysTheJobsReasonOnce()
     QVERIFY2(report.contains(QStringLiteral("Failure reason: ") + r.job.reason + QLatin1Char('\n')), qPrintable(report));
     const QString files = report.mid(report.indexOf(QLatin1String("Files (3):\n")));
     // Plain names; the file that failed for the job's reason points to it; another reason is shown under its file.
-    QVERIFY2(files.contains(QLatin1String("  - folder/2/articles-part1.json | not imported (the job failed) (server: InProgress) | 48 %")), qPrintable(files));
-    QVERIFY2(files.contains(QStringLiteral("  - folder/2/articles-part2.json | failed (server: Failed) | 48 % | rows — | 225.8 MiB | the reason above\n")), qPrintable(files));
+    QVERIFY2(files.contains(QLatin1String("  - folder/2/articles-part1.json | not imported (the job failed) (server: InProgress) | server's progress 48 % | rows none kept")), qPrintable(files));
+    QVERIFY2(files.contains(QStringLiteral("  - folder/2/articles-part2.json | failed (server: Failed) | server's progress 48 % | rows none kept | 225.8 MiB | the reason above\n")), qPrintable(files));
     QVERIFY2(files.contains(QLatin1String("  - numpy-9e/int_scalar.npy, numpy-9e/geo.npy (task 461643605473513461) | failed")), qPrintable(files));
     QVERIFY2(files.contains(QLatin1String("    reason: expected element type 'Geometry' for field 'geo'\n")), qPrintable(files));
     QVERIFY2(!files.contains(QLatin1Char('[')) && !files.contains(QLatin1String("paths:")), qPrintable(files));
+}
+
+void TestReportText::supportReportsFailedFileKeptNothingAndNamesTheReasonsFiles()
+{
+    JobRecord r = failedRecord();
+    r.job.files[1].importedRows = 70000;
+    r.job.files[1].totalRows = 200000;
+    r.job.files[1].progress = 35;
+    r.job.reason = QStringLiteral("importing data failed, file: id:461643605473513461 paths:\"numpy-9e/int_scalar.npy\" paths:\"numpy-9e/geo.npy\"");
+    const Connection c = prod();
+    const QString report = JobReport::supportReport(r, &c);
+    // No "| 35 % | rows 70,000 / 200,000 |" as if those rows were in the collection.
+    QVERIFY2(report.contains(QLatin1String("| server's progress 35 % | rows none kept (70,000 / 200,000 read) |")), qPrintable(report));
+    QVERIFY2(!report.contains(QLatin1String("| 35 % |")), qPrintable(report));
+    // The reason names the files; the server's own text is kept once for support.
+    QVERIFY2(report.contains(QLatin1String("Failure reason: importing data failed, file: numpy-9e/int_scalar.npy, numpy-9e/geo.npy\n")), qPrintable(report));
+    QVERIFY2(report.contains(QStringLiteral("Reason as sent: ") + r.job.reason + QLatin1Char('\n')), qPrintable(report));
 }
 
 void TestReportText::supportReportOfAJobFirstSeenFinishedHasNoMadeUpDuration()
