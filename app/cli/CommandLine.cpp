@@ -319,18 +319,7 @@ void CommandLine::pollWatch()
                     m_err << "bulkwatch: the job expired on the server; last known state: " << jobStateName(m_lastSeen.state) << '\n';
                 return finish(1);
             }
-            if (!e.retryable)
-                return fail(e);
-            ++m_failures;
-            const QString text = CliErrors::text(e, m_ep, m_keySource);
-            if (text != m_lastError && !json)
-                m_err << "bulkwatch: " << text << " — retrying\n";
-            m_lastError = text;
-            m_err.flush();
-            // The service's backoff (exponential, jitter, Retry-After wins), never sooner than the interval asked for.
-            const qint64 delay = std::max<qint64>(m_intervalMs, Backoff::delayMs(m_failures, kMaxWatchBackoffMs, e.retryAfterMs));
-            m_watchTimer->start(static_cast<int>(delay));
-            return;
+            return retryWatchAfter(e, json);
         }
         m_failures = 0;
         m_lastError.clear();
@@ -432,4 +421,19 @@ void CommandLine::refused(bool commit, const ApiError &e)
             m_err << "bulkwatch: " << shown.message << '\n';
         finish(1);
     });
+}
+
+void CommandLine::retryWatchAfter(const ApiError &e, bool json)
+{
+    if (!e.retryable)
+        return fail(e);
+    ++m_failures;
+    const QString text = CliErrors::text(e, m_ep, m_keySource);
+    if (text != m_lastError && !json)
+        m_err << "bulkwatch: " << text << " — retrying\n";
+    m_lastError = text;
+    m_err.flush();
+    // The service's backoff (exponential, jitter, Retry-After wins), never sooner than the interval asked for.
+    const qint64 delay = std::max<qint64>(m_intervalMs, Backoff::delayMs(m_failures, kMaxWatchBackoffMs, e.retryAfterMs));
+    m_watchTimer->start(static_cast<int>(delay));
 }

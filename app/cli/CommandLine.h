@@ -56,6 +56,8 @@ Q_SIGNALS:
     void finished(int exitCode);
 
 private:
+    // A watch request failed: give up when it cannot help, else say so once and ask again after the backoff.
+    void retryWatchAfter(const ApiError &e, bool json);
     void finish(int code);
     void fail(const ApiError &e);
     void usage(const QString &message);

@@ -87,18 +87,7 @@ void CommandLine::watchAllAnswer(const QString &jobId, const JobProgress &job, c
         }
         w.ended.insert(jobId, JobState::Expired);
     } else if (e.isError()) {
-        if (!e.retryable)
-            return fail(e);
-        ++m_failures;
-        const QString text = CliErrors::text(e, m_ep, m_keySource);
-        if (text != m_lastError && !json)
-            m_err << "bulkwatch: " << text << " — retrying\n";
-        m_lastError = text;
-        m_err.flush();
-        // The same job again, after the service's backoff (never sooner than the interval asked for).
-        const qint64 delay = std::max<qint64>(m_intervalMs, Backoff::delayMs(m_failures, kMaxWatchBackoffMs, e.retryAfterMs));
-        m_watchTimer->start(static_cast<int>(delay));
-        return;
+        return retryWatchAfter(e, json); // the same job again, after the backoff
     } else {
         m_failures = 0;
         m_lastError.clear();
