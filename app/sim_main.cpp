@@ -1,27 +1,12 @@
 // bulkwatch-sim: the import API of Zilliz Cloud / Milvus, simulated on 127.0.0.1.
 
+#include "QuitOnSignals.h"
 #include "SimServer.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
-#include <QSocketNotifier>
 #include <QTextStream>
-
-#include <csignal>
-#include <sys/socket.h>
-#include <unistd.h>
-
-namespace {
-int g_signalFd[2] = {-1, -1};
-
-void onSignal(int)
-{
-    const char c = 1;
-    // Only write() is async-signal-safe: the event loop does the quitting.
-    [[maybe_unused]] const auto n = ::write(g_signalFd[0], &c, 1);
-}
-} // namespace
 
 int main(int argc, char **argv)
 {
@@ -125,16 +110,7 @@ int main(int argc, char **argv)
         return 1;
     }
 
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFd) == 0) {
-        auto *notifier = new QSocketNotifier(g_signalFd[1], QSocketNotifier::Read, &app);
-        QObject::connect(notifier, &QSocketNotifier::activated, &app, [] {
-            char c;
-            [[maybe_unused]] const auto n = ::read(g_signalFd[1], &c, 1);
-            QCoreApplication::quit();
-        });
-        std::signal(SIGINT, onSignal);
-        std::signal(SIGTERM, onSignal);
-    }
+    quitOnStopSignals(app);
     QTextStream out(stdout);
     out << "listening on " << server.baseUrl().toString() << '\n';
     out << "dialect " << simDialectName(d) << ", scenario " << sc.name << ", " << sc.jobs.size() << " jobs\n";

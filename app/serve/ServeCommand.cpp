@@ -1,3 +1,4 @@
+#include "QuitOnSignals.h"
 #include "ServeCommand.h"
 
 #include "HistoryStore.h"
@@ -18,9 +19,6 @@
 #include <QStandardPaths>
 #include <QTimer>
 
-#include <csignal>
-#include <sys/socket.h>
-#include <unistd.h>
 
 namespace {
 QString option(const CliArguments::Parsed &p, const char *name)
@@ -385,16 +383,6 @@ QByteArray ServeCommand::jobsJson() const
     return QJsonDocument(QJsonObject{{QStringLiteral("jobs"), arr}}).toJson(QJsonDocument::Compact) + '\n';
 }
 
-namespace {
-int g_signalFd[2] = {-1, -1};
-
-void onSignal(int)
-{
-    const char c = 1;
-    // Only write() is async-signal-safe: the event loop does the stopping.
-    [[maybe_unused]] const auto n = ::write(g_signalFd[0], &c, 1);
-}
-} // namespace
 
 int runServe(int argc, char **argv)
 {
@@ -429,16 +417,7 @@ int runServe(int argc, char **argv)
     });
     if (const int code = serve.start())
         return code;
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFd) == 0) {
-        auto *notifier = new QSocketNotifier(g_signalFd[1], QSocketNotifier::Read, &app);
-        QObject::connect(notifier, &QSocketNotifier::activated, &app, [] {
-            char c;
-            [[maybe_unused]] const auto n = ::read(g_signalFd[1], &c, 1);
-            QCoreApplication::quit();
-        });
-        std::signal(SIGINT, onSignal);
-        std::signal(SIGTERM, onSignal);
-    }
+    quitOnStopSignals(app);
     const int rc = app.exec();
     serve.stop();
     err << "bulkwatch serve: stopped, history written\n";
