@@ -122,7 +122,12 @@ QString JobsModel::activityText(const JobRecord &r, const QDateTime &now)
 
 QString JobsModel::throughputText(const JobRecord &r)
 {
-    if (r.rowsPerSecond <= 0 || isTerminal(r.job.state) || r.expired || !rowsPhase(r.job))
+    return throughputText(r, r.rowsPerSecond);
+}
+
+QString JobsModel::throughputText(const JobRecord &r, double rate)
+{
+    if (rate <= 0 || isTerminal(r.job.state) || r.expired || !rowsPhase(r.job))
         return QStringLiteral("—");
-    return tr("%1 rows/s").arg(QLocale().toString(qRound64(r.rowsPerSecond)));
+    return tr("%1 rows/s").arg(QLocale().toString(qRound64(rate)));
 }

@@ -175,7 +175,7 @@ QVariant JobsModel::data(const QModelIndex &idx, int role) const
         case StateColumn: return stateLabel(*r);
         case ProgressColumn: return JobFormatter::percentText(shownProgress(*r));
         case RowsColumn: return rowsLabel(*r);
-        case ThroughputColumn: return throughputText(*r);
+        case ThroughputColumn: return throughputText(*r, m_eta.rowsPerSecond(*r));
         case SizeColumn: return JobFormatter::bytesText(j.fileSize);
         case FirstSeenColumn: return JobFormatter::localText(JobFormatter::firstSeenAt(*r));
         case CreatedColumn: {
@@ -200,7 +200,10 @@ QVariant JobsModel::data(const QModelIndex &idx, int role) const
         case StateColumn: return int(shown);
         case ProgressColumn: return shownProgress(*r);
         case RowsColumn: return static_cast<qlonglong>(j.importedRows.value_or(-1));
-        case ThroughputColumn: return throughputText(*r) == QStringLiteral("—") ? -1.0 : r->rowsPerSecond;
+        case ThroughputColumn: {
+            const double rate = m_eta.rowsPerSecond(*r);
+            return throughputText(*r, rate) == QStringLiteral("—") ? -1.0 : rate;
+        }
         case SizeColumn: return static_cast<qlonglong>(j.fileSize.value_or(-1));
         case FirstSeenColumn: return JobFormatter::firstSeenAt(*r).toMSecsSinceEpoch();
         case CreatedColumn: return JobFormatter::createdAt(*r).isValid() ? JobFormatter::createdAt(*r).toMSecsSinceEpoch() : 0;

@@ -577,16 +577,20 @@ Trotzdem beobachten oder erneut prüfen.</translation>
         <source>No estimate: the rows are slower than their recent rate; waiting for the next answer.</source>
         <translation>Keine Schätzung: Die Zeilen kommen langsamer als zuletzt; warte auf die nächste Antwort.</translation>
     </message>
-    <message numerus="yes">
-        <source>Rows: %1 at the smoothed rate, then sorting and building the index: about %2 (from %n finished job(s) on this server).</source>
-        <translation>
-            <numerusform>Zeilen: %1 beim geglätteten Tempo, dann Sortieren und Indexaufbau: etwa %2 (aus %n fertigen Job auf diesem Server).</numerusform>
-            <numerusform>Zeilen: %1 beim geglätteten Tempo, dann Sortieren und Indexaufbau: etwa %2 (aus %n fertigen Jobs auf diesem Server).</numerusform>
-        </translation>
-    </message>
     <message>
         <source>No estimate: the job was already past its rows when Bulkwatch first saw it, and the server has not said when they were done.</source>
         <translation>Keine Schätzung: Der Job war schon über seine Zeilen hinaus, als Bulkwatch ihn zuerst sah, und der Server hat nicht gesagt, wann sie fertig waren.</translation>
+    </message>
+    <message>
+        <source>Rough: this job has far more rows than any seen finishing on this server, so that part is a guess.</source>
+        <translation>Grob: Dieser Job hat weit mehr Zeilen als jeder, der auf diesem Server fertig wurde; dieser Teil ist geschätzt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rows: %1 at the rate since the rows started, then sorting and building the index: about %2 (from %n finished job(s) on this server).</source>
+        <translation>
+            <numerusform>Zeilen: %1 beim Tempo seit Beginn der Zeilen, dann Sortieren und Indexaufbau: etwa %2 (aus %n fertigen Job auf diesem Server).</numerusform>
+            <numerusform>Zeilen: %1 beim Tempo seit Beginn der Zeilen, dann Sortieren und Indexaufbau: etwa %2 (aus %n fertigen Jobs auf diesem Server).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
