@@ -156,7 +156,8 @@ void JobDetailsPanel::showJob(const JobRecord *r, const QDateTime &now, bool hav
 void JobDetailsPanel::showText(const JobRecord &r, const QDateTime &now)
 {
     const JobProgress &j = r.job;
-    m_title->setText(tr("Job %1 · %2 · %3").arg(j.jobId, j.collectionName.value_or(QStringLiteral("—")), JobsModel::stateLabel(r)));
+    m_title->setText(tr("Job %1 · %2 · %3").arg(j.jobId, j.collectionName.value_or(QStringLiteral("—")),
+                                                   r.expired ? tr("Expired (last: %1)").arg(JobsModel::stateText(j.state)) : JobsModel::stateLabel(r)));
     const JobPhase phaseNow = r.expired ? JobPhase::Gone : jobPhase(j);
     QString phase = jobPhaseText(phaseNow);
     if (!r.hasDetails && !r.expired && r.lastError.kind == ErrorKind::None)

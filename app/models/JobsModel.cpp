@@ -226,7 +226,13 @@ QVariant JobsModel::data(const QModelIndex &idx, int role) const
                 return tr("Unknown: Bulkwatch first saw this job already finished, and the server sends no creation time.");
             return JobFormatter::createdAt(*r).isValid() ? tr("From the server's creation time.") : tr("From when Bulkwatch first saw the job.");
         case StateColumn:
+            if (r->expired)
+                return tr("Expired: the server no longer lists this job; its last state was %1.").arg(stateText(j.state));
             return j.serverState.isEmpty() ? stateText(shown) : tr("%1 — the server says “%2”").arg(stateText(shown), j.serverState);
+        case ActivityColumn: {
+            const QString tip = activityTooltip(*r, now);
+            return tip.isEmpty() ? QVariant() : QVariant(tip);
+        }
         case ProgressColumn: return progressTooltip(*r, bandedProgress(*r));
         case RowsColumn: {
             const QString tip = rowsTooltip(*r);
