@@ -601,11 +601,11 @@ Trotzdem beobachten oder erneut prüfen.</translation>
     </message>
     <message>
         <source>Importing</source>
-        <translation>Importiert</translation>
+        <translation>Wird importiert</translation>
     </message>
     <message>
         <source>Retrying</source>
-        <translation>Wiederholt</translation>
+        <translation>Wird wiederholt</translation>
     </message>
     <message>
         <source>Completed</source>
@@ -874,6 +874,10 @@ Trotzdem beobachten oder erneut prüfen.</translation>
         <source>Completed: %1</source>
         <translation>Abgeschlossen: %1</translation>
     </message>
+    <message>
+        <source>Expired (last: %1)</source>
+        <translation>Abgelaufen (zuletzt: %1)</translation>
+    </message>
 </context>
 <context>
     <name>JobId</name>
@@ -1041,7 +1045,7 @@ Trotzdem beobachten oder erneut prüfen.</translation>
     </message>
     <message>
         <source>Expired (last: %1)</source>
-        <translation>Abgelaufen (zuletzt: %1)</translation>
+        <translation type="vanished">Abgelaufen (zuletzt: %1)</translation>
     </message>
     <message>
         <source>Not found</source>
@@ -1053,7 +1057,7 @@ Trotzdem beobachten oder erneut prüfen.</translation>
     </message>
     <message>
         <source>forgotten by the server %1</source>
-        <translation>%1 vom Server vergessen</translation>
+        <translation type="vanished">%1 vom Server vergessen</translation>
     </message>
     <message numerus="yes">
         <source>no change for %n min</source>
@@ -1140,11 +1144,11 @@ Trotzdem beobachten oder erneut prüfen.</translation>
     </message>
     <message>
         <source>waiting for you: commit or abort</source>
-        <translation>wartet auf Sie: committen oder abbrechen</translation>
+        <translation type="vanished">wartet auf Sie: committen oder abbrechen</translation>
     </message>
     <message>
         <source>queued on the server</source>
-        <translation>in der Warteschlange des Servers</translation>
+        <translation type="vanished">in der Warteschlange des Servers</translation>
     </message>
     <message>
         <source>%1 rows/s</source>
@@ -1157,6 +1161,38 @@ Trotzdem beobachten oder erneut prüfen.</translation>
     <message>
         <source>Rows written per second, smoothed over the last answers.</source>
         <translation>Geschriebene Zeilen pro Sekunde, geglättet über die letzten Antworten.</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>Forgotten by the server %1; its last state was %2.</source>
+        <translation>%1 vom Server vergessen; sein letzter Stand war %2.</translation>
+    </message>
+    <message>
+        <source>Waiting for you: commit or abort the import (Jobs menu or the details).</source>
+        <translation>Wartet auf Sie: den Import committen oder abbrechen (Menü Jobs oder die Details).</translation>
+    </message>
+    <message>
+        <source>Queued on the server: nothing moves yet.</source>
+        <translation>In der Warteschlange des Servers: noch bewegt sich nichts.</translation>
+    </message>
+    <message>
+        <source>forgotten %1</source>
+        <translation>%1 vergessen</translation>
+    </message>
+    <message>
+        <source>commit or abort</source>
+        <translation>committen/abbrechen</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>Expired: the server no longer lists this job; its last state was %1.</source>
+        <translation>Abgelaufen: Der Server führt diesen Job nicht mehr; sein letzter Stand war %1.</translation>
     </message>
 </context>
 <context>

@@ -182,6 +182,8 @@ private Q_SLOTS:
 
     void pluralsInEnglishAndGerman_data();
     void pluralsInEnglishAndGerman();
+    void germanFileStatesSayWhatIsHappening_data();
+    void germanFileStatesSayWhatIsHappening();
 
 private:
     QTranslator m_english; // as the app loads it for an English locale: only the plural forms
@@ -1016,6 +1018,29 @@ void TestModels::pluralsInEnglishAndGerman()
     JobsModel model(&source);
     QCOMPARE(model.index(0, JobsModel::ActivityColumn).data().toString(), activity);
     QCoreApplication::removeTranslator(&german);
+}
+
+void TestModels::germanFileStatesSayWhatIsHappening_data()
+{
+    QTest::addColumn<int>("state");
+    QTest::addColumn<QString>("german");
+    // "Importiert" is "imported" (done) for a file at 6 %; "Wiederholt" reads as "repeated".
+    QTest::newRow("running") << int(FileState::Running) << QStringLiteral("Wird importiert");
+    QTest::newRow("retrying") << int(FileState::Retrying) << QStringLiteral("Wird wiederholt");
+    QTest::newRow("pending") << int(FileState::Pending) << QStringLiteral("Wartend");
+    QTest::newRow("completed") << int(FileState::Completed) << QStringLiteral("Abgeschlossen");
+}
+
+void TestModels::germanFileStatesSayWhatIsHappening()
+{
+    QFETCH(int, state);
+    QFETCH(QString, german);
+    QTranslator de;
+    QVERIFY(de.load(QStringLiteral(":/i18n/bulkwatch_de.qm")));
+    QCoreApplication::installTranslator(&de);
+    const QString text = FilesModel::stateText(FileState(state));
+    QCoreApplication::removeTranslator(&de);
+    QCOMPARE(text, german);
 }
 
 #endif
