@@ -460,6 +460,11 @@ void TestMainWindow::exportsHoldTheJobsAndNoKey()
 void TestMainWindow::addJobExplainsBadIdsAndWatchesGoodOnes()
 {
     AddJobDialog dialog(service.get(), QStringLiteral("gui"), window.get());
+    // It opens ready for the ID: typing right away lands there, not in the Connection box.
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(dialog.idEdit()));
+    dialog.hide();
     QTest::keyClicks(dialog.idEdit(), QStringLiteral("45324 0863"));
     QVERIFY(dialog.problemText().contains(QLatin1String("letters, digits")));
     dialog.idEdit()->setText(QStringLiteral("  \"448761313698322011\"  "));
