@@ -29,6 +29,7 @@ JobDetailsPanel::JobDetailsPanel(FilesModel *files, QWidget *parent) : QWidget(p
     auto *dl = new QVBoxLayout(this);
     dl->setContentsMargins(0, 4, 0, 0);
     m_title = new QLabel(this);
+    m_title->setWordWrap(true);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     QFont tf = m_title->font();
     tf.setBold(true);
@@ -49,9 +50,12 @@ JobDetailsPanel::JobDetailsPanel(FilesModel *files, QWidget *parent) : QWidget(p
     phaseRow->addWidget(m_commit);
     phaseRow->addWidget(m_abort);
     m_facts = new QLabel(this);
+    m_facts->setWordWrap(true);
     m_facts->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_facts->setAccessibleName(tr("Rows, throughput and time left"));
     m_times = new QLabel(this);
+    // Wrapped, so a large font does not make the window wider than the screen.
+    m_times->setWordWrap(true);
     m_times->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_times->setAccessibleName(tr("Times"));
     m_error = new QPlainTextEdit(this);
@@ -82,6 +86,7 @@ JobDetailsPanel::JobDetailsPanel(FilesModel *files, QWidget *parent) : QWidget(p
     // reason share the rest, elided (the whole text is the tooltip); the reason column only where a file has one.
     QHeaderView *fh = m_filesView->horizontalHeader();
     fh->setStretchLastSection(false);
+    fh->setHighlightSections(false); // bold headers clip instead of eliding (see JobsTable)
     fh->setTextElideMode(Qt::ElideRight);
     for (int c : {int(FilesModel::SizeColumn), int(FilesModel::RowsColumn), int(FilesModel::StateColumn), int(FilesModel::CompletedColumn)})
         fh->setSectionResizeMode(c, QHeaderView::ResizeToContents);

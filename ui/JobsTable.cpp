@@ -90,6 +90,9 @@ JobsTable::JobsTable(ImportService *service, JobsModel *model, JobFilterProxy *p
     m_view->verticalHeader()->hide();
     // Spare room stays spare: a stretched last column pushed the others and looked like one more truncated cell.
     m_view->horizontalHeader()->setStretchLastSection(false);
+    // A selected row made every header bold, wider than the width the elision was measured for: "Collectior",
+    // clipped with no ellipsis. Plain headers elide properly.
+    m_view->horizontalHeader()->setHighlightSections(false);
     m_view->horizontalHeader()->setSectionsMovable(true);
     m_view->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_view->horizontalHeader(), &QHeaderView::customContextMenuRequested, this, [this](const QPoint &pos) {

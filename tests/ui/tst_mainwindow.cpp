@@ -245,6 +245,7 @@ private Q_SLOTS:
     void cleanup();
 
     void selectingAJobShowsItsFilesAndTheWholeReason();
+    void aLargeFontStillFitsA1024Screen();
 
     void aJobStuckAt80PercentIsExplained();
 
@@ -367,6 +368,18 @@ void TestMainWindow::cleanup()
     window.reset();
     service.reset();
     sim.reset();
+}
+
+void TestMainWindow::aLargeFontStillFitsA1024Screen()
+{
+    // QT_FONT_DPI=144 on a 1024 x 640 screen: one and a half times the font. The details' long times line made the
+    // window's least width run off the screen's right edge.
+    QFont big = window->font();
+    big.setPointSizeF(big.pointSizeF() * 1.5);
+    window->setFont(big);
+    window->selectJob(key("453240863839750924"));
+    QTRY_COMPARE(window->filesModel()->rowCount(), 2);
+    QVERIFY2(window->minimumSizeHint().width() <= 1024 - 16, qPrintable(QString::number(window->minimumSizeHint().width())));
 }
 
 void TestMainWindow::selectingAJobShowsItsFilesAndTheWholeReason()
