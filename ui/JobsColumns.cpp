@@ -24,7 +24,7 @@ QString sample(int column)
 {
     switch (column) {
     case JobsModel::RowsColumn: return QStringLiteral("4,600,000 / 4,600,000");
-    case JobsModel::SizeColumn: return QStringLiteral("999.9 MB");
+    case JobsModel::SizeColumn: return QStringLiteral("999.9 MiB");
     case JobsModel::FirstSeenColumn:
     case JobsModel::CreatedColumn:
     case JobsModel::CompletedColumn: return QStringLiteral("2026-12-02 05:08:28");

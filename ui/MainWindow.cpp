@@ -340,8 +340,15 @@ void MainWindow::setDemoMode(bool demo)
     m_demo = demo;
     // The platform adds " — Bulkwatch" (the application's display name) to every title.
     setWindowTitle(demo ? tr("Demo (simulated server)") : tr("Bulkwatch"));
-    if (demo)
+    if (demo) { // disabled, with why as its tooltip, rather than enabled and then refused
+        m_actions->addConnection->setEnabled(false);
         m_actions->addConnection->setToolTip(demoRefusal());
+        m_actions->addConnection->setStatusTip(demoRefusal());
+    } else {
+        m_actions->addConnection->setEnabled(true);
+        m_actions->addConnection->setToolTip(QString()); // back to the action's text
+        m_actions->addConnection->setStatusTip(QString());
+    }
 }
 
 QString MainWindow::demoRefusal()

@@ -206,7 +206,8 @@ QVariant JobsModel::data(const QModelIndex &idx, int role) const
         }
         case SizeColumn: return static_cast<qlonglong>(j.fileSize.value_or(-1));
         case FirstSeenColumn: return JobFormatter::firstSeenAt(*r).toMSecsSinceEpoch();
-        case CreatedColumn: return JobFormatter::createdAt(*r).isValid() ? JobFormatter::createdAt(*r).toMSecsSinceEpoch() : 0;
+        case CreatedColumn: // unknown (older servers): when Bulkwatch first saw it, so the newest still come first
+            return (JobFormatter::createdAt(*r).isValid() ? JobFormatter::createdAt(*r) : JobFormatter::firstSeenAt(*r)).toMSecsSinceEpoch();
         case CompletedColumn: return JobFormatter::completedAt(*r).isValid() ? JobFormatter::completedAt(*r).toMSecsSinceEpoch() : 0;
         case DurationColumn: return static_cast<qlonglong>(JobFormatter::durationSeconds(*r, now));
         case EtaColumn: return static_cast<qlonglong>(m_eta.estimate(*r, now).seconds);

@@ -1814,10 +1814,6 @@ Mehrere NumPy-Dateien einer Gruppe: a.npy, b.npy</translation>
         <translation>Wie oft Bulkwatch die Server fragt; nie mehr als 20 Anfragen pro Sekunde und Verbindung.</translation>
     </message>
     <message>
-        <source>For ever</source>
-        <translation>Für immer</translation>
-    </message>
-    <message>
         <source>1 year</source>
         <translation>1 Jahr</translation>
     </message>
@@ -1848,6 +1844,10 @@ Mehrere NumPy-Dateien einer Gruppe: a.npy, b.npy</translation>
     <message>
         <source>&amp;Language:</source>
         <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>Forever</source>
+        <translation>Für immer</translation>
     </message>
 </context>
 <context>

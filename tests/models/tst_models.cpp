@@ -184,6 +184,7 @@ private Q_SLOTS:
     void pluralsInEnglishAndGerman();
     void germanFileStatesSayWhatIsHappening_data();
     void germanFileStatesSayWhatIsHappening();
+    void sizesAreBinaryAndSaySo();
 
 private:
     QTranslator m_english; // as the app loads it for an English locale: only the plural forms
@@ -973,7 +974,8 @@ void TestModels::historyIsPaintedAtOnceSortedAndReSortedWhenAValueChanges()
     j.jobId = QStringLiteral("9");
     source.describe(j);
     model.applyPending();
-    QCOMPARE(cell(3, JobsModel::JobIdColumn), QStringLiteral("9")); // no creation time: sorts last
+    // No creation time yet: it sorts by when Bulkwatch first saw it (now), so the newest is on top.
+    QCOMPARE(cell(0, JobsModel::JobIdColumn), QStringLiteral("9"));
     j.createTime = source.clock.addSecs(-60);
     source.describe(j);
     model.applyPending();
@@ -1041,6 +1043,13 @@ void TestModels::germanFileStatesSayWhatIsHappening()
     const QString text = FilesModel::stateText(FileState(state));
     QCoreApplication::removeTranslator(&de);
     QCOMPARE(text, german);
+}
+
+void TestModels::sizesAreBinaryAndSaySo()
+{
+    // The support report says "610.4 MiB (640,000,000 bytes)"; the table said "610.4 MB" for the same file.
+    QCOMPARE(JobFormatter::bytesText(640000000), QStringLiteral("610.4 MiB"));
+    QCOMPARE(JobFormatter::bytesText(qint64(14495514624)), QStringLiteral("13.5 GiB"));
 }
 
 #endif
