@@ -122,7 +122,7 @@ QString JobsModel::activityText(const JobRecord &r, const QDateTime &now)
         return r.lastError.kindName().replace(QLatin1Char('_'), QLatin1Char(' '));
     switch (jobPhase(r.job)) {
     // Short words for the table's cell; activityTooltip() has the whole sentence.
-    case JobPhase::AwaitingCommit: return tr("commit or abort");
+    case JobPhase::AwaitingCommit: return tr("your turn");
     case JobPhase::Waiting: return tr("queued");
     default: break;
     }

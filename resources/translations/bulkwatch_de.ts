@@ -1183,16 +1183,16 @@ Trotzdem beobachten oder erneut prüfen.</translation>
         <translation>%1 vergessen</translation>
     </message>
     <message>
-        <source>commit or abort</source>
-        <translation>committen/abbrechen</translation>
-    </message>
-    <message>
         <source>queued</source>
         <translation>wartet</translation>
     </message>
     <message>
         <source>Expired: the server no longer lists this job; its last state was %1.</source>
         <translation>Abgelaufen: Der Server führt diesen Job nicht mehr; sein letzter Stand war %1.</translation>
+    </message>
+    <message>
+        <source>your turn</source>
+        <translation>Sie sind dran</translation>
     </message>
 </context>
 <context>

@@ -856,7 +856,7 @@ void TestModels::activitySaysWhoIsWaiting_data()
     QTest::addColumn<QString>("activity");
     QTest::newRow("queued is not moving") << int(JobState::Pending) << QStringLiteral("Pending") << QStringLiteral("queued");
     QTest::newRow("awaiting commit waits for the user") << int(JobState::Finalizing) << QStringLiteral("Uncommitted")
-                                                        << QStringLiteral("commit or abort");
+                                                        << QStringLiteral("your turn");
     QTest::newRow("importing and still") << int(JobState::Running) << QStringLiteral("Importing") << QStringLiteral("no change for 5 min");
 }
 
