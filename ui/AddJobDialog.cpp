@@ -60,6 +60,8 @@ AddJobDialog::AddJobDialog(ImportService *service, const QString &connectionId, 
     connect(m_buttons, &QDialogButtonBox::accepted, this, &AddJobDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &AddJobDialog::reject);
     validate();
+    // Ctrl+N then a paste: the keys go to the ID, not to the connection box above it.
+    m_id->setFocus(Qt::OtherFocusReason);
 }
 
 QString AddJobDialog::problemText() const

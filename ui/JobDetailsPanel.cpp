@@ -29,6 +29,7 @@ JobDetailsPanel::JobDetailsPanel(FilesModel *files, QWidget *parent) : QWidget(p
     auto *dl = new QVBoxLayout(this);
     dl->setContentsMargins(0, 4, 0, 0);
     m_title = new QLabel(this);
+    m_title->setWordWrap(true);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     QFont tf = m_title->font();
     tf.setBold(true);
@@ -49,9 +50,12 @@ JobDetailsPanel::JobDetailsPanel(FilesModel *files, QWidget *parent) : QWidget(p
     phaseRow->addWidget(m_commit);
     phaseRow->addWidget(m_abort);
     m_facts = new QLabel(this);
+    m_facts->setWordWrap(true);
     m_facts->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_facts->setAccessibleName(tr("Rows, throughput and time left"));
     m_times = new QLabel(this);
+    // Wrapped, so a large font does not make the window wider than the screen.
+    m_times->setWordWrap(true);
     m_times->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_times->setAccessibleName(tr("Times"));
     m_error = new QPlainTextEdit(this);
@@ -78,14 +82,22 @@ JobDetailsPanel::JobDetailsPanel(FilesModel *files, QWidget *parent) : QWidget(p
     // Paths differ in their tail ("…/part-0001.parquet" vs "…/part-0002.parquet"): elide in the middle.
     m_filesView->setItemDelegateForColumn(FilesModel::NameColumn, new MiddleElideDelegate(m_filesView));
     m_filesView->verticalHeader()->hide();
-    m_filesView->horizontalHeader()->setStretchLastSection(true);
+    // Fits the pane (1024 px with no sideways scrolling): the short columns to their content, the file and the
+    // reason share the rest, elided (the whole text is the tooltip); the reason column only where a file has one.
+    QHeaderView *fh = m_filesView->horizontalHeader();
+    fh->setStretchLastSection(false);
+    fh->setHighlightSections(false); // bold headers clip instead of eliding (see JobsTable)
+    fh->setTextElideMode(Qt::ElideRight);
+    for (int c : {int(FilesModel::SizeColumn), int(FilesModel::RowsColumn), int(FilesModel::StateColumn), int(FilesModel::CompletedColumn)})
+        fh->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    fh->setSectionResizeMode(FilesModel::ProgressColumn, QHeaderView::Fixed);
+    fh->setSectionResizeMode(FilesModel::NameColumn, QHeaderView::Stretch);
+    fh->setSectionResizeMode(FilesModel::ReasonColumn, QHeaderView::Stretch);
+    m_filesView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_filesView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 10);
     m_filesView->setItemDelegateForColumn(FilesModel::ProgressColumn,
                                           new ProgressBarDelegate(ProgressBarDelegate::Kind::File, FilesModel::ProgressRole, FilesModel::StateRole, this));
     m_filesView->setColumnWidth(FilesModel::ProgressColumn, 110);
-    m_filesView->setColumnWidth(FilesModel::NameColumn, 340);
-    m_filesView->setColumnWidth(FilesModel::RowsColumn, 150);
-    m_filesView->setColumnWidth(FilesModel::CompletedColumn, 140);
     // The filter hides rows of the files model itself (no proxy): the window maps the files view's rows to files.
     connect(m_files, &QAbstractItemModel::modelReset, this, &JobDetailsPanel::applyFileFilter);
     connect(m_files, &QAbstractItemModel::dataChanged, this, &JobDetailsPanel::applyFileFilter);
@@ -149,7 +161,8 @@ void JobDetailsPanel::showJob(const JobRecord *r, const QDateTime &now, bool hav
 void JobDetailsPanel::showText(const JobRecord &r, const QDateTime &now)
 {
     const JobProgress &j = r.job;
-    m_title->setText(tr("Job %1 · %2 · %3").arg(j.jobId, j.collectionName.value_or(QStringLiteral("—")), JobsModel::stateLabel(r)));
+    m_title->setText(tr("Job %1 · %2 · %3").arg(j.jobId, j.collectionName.value_or(QStringLiteral("—")),
+                                                   r.expired ? tr("Expired (last: %1)").arg(JobsModel::stateText(j.state)) : JobsModel::stateLabel(r)));
     const JobPhase phaseNow = r.expired ? JobPhase::Gone : jobPhase(j);
     QString phase = jobPhaseText(phaseNow);
     if (!r.hasDetails && !r.expired && r.lastError.kind == ErrorKind::None)
@@ -207,10 +220,13 @@ void JobDetailsPanel::showText(const JobRecord &r, const QDateTime &now)
 void JobDetailsPanel::applyFileFilter()
 {
     const bool failedOnly = m_failedOnly->isChecked();
+    bool anyReason = false;
     for (int row = 0; row < m_files->rowCount(); ++row) {
         const FileProgress *f = m_files->file(row);
         m_filesView->setRowHidden(row, failedOnly && f && f->state != FileState::Failed);
+        anyReason = anyReason || (f && !f->reason.isEmpty());
     }
+    m_filesView->setColumnHidden(FilesModel::ReasonColumn, !anyReason);
     if (!m_key.isEmpty() && m_files->rowCount() > 1)
         m_summary->setText(m_files->summary());
 }

@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QHeaderView>
+#include <QLocale>
 #include <QMenu>
 #include <QTableView>
 
@@ -23,13 +24,13 @@ QString sample(int column)
 {
     switch (column) {
     case JobsModel::RowsColumn: return QStringLiteral("4,600,000 / 4,600,000");
-    case JobsModel::SizeColumn: return QStringLiteral("999.9 MB");
+    case JobsModel::SizeColumn: return QStringLiteral("999.9 MiB");
     case JobsModel::FirstSeenColumn:
     case JobsModel::CreatedColumn:
     case JobsModel::CompletedColumn: return QStringLiteral("2026-12-02 05:08:28");
     case JobsModel::DurationColumn: return QStringLiteral("10 min 55 s");
     case JobsModel::EtaColumn: return QStringLiteral("12 min 5 s");
-    case JobsModel::ThroughputColumn: return QStringLiteral("123,456/s");
+    case JobsModel::ThroughputColumn: return JobsModel::tr("%1 rows/s").arg(QLocale().toString(123456));
     case JobsModel::ProgressColumn: return ProgressBarDelegate::tr("failed") + QStringLiteral("    "); // wider than "100 %", in German too
     default: return QString();
     }

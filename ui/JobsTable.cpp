@@ -82,7 +82,9 @@ JobsTable::JobsTable(ImportService *service, JobsModel *model, JobFilterProxy *p
     m_view->setAccessibleName(tr("Import jobs"));
     m_view->setModel(m_proxy);
     m_view->setSortingEnabled(true);
-    m_view->sortByColumn(JobsModel::FirstSeenColumn, Qt::DescendingOrder);
+    // Newest first by the server's creation time: on a first run every job has the same "first seen", which
+    // made the order look random. (Created sorts by first seen where the server gives no creation time.)
+    m_view->sortByColumn(JobsModel::CreatedColumn, Qt::DescendingOrder);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setAlternatingRowColors(true);
@@ -90,6 +92,9 @@ JobsTable::JobsTable(ImportService *service, JobsModel *model, JobFilterProxy *p
     m_view->verticalHeader()->hide();
     // Spare room stays spare: a stretched last column pushed the others and looked like one more truncated cell.
     m_view->horizontalHeader()->setStretchLastSection(false);
+    // A selected row made every header bold, wider than the width the elision was measured for: "Collectior",
+    // clipped with no ellipsis. Plain headers elide properly.
+    m_view->horizontalHeader()->setHighlightSections(false);
     m_view->horizontalHeader()->setSectionsMovable(true);
     m_view->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_view->horizontalHeader(), &QHeaderView::customContextMenuRequested, this, [this](const QPoint &pos) {

@@ -77,6 +77,8 @@ MainWindow::MainWindow(ImportService *service, QWidget *parent)
     connect(m_details, &JobDetailsPanel::abortRequested, this, &MainWindow::abortSelected);
     m_splitter->addWidget(m_table);
     m_splitter->addWidget(m_details);
+    // At least the header and four jobs, with a large font too (the details would otherwise leave two rows).
+    m_table->setMinimumHeight(5 * (fontMetrics().height() + 10) + 8);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
     layout->addWidget(m_splitter, 1);
@@ -196,7 +198,8 @@ void MainWindow::restoreLayout()
     restoreState(s.value(QStringLiteral("window/state")).toByteArray());
     m_splitter->restoreState(s.value(QStringLiteral("window/splitter")).toByteArray());
     m_table->restoreState(s);
-    filesView()->horizontalHeader()->restoreState(s.value(QStringLiteral("window/filesHeader")).toByteArray());
+    // The files header is not restored: it fits itself to the pane, and an older saved state would bring back
+    // the fixed widths that needed sideways scrolling.
 }
 
 void MainWindow::saveLayout() const
@@ -206,7 +209,6 @@ void MainWindow::saveLayout() const
     s.setValue(QStringLiteral("window/state"), saveState());
     s.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
     m_table->saveState(s);
-    s.setValue(QStringLiteral("window/filesHeader"), filesView()->horizontalHeader()->saveState());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -338,8 +340,15 @@ void MainWindow::setDemoMode(bool demo)
     m_demo = demo;
     // The platform adds " — Bulkwatch" (the application's display name) to every title.
     setWindowTitle(demo ? tr("Demo (simulated server)") : tr("Bulkwatch"));
-    if (demo)
+    if (demo) { // disabled, with why as its tooltip, rather than enabled and then refused
+        m_actions->addConnection->setEnabled(false);
         m_actions->addConnection->setToolTip(demoRefusal());
+        m_actions->addConnection->setStatusTip(demoRefusal());
+    } else {
+        m_actions->addConnection->setEnabled(true);
+        m_actions->addConnection->setToolTip(QString()); // back to the action's text
+        m_actions->addConnection->setStatusTip(QString());
+    }
 }
 
 QString MainWindow::demoRefusal()

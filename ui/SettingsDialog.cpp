@@ -62,7 +62,7 @@ SettingsDialog::SettingsDialog(NotificationCenter *notifications, QWidget *paren
     m_pace->setToolTip(tr("How often Bulkwatch asks the servers; never more than 20 requests per second per connection."));
 
     m_retention = new QComboBox(this);
-    m_retention->addItem(tr("For ever"), 0);
+    m_retention->addItem(tr("Forever"), 0);
     for (const int days : {7, 30, 90, 365})
         m_retention->addItem(days == 365 ? tr("1 year") : tr("%1 days").arg(days), days);
     const int keep = DesktopPreferences::retentionDays();

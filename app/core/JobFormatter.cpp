@@ -36,7 +36,9 @@ QString bytesText(std::optional<qint64> bytes)
 {
     if (!bytes)
         return QStringLiteral("—");
-    return QLocale().formattedDataSize(*bytes, 1, QLocale::DataSizeTraditionalFormat);
+    // Binary units labelled as such (MiB), as the support report and the CLI's file labels say: "610.4 MB" for
+    // 640,000,000 bytes read 5 % short of what the user uploaded.
+    return QLocale().formattedDataSize(*bytes, 1, QLocale::DataSizeIecFormat);
 }
 
 QString rowsText(std::optional<qint64> imported, std::optional<qint64> total)

@@ -37,8 +37,8 @@ QString JobsModel::agoText(const QDateTime &t, const QDateTime &now)
 QString JobsModel::stateLabel(const JobRecord &r)
 {
     const JobProgress &j = r.job;
-    if (r.expired)
-        return tr("Expired (last: %1)").arg(stateText(j.state));
+    if (r.expired) // short for the table; the last state is in the tooltip and the details
+        return tr("Expired");
     if (r.lastError.kind == ErrorKind::NotFound && !r.lastAnswer.isValid())
         return tr("Not found");
     if (j.state == JobState::Running && jobPhase(j) == JobPhase::SortingIndexing)
@@ -101,15 +101,29 @@ QString JobsModel::rowsTooltip(const JobRecord &r)
     return text;
 }
 
+QString JobsModel::activityTooltip(const JobRecord &r, const QDateTime &now)
+{
+    if (r.expired)
+        return tr("Forgotten by the server %1; its last state was %2.").arg(agoText(r.expiredAt, now), stateText(r.job.state));
+    switch (jobPhase(r.job)) {
+    case JobPhase::AwaitingCommit: return tr("Waiting for you: commit or abort the import (Jobs menu or the details).");
+    case JobPhase::Waiting: return tr("Queued on the server: nothing moves yet.");
+    default: break;
+    }
+    const QString text = activityText(r, now);
+    return text.size() > 12 ? text : QString();
+}
+
 QString JobsModel::activityText(const JobRecord &r, const QDateTime &now)
 {
     if (r.expired)
-        return tr("forgotten by the server %1").arg(agoText(r.expiredAt, now));
+        return tr("forgotten %1").arg(agoText(r.expiredAt, now)); // "by the server" is in the tooltip
     if (r.lastError.isError())
         return r.lastError.kindName().replace(QLatin1Char('_'), QLatin1Char(' '));
     switch (jobPhase(r.job)) {
-    case JobPhase::AwaitingCommit: return tr("waiting for you: commit or abort");
-    case JobPhase::Waiting: return tr("queued on the server");
+    // Short words for the table's cell; activityTooltip() has the whole sentence.
+    case JobPhase::AwaitingCommit: return tr("your turn");
+    case JobPhase::Waiting: return tr("queued");
     default: break;
     }
     const qint64 stalled = r.stalledSeconds(now);
@@ -122,7 +136,12 @@ QString JobsModel::activityText(const JobRecord &r, const QDateTime &now)
 
 QString JobsModel::throughputText(const JobRecord &r)
 {
-    if (r.rowsPerSecond <= 0 || isTerminal(r.job.state) || r.expired || !rowsPhase(r.job))
+    return throughputText(r, r.rowsPerSecond);
+}
+
+QString JobsModel::throughputText(const JobRecord &r, double rate)
+{
+    if (rate <= 0 || isTerminal(r.job.state) || r.expired || !rowsPhase(r.job))
         return QStringLiteral("—");
-    return tr("%1 rows/s").arg(QLocale().toString(qRound64(r.rowsPerSecond)));
+    return tr("%1 rows/s").arg(QLocale().toString(qRound64(rate)));
 }

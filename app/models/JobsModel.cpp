@@ -175,7 +175,7 @@ QVariant JobsModel::data(const QModelIndex &idx, int role) const
         case StateColumn: return stateLabel(*r);
         case ProgressColumn: return JobFormatter::percentText(shownProgress(*r));
         case RowsColumn: return rowsLabel(*r);
-        case ThroughputColumn: return throughputText(*r);
+        case ThroughputColumn: return throughputText(*r, m_eta.rowsPerSecond(*r));
         case SizeColumn: return JobFormatter::bytesText(j.fileSize);
         case FirstSeenColumn: return JobFormatter::localText(JobFormatter::firstSeenAt(*r));
         case CreatedColumn: {
@@ -200,10 +200,14 @@ QVariant JobsModel::data(const QModelIndex &idx, int role) const
         case StateColumn: return int(shown);
         case ProgressColumn: return shownProgress(*r);
         case RowsColumn: return static_cast<qlonglong>(j.importedRows.value_or(-1));
-        case ThroughputColumn: return throughputText(*r) == QStringLiteral("—") ? -1.0 : r->rowsPerSecond;
+        case ThroughputColumn: {
+            const double rate = m_eta.rowsPerSecond(*r);
+            return throughputText(*r, rate) == QStringLiteral("—") ? -1.0 : rate;
+        }
         case SizeColumn: return static_cast<qlonglong>(j.fileSize.value_or(-1));
         case FirstSeenColumn: return JobFormatter::firstSeenAt(*r).toMSecsSinceEpoch();
-        case CreatedColumn: return JobFormatter::createdAt(*r).isValid() ? JobFormatter::createdAt(*r).toMSecsSinceEpoch() : 0;
+        case CreatedColumn: // unknown (older servers): when Bulkwatch first saw it, so the newest still come first
+            return (JobFormatter::createdAt(*r).isValid() ? JobFormatter::createdAt(*r) : JobFormatter::firstSeenAt(*r)).toMSecsSinceEpoch();
         case CompletedColumn: return JobFormatter::completedAt(*r).isValid() ? JobFormatter::completedAt(*r).toMSecsSinceEpoch() : 0;
         case DurationColumn: return static_cast<qlonglong>(JobFormatter::durationSeconds(*r, now));
         case EtaColumn: return static_cast<qlonglong>(m_eta.estimate(*r, now).seconds);
@@ -223,7 +227,13 @@ QVariant JobsModel::data(const QModelIndex &idx, int role) const
                 return tr("Unknown: Bulkwatch first saw this job already finished, and the server sends no creation time.");
             return JobFormatter::createdAt(*r).isValid() ? tr("From the server's creation time.") : tr("From when Bulkwatch first saw the job.");
         case StateColumn:
+            if (r->expired)
+                return tr("Expired: the server no longer lists this job; its last state was %1.").arg(stateText(j.state));
             return j.serverState.isEmpty() ? stateText(shown) : tr("%1 — the server says “%2”").arg(stateText(shown), j.serverState);
+        case ActivityColumn: {
+            const QString tip = activityTooltip(*r, now);
+            return tip.isEmpty() ? QVariant() : QVariant(tip);
+        }
         case ProgressColumn: return progressTooltip(*r, bandedProgress(*r));
         case RowsColumn: {
             const QString tip = rowsTooltip(*r);

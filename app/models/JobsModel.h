@@ -55,7 +55,10 @@ public:
     static QString rowsLabel(const JobRecord &r);       // "none kept" for a failed job: nothing is in the collection
     static QString rowsTooltip(const JobRecord &r);
     static QString activityText(const JobRecord &r, const QDateTime &now);
+    static QString activityTooltip(const JobRecord &r, const QDateTime &now); // the whole sentence
     static QString throughputText(const JobRecord &r);  // "5,200 rows/s" (smoothed), "—"
+    // The same with a rate of the caller's (the ETA's, measured since the rows started).
+    static QString throughputText(const JobRecord &r, double rate);
     static QString agoText(const QDateTime &t, const QDateTime &now);
     QDateTime now() const;
     // True for connections whose percentage is Milvus' stage estimate.

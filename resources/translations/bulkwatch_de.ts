@@ -608,16 +608,20 @@ Trotzdem beobachten oder erneut prüfen.</translation>
         <source>No estimate: the rows are slower than their recent rate; waiting for the next answer.</source>
         <translation>Keine Schätzung: Die Zeilen kommen langsamer als zuletzt; warte auf die nächste Antwort.</translation>
     </message>
-    <message numerus="yes">
-        <source>Rows: %1 at the smoothed rate, then sorting and building the index: about %2 (from %n finished job(s) on this server).</source>
-        <translation>
-            <numerusform>Zeilen: %1 beim geglätteten Tempo, dann Sortieren und Indexaufbau: etwa %2 (aus %n fertigen Job auf diesem Server).</numerusform>
-            <numerusform>Zeilen: %1 beim geglätteten Tempo, dann Sortieren und Indexaufbau: etwa %2 (aus %n fertigen Jobs auf diesem Server).</numerusform>
-        </translation>
-    </message>
     <message>
         <source>No estimate: the job was already past its rows when Bulkwatch first saw it, and the server has not said when they were done.</source>
         <translation>Keine Schätzung: Der Job war schon über seine Zeilen hinaus, als Bulkwatch ihn zuerst sah, und der Server hat nicht gesagt, wann sie fertig waren.</translation>
+    </message>
+    <message>
+        <source>Rough: this job has far more rows than any seen finishing on this server, so that part is a guess.</source>
+        <translation>Grob: Dieser Job hat weit mehr Zeilen als jeder, der auf diesem Server fertig wurde; dieser Teil ist geschätzt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rows: %1 at the rate since the rows started, then sorting and building the index: about %2 (from %n finished job(s) on this server).</source>
+        <translation>
+            <numerusform>Zeilen: %1 beim Tempo seit Beginn der Zeilen, dann Sortieren und Indexaufbau: etwa %2 (aus %n fertigen Job auf diesem Server).</numerusform>
+            <numerusform>Zeilen: %1 beim Tempo seit Beginn der Zeilen, dann Sortieren und Indexaufbau: etwa %2 (aus %n fertigen Jobs auf diesem Server).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -628,11 +632,11 @@ Trotzdem beobachten oder erneut prüfen.</translation>
     </message>
     <message>
         <source>Importing</source>
-        <translation>Importiert</translation>
+        <translation>Wird importiert</translation>
     </message>
     <message>
         <source>Retrying</source>
-        <translation>Wiederholt</translation>
+        <translation>Wird wiederholt</translation>
     </message>
     <message>
         <source>Completed</source>
@@ -901,6 +905,10 @@ Trotzdem beobachten oder erneut prüfen.</translation>
         <source>Completed: %1</source>
         <translation>Abgeschlossen: %1</translation>
     </message>
+    <message>
+        <source>Expired (last: %1)</source>
+        <translation>Abgelaufen (zuletzt: %1)</translation>
+    </message>
 </context>
 <context>
     <name>JobId</name>
@@ -1068,7 +1076,7 @@ Trotzdem beobachten oder erneut prüfen.</translation>
     </message>
     <message>
         <source>Expired (last: %1)</source>
-        <translation>Abgelaufen (zuletzt: %1)</translation>
+        <translation type="vanished">Abgelaufen (zuletzt: %1)</translation>
     </message>
     <message>
         <source>Not found</source>
@@ -1080,7 +1088,7 @@ Trotzdem beobachten oder erneut prüfen.</translation>
     </message>
     <message>
         <source>forgotten by the server %1</source>
-        <translation>%1 vom Server vergessen</translation>
+        <translation type="vanished">%1 vom Server vergessen</translation>
     </message>
     <message numerus="yes">
         <source>no change for %n min</source>
@@ -1167,11 +1175,11 @@ Trotzdem beobachten oder erneut prüfen.</translation>
     </message>
     <message>
         <source>waiting for you: commit or abort</source>
-        <translation>wartet auf Sie: committen oder abbrechen</translation>
+        <translation type="vanished">wartet auf Sie: committen oder abbrechen</translation>
     </message>
     <message>
         <source>queued on the server</source>
-        <translation>in der Warteschlange des Servers</translation>
+        <translation type="vanished">in der Warteschlange des Servers</translation>
     </message>
     <message>
         <source>%1 rows/s</source>
@@ -1184,6 +1192,38 @@ Trotzdem beobachten oder erneut prüfen.</translation>
     <message>
         <source>Rows written per second, smoothed over the last answers.</source>
         <translation>Geschriebene Zeilen pro Sekunde, geglättet über die letzten Antworten.</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>Forgotten by the server %1; its last state was %2.</source>
+        <translation>%1 vom Server vergessen; sein letzter Stand war %2.</translation>
+    </message>
+    <message>
+        <source>Waiting for you: commit or abort the import (Jobs menu or the details).</source>
+        <translation>Wartet auf Sie: den Import committen oder abbrechen (Menü Jobs oder die Details).</translation>
+    </message>
+    <message>
+        <source>Queued on the server: nothing moves yet.</source>
+        <translation>In der Warteschlange des Servers: noch bewegt sich nichts.</translation>
+    </message>
+    <message>
+        <source>forgotten %1</source>
+        <translation>%1 vergessen</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>Expired: the server no longer lists this job; its last state was %1.</source>
+        <translation>Abgelaufen: Der Server führt diesen Job nicht mehr; sein letzter Stand war %1.</translation>
+    </message>
+    <message>
+        <source>your turn</source>
+        <translation>Sie sind dran</translation>
     </message>
 </context>
 <context>
@@ -1805,10 +1845,6 @@ Mehrere NumPy-Dateien einer Gruppe: a.npy, b.npy</translation>
         <translation>Wie oft Bulkwatch die Server fragt; nie mehr als 20 Anfragen pro Sekunde und Verbindung.</translation>
     </message>
     <message>
-        <source>For ever</source>
-        <translation>Für immer</translation>
-    </message>
-    <message>
         <source>1 year</source>
         <translation>1 Jahr</translation>
     </message>
@@ -1839,6 +1875,10 @@ Mehrere NumPy-Dateien einer Gruppe: a.npy, b.npy</translation>
     <message>
         <source>&amp;Language:</source>
         <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>Forever</source>
+        <translation>Für immer</translation>
     </message>
 </context>
 <context>

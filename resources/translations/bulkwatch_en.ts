@@ -21,10 +21,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Rows: %1 at the smoothed rate, then sorting and building the index: about %2 (from %n finished job(s) on this server).</source>
+        <source>Rows: %1 at the rate since the rows started, then sorting and building the index: about %2 (from %n finished job(s) on this server).</source>
         <translation>
-            <numerusform>Rows: %1 at the smoothed rate, then sorting and building the index: about %2 (from %n finished job on this server).</numerusform>
-            <numerusform>Rows: %1 at the smoothed rate, then sorting and building the index: about %2 (from %n finished jobs on this server).</numerusform>
+            <numerusform>Rows: %1 at the rate since the rows started, then sorting and building the index: about %2 (from %n finished job on this server).</numerusform>
+            <numerusform>Rows: %1 at the rate since the rows started, then sorting and building the index: about %2 (from %n finished jobs on this server).</numerusform>
         </translation>
     </message>
 </context>

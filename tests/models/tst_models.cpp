@@ -156,6 +156,8 @@ private Q_SLOTS:
     void sortingTimeIsPerConnectionAndGrowsWithTheRows();
 
     void etaIsADashWhileWaitingForCommitAndDurationKeepsCounting();
+    void etaIsSaneForTheDemosBigAndLateJobs_data();
+    void etaIsSaneForTheDemosBigAndLateJobs();
 
     void timeTooltipsSayHowLongAgo();
 
@@ -180,6 +182,9 @@ private Q_SLOTS:
 
     void pluralsInEnglishAndGerman_data();
     void pluralsInEnglishAndGerman();
+    void germanFileStatesSayWhatIsHappening_data();
+    void germanFileStatesSayWhatIsHappening();
+    void sizesAreBinaryAndSaySo();
 
 private:
     QTranslator m_english; // as the app loads it for an English locale: only the plural forms
@@ -267,7 +272,9 @@ void TestModels::cellsSayWhatAUserNeeds()
     QCOMPARE(cell(1, JobsModel::EtaColumn), QStringLiteral("—"));
     QVERIFY(cell(1, JobsModel::EtaColumn, Qt::ToolTipRole).contains(QLatin1String("the rows need about 50 s more")));
     QCOMPARE(cell(1, JobsModel::ActivityColumn), QStringLiteral("moving"));
-    QCOMPARE(cell(2, JobsModel::StateColumn), QStringLiteral("Expired (last: Completed)"));
+    // Short in the cell (it was cut to "Expired (last: C…"), the last state in the tooltip.
+    QCOMPARE(cell(2, JobsModel::StateColumn), QStringLiteral("Expired"));
+    QVERIFY(cell(2, JobsModel::StateColumn, Qt::ToolTipRole).contains(QLatin1String("its last state was Completed")));
     QCOMPARE(model.index(2, 0).data(JobsModel::StateRole).toInt(), int(JobState::Expired));
     QCOMPARE(cell(3, 0, JobsModel::ErrorTextRole), QStringLiteral("The server gave no reason for this failure."));
     QVERIFY(cell(0, JobsModel::FirstSeenColumn, Qt::ToolTipRole).contains(QLatin1String("Z,"))); // UTC on hover
@@ -369,25 +376,26 @@ void TestModels::etaFollowsTheSmoothedRateAcrossPolls()
     source.describe(importing(10000));
     QCOMPARE(rate(), 1000.0);
     QCOMPARE(eta(), QStringLiteral("2 min 30 s"));
-    QVERIFY2(eta(Qt::ToolTipRole).startsWith(QLatin1String("Rows: 1 min 30 s at the smoothed rate, then sorting and building the index: about 1 min 0 s")),
+    QVERIFY2(eta(Qt::ToolTipRole).startsWith(QLatin1String("Rows: 1 min 30 s at the rate since the rows started, then sorting and building the index: about 1 min 0 s")),
              qPrintable(eta(Qt::ToolTipRole)));
 
-    // 10 s later, 20,000 more (2,000/s): smoothed 0.3 * 2000 + 0.7 * 1000 = 1,300/s, not the jump to 2,000.
+    // 10 s later, 20,000 more (2,000/s): the ETA takes the rate since the rows started, 30,000 in 20 s = 1,500/s,
+    // not the jump to 2,000 (the service's smoothed rate is 0.3 * 2000 + 0.7 * 1000 = 1,300/s).
     source.advance(10);
     source.describe(importing(30000));
     QCOMPARE(rate(), 1300.0);
-    QCOMPARE(eta(), QStringLiteral("1 min 53 s")); // 70,000 / 1,300 = 53.8, + 60
+    QCOMPARE(eta(), QStringLiteral("1 min 46 s")); // 70,000 / 1,500 = 46.7, + 60
 
     // A poll that finds nothing moved changes the rate not; the estimate runs down with the clock.
     source.advance(10);
     source.describe(importing(30000));
     QCOMPARE(rate(), 1300.0);
-    QCOMPARE(eta(), QStringLiteral("1 min 43 s"));
-    // The next move is measured from the last change (20 s for 20,000 rows: 1,000/s), not from that poll.
+    QCOMPARE(eta(), QStringLiteral("1 min 36 s"));
+    // The next move: 50,000 rows in 40 s since the rows started, 1,250/s.
     source.advance(10);
     source.describe(importing(50000));
     QCOMPARE(rate(), 0.3 * 1000 + 0.7 * 1300);
-    QCOMPARE(eta(), QStringLiteral("1 min 41 s")); // 50,000 / 1,210 = 41.3, + 60
+    QCOMPARE(eta(), QStringLiteral("1 min 40 s")); // 50,000 / 1,250 = 40, + 60
 
     // Every row written; the job keeps running (sorting, indexing): the rest of the 60 s the server takes.
     source.advance(40);
@@ -522,6 +530,79 @@ void TestModels::sortingTimeIsPerConnectionAndGrowsWithTheRows()
     const JobRecord *r = model.record(model.rowOf(JobRecord::keyOf(QStringLiteral("c1"), QStringLiteral("7"))));
     QVERIFY(r);
     QCOMPARE(model.eta(*r).seconds, 90 + 180); // three times the rows of the job seen before: three times its 60 s
+}
+
+void TestModels::etaIsSaneForTheDemosBigAndLateJobs_data()
+{
+    // The review's two cases, with the demo's timing (app/sim/SimScenario.cpp): finished jobs of 10,000 and
+    // 26,571 rows took 10 s to sort and index; the rows come in every 5 s at `rate` after `queued` s in the queue
+    // and file reading with no row moved. The job really ends `ends` s after its first row.
+    QTest::addColumn<qint64>("total");
+    QTest::addColumn<int>("queued");
+    QTest::addColumn<int>("rate");
+    QTest::addColumn<int>("tail");
+    QTest::addColumn<int>("ends");
+    // product_embeddings: 4.6 M rows at ~40,000/s, 100 s sorting and indexing; was "43 min" (done in 5 min).
+    QTest::newRow("4.6 M rows, 10 s tails seen") << qint64(4600000) << 8 << 40000 << 100 << 215;
+    // user_events: 45 s queued, then ~7,700 rows/s; was "40 rows/s, ETA 3 h 32 min" (done in 2 1/2 min).
+    QTest::newRow("500,000 rows after 45 s queued") << qint64(500000) << 45 << 7700 << 10 << 75;
+}
+
+void TestModels::etaIsSaneForTheDemosBigAndLateJobs()
+{
+    QFETCH(qint64, total);
+    QFETCH(int, queued);
+    QFETCH(int, rate);
+    QFETCH(int, tail);
+    QFETCH(int, ends);
+    FakeSource source;
+    source.finished(QStringLiteral("1"), 10000, 10);
+    source.finished(QStringLiteral("2"), 26571, 10);
+    JobsModel model(&source);
+    const QString key = JobRecord::keyOf(QStringLiteral("c1"), QStringLiteral("7"));
+    JobProgress j = importing(0);
+    j.totalRows = total;
+    j.state = JobState::Pending;
+    j.serverState = QStringLiteral("Pending");
+    j.progress = 0;
+    source.describe(j); // first seen queued: the service's rate clock starts here
+    model.applyPending(); // as the window's tick does between answers
+    for (int t = 5; t < queued; t += 5) {
+        source.advance(5);
+        source.describe(j);
+        model.applyPending();
+    }
+    j.state = JobState::Running;
+    j.serverState = QStringLiteral("Importing");
+    qint64 elapsed = 0;
+    QStringList seen;
+    qint64 previous = -1;
+    for (int i = 0; i < 6; ++i) { // the first 30 s of rows
+        source.advance(5);
+        elapsed += 5;
+        j.importedRows = std::min<qint64>(total, rate * (elapsed - 3)); // the rows start a moment after the answer before
+        source.describe(j);
+        model.applyPending();
+        const JobRecord *r = model.record(model.rowOf(key));
+        QVERIFY(r);
+        const EtaEstimate e = model.eta(*r);
+        seen << QString::number(e.seconds);
+        if (e.seconds < 0)
+            continue;
+        const qint64 truth = ends - elapsed;
+        QVERIFY2(e.seconds <= 2 * truth + 60 && e.seconds * 2 + 60 >= truth,
+                 qPrintable(QStringLiteral("at %1 s of rows: ETA %2 s, the job ends in %3 s (%4)").arg(elapsed).arg(e.seconds).arg(truth).arg(e.reason)));
+        // It goes down with the clock, give or take the rate's wobble (no 22 s in 35 s).
+        if (previous >= 0)
+            QVERIFY2(previous - e.seconds >= 2 && previous - e.seconds <= 10, qPrintable(seen.join(QLatin1Char(' '))));
+        previous = e.seconds;
+        // The Rows/s cell reports the same rate, not the queue-diluted first sample.
+        const QString shown = model.index(model.rowOf(key), JobsModel::ThroughputColumn).data().toString();
+        QVERIFY2(!shown.startsWith(QLatin1String("—")) && QLocale().toDouble(shown.section(QLatin1Char(' '), 0, 0)) > rate / 2,
+                 qPrintable(shown));
+    }
+    QVERIFY2(previous >= 0, qPrintable(seen.join(QLatin1Char(' '))));
+    Q_UNUSED(tail);
 }
 
 void TestModels::etaIsADashWhileWaitingForCommitAndDurationKeepsCounting()
@@ -773,9 +854,9 @@ void TestModels::activitySaysWhoIsWaiting_data()
     QTest::addColumn<int>("state");
     QTest::addColumn<QString>("serverState");
     QTest::addColumn<QString>("activity");
-    QTest::newRow("queued is not moving") << int(JobState::Pending) << QStringLiteral("Pending") << QStringLiteral("queued on the server");
+    QTest::newRow("queued is not moving") << int(JobState::Pending) << QStringLiteral("Pending") << QStringLiteral("queued");
     QTest::newRow("awaiting commit waits for the user") << int(JobState::Finalizing) << QStringLiteral("Uncommitted")
-                                                        << QStringLiteral("waiting for you: commit or abort");
+                                                        << QStringLiteral("your turn");
     QTest::newRow("importing and still") << int(JobState::Running) << QStringLiteral("Importing") << QStringLiteral("no change for 5 min");
 }
 
@@ -893,7 +974,8 @@ void TestModels::historyIsPaintedAtOnceSortedAndReSortedWhenAValueChanges()
     j.jobId = QStringLiteral("9");
     source.describe(j);
     model.applyPending();
-    QCOMPARE(cell(3, JobsModel::JobIdColumn), QStringLiteral("9")); // no creation time: sorts last
+    // No creation time yet: it sorts by when Bulkwatch first saw it (now), so the newest is on top.
+    QCOMPARE(cell(0, JobsModel::JobIdColumn), QStringLiteral("9"));
     j.createTime = source.clock.addSecs(-60);
     source.describe(j);
     model.applyPending();
@@ -909,15 +991,15 @@ void TestModels::pluralsInEnglishAndGerman_data()
     QTest::addColumn<QString>("language");
     QTest::addColumn<int>("secondsAgo");
     QTest::addColumn<QString>("activity");
-    QTest::newRow("en 1 s") << QStringLiteral("en") << 1 << QStringLiteral("forgotten by the server 1 second ago");
-    QTest::newRow("en 9 s") << QStringLiteral("en") << 9 << QStringLiteral("forgotten by the server 9 seconds ago");
-    QTest::newRow("en 1 min") << QStringLiteral("en") << 60 << QStringLiteral("forgotten by the server 1 minute ago");
-    QTest::newRow("en 3 h") << QStringLiteral("en") << 3 * 3600 << QStringLiteral("forgotten by the server 3 hours ago");
-    QTest::newRow("en 1 day") << QStringLiteral("en") << 86400 << QStringLiteral("forgotten by the server 1 day ago");
-    // German puts "vor 9 Sekunden" first: "vom Server vergessen vor 9 Sekunden" is not German.
-    QTest::newRow("de 1 s") << QStringLiteral("de") << 1 << QStringLiteral("vor 1 Sekunde vom Server vergessen");
-    QTest::newRow("de 9 s") << QStringLiteral("de") << 9 << QStringLiteral("vor 9 Sekunden vom Server vergessen");
-    QTest::newRow("de 2 d") << QStringLiteral("de") << 2 * 86400 << QStringLiteral("vor 2 Tagen vom Server vergessen");
+    QTest::newRow("en 1 s") << QStringLiteral("en") << 1 << QStringLiteral("forgotten 1 second ago");
+    QTest::newRow("en 9 s") << QStringLiteral("en") << 9 << QStringLiteral("forgotten 9 seconds ago");
+    QTest::newRow("en 1 min") << QStringLiteral("en") << 60 << QStringLiteral("forgotten 1 minute ago");
+    QTest::newRow("en 3 h") << QStringLiteral("en") << 3 * 3600 << QStringLiteral("forgotten 3 hours ago");
+    QTest::newRow("en 1 day") << QStringLiteral("en") << 86400 << QStringLiteral("forgotten 1 day ago");
+    // German puts "vor 9 Sekunden" first: "vergessen vor 9 Sekunden" is not German.
+    QTest::newRow("de 1 s") << QStringLiteral("de") << 1 << QStringLiteral("vor 1 Sekunde vergessen");
+    QTest::newRow("de 9 s") << QStringLiteral("de") << 9 << QStringLiteral("vor 9 Sekunden vergessen");
+    QTest::newRow("de 2 d") << QStringLiteral("de") << 2 * 86400 << QStringLiteral("vor 2 Tagen vergessen");
 }
 
 void TestModels::pluralsInEnglishAndGerman()
@@ -938,6 +1020,36 @@ void TestModels::pluralsInEnglishAndGerman()
     JobsModel model(&source);
     QCOMPARE(model.index(0, JobsModel::ActivityColumn).data().toString(), activity);
     QCoreApplication::removeTranslator(&german);
+}
+
+void TestModels::germanFileStatesSayWhatIsHappening_data()
+{
+    QTest::addColumn<int>("state");
+    QTest::addColumn<QString>("german");
+    // "Importiert" is "imported" (done) for a file at 6 %; "Wiederholt" reads as "repeated".
+    QTest::newRow("running") << int(FileState::Running) << QStringLiteral("Wird importiert");
+    QTest::newRow("retrying") << int(FileState::Retrying) << QStringLiteral("Wird wiederholt");
+    QTest::newRow("pending") << int(FileState::Pending) << QStringLiteral("Wartend");
+    QTest::newRow("completed") << int(FileState::Completed) << QStringLiteral("Abgeschlossen");
+}
+
+void TestModels::germanFileStatesSayWhatIsHappening()
+{
+    QFETCH(int, state);
+    QFETCH(QString, german);
+    QTranslator de;
+    QVERIFY(de.load(QStringLiteral(":/i18n/bulkwatch_de.qm")));
+    QCoreApplication::installTranslator(&de);
+    const QString text = FilesModel::stateText(FileState(state));
+    QCoreApplication::removeTranslator(&de);
+    QCOMPARE(text, german);
+}
+
+void TestModels::sizesAreBinaryAndSaySo()
+{
+    // The support report says "610.4 MiB (640,000,000 bytes)"; the table said "610.4 MB" for the same file.
+    QCOMPARE(JobFormatter::bytesText(640000000), QStringLiteral("610.4 MiB"));
+    QCOMPARE(JobFormatter::bytesText(qint64(14495514624)), QStringLiteral("13.5 GiB"));
 }
 
 #endif

@@ -7,7 +7,11 @@
 #include "JobFormatter.h"
 #include "JobsModel.h"
 
+#include <QApplication>
 #include <QCheckBox>
+#include <QHeaderView>
+#include <QScrollBar>
+#include <QStyledItemDelegate>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -58,6 +62,7 @@ private Q_SLOTS:
     void failedFilesOnlyAndTheSummary();
 
     void aFailedJobsFilesAreFinal();
+    void filesFitTheWindowWithPathsElidedInTheMiddle();
 
 private:
     void show(const JobRecord &r);
@@ -199,6 +204,64 @@ void TestDetails::aFailedJobsFilesAreFinal()
     QVERIFY(m_panel->factsToolTip().contains(QLatin1String("leaves nothing in the collection")));
     QCOMPARE(m_files->index(1, FilesModel::StateColumn).data().toString(), QStringLiteral("Stopped"));
     QCOMPARE(m_panel->errorText(), QStringLiteral("schema not equal"));
+}
+void TestDetails::filesFitTheWindowWithPathsElidedInTheMiddle()
+{
+    // The demo's failed job at the width of a 1024 px window: long paths that differ only in their end.
+    m_panel->resize(1000, 400);
+    JobRecord failed = rec(QStringLiteral("6"), JobState::Failed, QStringLiteral("Failed"), m_now);
+    const QString dir = QStringLiteral("bulk_data/4abc0d48-a8aa-46a1-bdf9-141737e71893/");
+    for (int i = 1; i <= 3; ++i) {
+        FileProgress f = file(i, i < 3 ? FileState::Failed : FileState::Completed);
+        f.fileName = dir + QStringLiteral("%1.parquet").arg(i);
+        f.fileSize = 157850000;
+        f.importedRows = 50000;
+        f.totalRows = 50000;
+        f.completeTime = m_now.addSecs(-60);
+        if (i < 3)
+            f.reason = QStringLiteral("failed to get file size of '%1', error:NoSuchKey(key=%1): importing data failed").arg(f.fileName);
+        failed.job.files << f;
+    }
+    show(failed);
+    QTableView *view = m_panel->filesView();
+    QHeaderView *header = view->horizontalHeader();
+    QApplication::processEvents();
+    int sum = 0;
+    for (int c = 0; c < FilesModel::ColumnCount; ++c)
+        sum += header->isSectionHidden(c) ? 0 : header->sectionSize(c);
+    QVERIFY2(sum <= view->viewport()->width(), qPrintable(QStringLiteral("%1 px of columns in %2").arg(sum).arg(view->viewport()->width())));
+    QVERIFY(!view->horizontalScrollBar()->isVisible());
+    // Every short column shows its text whole; the reason has a real share of the room.
+    // (A cell elides below its text plus the style's margins, 2 x (focus frame margin + 1).)
+    const int margins = 2 * (view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, view) + 1);
+    for (int c : {int(FilesModel::SizeColumn), int(FilesModel::RowsColumn), int(FilesModel::StateColumn), int(FilesModel::CompletedColumn)}) {
+        const QString text = m_files->index(0, c).data().toString();
+        QVERIFY2(header->sectionSize(c) >= view->fontMetrics().horizontalAdvance(text) + margins,
+                 qPrintable(QStringLiteral("%1: %2 px").arg(text).arg(header->sectionSize(c))));
+    }
+    QVERIFY(!header->isSectionHidden(FilesModel::ReasonColumn));
+    QVERIFY(header->sectionSize(FilesModel::ReasonColumn) >= 150);
+    // The path is elided in the middle, so "1.parquet" and "2.parquet" stay apart.
+    QStyleOptionViewItem option;
+    option.initFrom(view);
+    auto *delegate = qobject_cast<QStyledItemDelegate *>(view->itemDelegateForColumn(FilesModel::NameColumn));
+    QVERIFY(delegate);
+    QVERIFY(header->sectionSize(FilesModel::NameColumn) < view->fontMetrics().horizontalAdvance(failed.job.files[0].fileName));
+    struct Probe : QStyledItemDelegate
+    {
+        static Qt::TextElideMode mode(QStyledItemDelegate *d, const QModelIndex &i)
+        {
+            QStyleOptionViewItem o;
+            static_cast<Probe *>(d)->initStyleOption(&o, i);
+            return o.textElideMode;
+        }
+    };
+    QCOMPARE(Probe::mode(delegate, m_files->index(0, FilesModel::NameColumn)), Qt::ElideMiddle);
+    // A job whose files have no reason leaves the column out.
+    failed.job.files[0].reason.clear();
+    failed.job.files[1].reason.clear();
+    show(failed);
+    QVERIFY(header->isSectionHidden(FilesModel::ReasonColumn));
 }
 #endif
 
