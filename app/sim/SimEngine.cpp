@@ -38,6 +38,13 @@ void SimEngine::setSpeed(double speed)
     m_speed = speed;
 }
 
+void SimEngine::freezeAt(double seconds)
+{
+    m_speed = 0;
+    m_offset = seconds;
+    m_clock.restart();
+}
+
 QDateTime SimEngine::toUtc(double simSeconds) const
 {
     return m_startUtc.addMSecs(static_cast<qint64>(simSeconds * 1000));

@@ -75,6 +75,8 @@ public:
     double now() const;                  // simulated seconds since start
     void advance(double seconds) { m_offset += seconds; }
     void setSpeed(double speed);
+    // Stops the clock at exactly this simulated second (tests: what ran before setSpeed(0) is not counted).
+    void freezeAt(double seconds);
     double speed() const { return m_speed; }
     QDateTime toUtc(double simSeconds) const;
     const SimScenario &scenario() const { return m_scenario; }

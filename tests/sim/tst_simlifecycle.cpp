@@ -81,7 +81,7 @@ private Q_SLOTS:
 void TestSimLifecycle::theIndexBuildsBehindTheRowsUntilSearchable()
 {
     SimFixture sim(indexScenario());
-    sim.server->engine().setSpeed(0);
+    sim.server->engine().freezeAt(0); // exact times: the fixture's start-up is not counted
     QNetworkAccessManager nam;
     ImportApiClient client(nam);
 
@@ -132,7 +132,7 @@ void TestSimLifecycle::theIndexBuildsBehindTheRowsUntilSearchable()
 void TestSimLifecycle::theDatabaseIsPassed()
 {
     SimFixture sim(indexScenario());
-    sim.server->engine().setSpeed(0);
+    sim.server->engine().freezeAt(0); // exact times: the fixture's start-up is not counted
     sim.server->engine().advance(100);
     QNetworkAccessManager nam;
     ImportApiClient client(nam);
@@ -155,7 +155,7 @@ void TestSimLifecycle::aFailedIndexIsReportedWithItsReason()
     spec.indexFailReason = QStringLiteral("build index failed: knowhere error: out of memory");
     s.collectionSpecs << spec;
     SimFixture sim(s);
-    sim.server->engine().setSpeed(0);
+    sim.server->engine().freezeAt(0); // exact times: the fixture's start-up is not counted
     sim.server->engine().advance(60);
     QNetworkAccessManager nam;
     ImportApiClient client(nam);
@@ -215,7 +215,7 @@ void TestSimLifecycle::notLoadedThenRefreshLoad()
     docs.load = false;
     s.collectionSpecs << docs;
     SimFixture sim(s);
-    sim.server->engine().setSpeed(0);
+    sim.server->engine().freezeAt(0); // exact times: the fixture's start-up is not counted
     QNetworkAccessManager nam;
     RawReply r = sim.post(nam, kLoad, body(QStringLiteral("docs_v2")));
     QCOMPARE(r.data().value(QLatin1String("loadState")).toString(), QStringLiteral("LoadStateNotLoad"));
@@ -239,7 +239,7 @@ void TestSimLifecycle::importV3NamesEveryStep()
     SimScenario s = indexScenario();
     s.importV3 = true;
     SimFixture sim(s);
-    sim.server->engine().setSpeed(0);
+    sim.server->engine().freezeAt(0); // exact times: the fixture's start-up is not counted
     QNetworkAccessManager nam;
     const QJsonObject job{{QStringLiteral("jobId"), QStringLiteral("453240863839750922")}};
     const QList<QPair<double, QString>> steps = {{5, QStringLiteral("Pending")}, {11, QStringLiteral("PreImporting")},
