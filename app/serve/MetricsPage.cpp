@@ -102,6 +102,22 @@ QByteArray render(const QVector<JobRecord> &jobs, const QVector<ConnectionSample
            [&](const JobRecord &r) {
                return isTerminal(r.job.state) ? time(r.job.completeTime.isValid() ? r.job.completeTime : r.endedAt) : std::nullopt;
            });
+    // After the import (issue 16): only for jobs whose collection the service follows and the server describes.
+    perJob("bulkwatch_collection_index_pending_rows",
+           QStringLiteral("Rows of the job's collection not yet indexed (summed over its indexes), once followed."),
+           [](const JobRecord &r) {
+               if (!r.collection.present || !r.collection.indexesKnown)
+                   return std::optional<double>();
+               double pending = 0;
+               for (const IndexStatus &ix : r.collection.indexes)
+                   pending += double(ix.pendingRows.value_or(0));
+               return std::optional<double>(pending);
+           });
+    perJob("bulkwatch_collection_searchable",
+           QStringLiteral("1 once the job's collection is indexed and loaded (ready to search), else 0; once followed."),
+           [](const JobRecord &r) {
+               return r.collection.present ? std::optional<double>(r.collection.searchable() ? 1 : 0) : std::nullopt;
+           });
 
     QVector<const ConnectionSample *> conns;
     for (const ConnectionSample &c : connections)

@@ -171,6 +171,33 @@ private Q_SLOTS:
         }
     }
 
+    // The collection after the import: absent until the service follows it (no made-up 0), then the pending rows
+    // summed over the indexes, and searchable 1 only once indexed and loaded.
+    void collectionSeriesFollowTheIndexAndTheLoad()
+    {
+        JobRecord r = record(QStringLiteral("9"), JobState::Completed, 100);
+        const QString labels = QStringLiteral("{connection=\"prod\",job_id=\"9\",collection=\"books\",database=\"default\"}");
+        QVERIFY(samplesOf(MetricsPage::render({r}, {conn()}, kNow), QStringLiteral("bulkwatch_collection_searchable")).isEmpty());
+        QVERIFY(samplesOf(MetricsPage::render({r}, {conn()}, kNow), QStringLiteral("bulkwatch_collection_index_pending_rows")).isEmpty());
+        r.collection.present = true;
+        r.collection.indexesKnown = true;
+        IndexStatus a, b;
+        a.state = IndexState::Building;
+        a.pendingRows = 1500;
+        b.state = IndexState::Finished;
+        b.pendingRows = 0;
+        r.collection.indexes = {a, b};
+        r.collection.loadState = LoadState::Loaded;
+        QByteArray page = MetricsPage::render({r}, {conn()}, kNow);
+        QCOMPARE(samplesOf(page, QStringLiteral("bulkwatch_collection_index_pending_rows")), QStringList{QStringLiteral("bulkwatch_collection_index_pending_rows") + labels + QStringLiteral(" 1500")});
+        QCOMPARE(samplesOf(page, QStringLiteral("bulkwatch_collection_searchable")), QStringList{QStringLiteral("bulkwatch_collection_searchable") + labels + QStringLiteral(" 0")});
+        r.collection.indexes[0].state = IndexState::Finished;
+        r.collection.indexes[0].pendingRows = 0;
+        page = MetricsPage::render({r}, {conn()}, kNow);
+        QCOMPARE(samplesOf(page, QStringLiteral("bulkwatch_collection_index_pending_rows")), QStringList{QStringLiteral("bulkwatch_collection_index_pending_rows") + labels + QStringLiteral(" 0")});
+        QCOMPARE(samplesOf(page, QStringLiteral("bulkwatch_collection_searchable")), QStringList{QStringLiteral("bulkwatch_collection_searchable") + labels + QStringLiteral(" 1")});
+    }
+
     void finishedJobsStayOnlyForKeepFinished_data()
     {
         QTest::addColumn<int>("state");
