@@ -1687,6 +1687,22 @@ Mehrere NumPy-Dateien einer Gruppe: a.npy, b.npy</translation>
         <source>Retry</source>
         <translation>Wiederholen</translation>
     </message>
+    <message>
+        <source>%1 is ready to search</source>
+        <translation>%1 ist bereit für die Suche</translation>
+    </message>
+    <message>
+        <source>Indexed and loaded on %1 after job %2.</source>
+        <translation>Indexiert und geladen auf %1 nach Job %2.</translation>
+    </message>
+    <message>
+        <source>Index failed on %1</source>
+        <translation>Index fehlgeschlagen auf %1</translation>
+    </message>
+    <message>
+        <source>The index of “%1” could not be built: %2</source>
+        <translation>Der Index von „%1“ konnte nicht erstellt werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>ProgressBarDelegate</name>
@@ -1839,6 +1855,14 @@ Mehrere NumPy-Dateien einer Gruppe: a.npy, b.npy</translation>
     <message>
         <source>&amp;Language:</source>
         <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>an imported collection is ready to &amp;search</source>
+        <translation>eine importierte Collection für die &amp;Suche bereit ist</translation>
+    </message>
+    <message>
+        <source>its &amp;index fails</source>
+        <translation>ihr &amp;Index fehlschlägt</translation>
     </message>
 </context>
 <context>
