@@ -73,6 +73,53 @@ Trotzdem beobachten oder erneut prüfen.</translation>
     </message>
 </context>
 <context>
+    <name>CollectionSection</name>
+    <message>
+        <source>Collection</source>
+        <translation>Collection</translation>
+    </message>
+    <message>
+        <source>Refresh load…</source>
+        <translation>Laden auffrischen …</translation>
+    </message>
+    <message>
+        <source>The collection was loaded before the import: newly imported rows become visible to searches after a refresh of its load.</source>
+        <translation>Die Collection war schon vor dem Import geladen: Neu importierte Zeilen werden für Suchen erst sichtbar, nachdem ihr Laden aufgefrischt wurde.</translation>
+    </message>
+    <message>
+        <source>Index failure</source>
+        <translation>Indexfehler</translation>
+    </message>
+    <message>
+        <source>Collection %1: %2</source>
+        <translation>Collection %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 rows in the collection, %2 imported by this job</source>
+        <translation>%1 Zeilen in der Collection, %2 von diesem Job importiert</translation>
+    </message>
+    <message>
+        <source>Index %1 on %2: %3</source>
+        <translation>Index %1 auf %2: %3</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>kein Grund angegeben</translation>
+    </message>
+    <message>
+        <source>Refresh load</source>
+        <translation>Laden auffrischen</translation>
+    </message>
+    <message>
+        <source>Reload the collection so that searches see the newly imported rows? Searches keep working while it reloads.</source>
+        <translation>Die Collection neu laden, damit Suchen die neu importierten Zeilen sehen? Suchen funktionieren weiter, während sie neu lädt.</translation>
+    </message>
+    <message>
+        <source>The load could not be refreshed: %1</source>
+        <translation>Das Laden konnte nicht aufgefrischt werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>CollectionState</name>
     <message>
         <source>Index build failed</source>
