@@ -10,7 +10,10 @@
 #include "support/ServiceFixture.h"
 #include "support/SimFixture.h"
 
+#include <QApplication>
 #include <QCheckBox>
+#include <QMessageBox>
+#include <QTimer>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -259,6 +262,28 @@ void TestDetails::theCollectionAfterTheImport()
         QCOMPARE(section->rowsText(), QStringLiteral("3,000 rows in the collection, 2,000 imported by this job"));
         QVERIFY(section->failureText().isEmpty());
         QVERIFY(!section->refreshButton()->isHidden()); // loaded through the import: the new rows need a refresh
+        // The confirmation: Cancel is the default and sends nothing; the verb button sends refresh_load.
+        const QString refresh = QStringLiteral("/v2/vectordb/collections/refresh_load");
+        const auto answer = [](bool confirm, bool *cancelWasDefault) {
+            QTimer::singleShot(0, [confirm, cancelWasDefault] {
+                auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                QVERIFY(box);
+                *cancelWasDefault = box->defaultButton() == box->button(QMessageBox::Cancel);
+                for (QAbstractButton *b : box->buttons())
+                    if (confirm ? b->text() == QStringLiteral("Refresh load") : box->buttonRole(b) == QMessageBox::RejectRole) {
+                        b->click();
+                        return;
+                    }
+            });
+        };
+        bool cancelDefault = false;
+        answer(false, &cancelDefault);
+        section->refreshLoad();
+        QVERIFY(cancelDefault);
+        QCOMPARE(sim.server->requestCount(refresh), 0);
+        answer(true, &cancelDefault);
+        section->refreshLoad();
+        QTRY_COMPARE_WITH_TIMEOUT(sim.server->requestCount(refresh), 1, 10000);
     } else {
         QTRY_VERIFY_WITH_TIMEOUT(service.job(key) && service.job(key)->collection.indexFailed(), 30000);
         QTRY_COMPARE_WITH_TIMEOUT(section->phaseText(), QStringLiteral("Collection quick_setup: Index build failed"), 5000);
