@@ -41,6 +41,11 @@ QString JobsModel::stateLabel(const JobRecord &r)
         return tr("Expired (last: %1)").arg(stateText(j.state));
     if (r.lastError.kind == ErrorKind::NotFound && !r.lastAnswer.isValid())
         return tr("Not found");
+    if (r.aborted())
+        return tr("Aborted");
+    // After the rows: the collection's phase ("Building the index — 3.1 M of 5 M rows") says more than "Completed".
+    if ((j.state == JobState::Completed || j.state == JobState::Running) && collectionPhase(r.collection) != CollectionPhase::None)
+        return collectionPhaseText(r.collection);
     if (j.state == JobState::Running && jobPhase(j) == JobPhase::SortingIndexing)
         return tr("Sorting / indexing");
     return stateText(r.displayState());

@@ -1232,6 +1232,10 @@ Trotzdem beobachten oder erneut prüfen.</translation>
         <source>Rows written per second, smoothed over the last answers.</source>
         <translation>Geschriebene Zeilen pro Sekunde, geglättet über die letzten Antworten.</translation>
     </message>
+    <message>
+        <source>Aborted</source>
+        <translation>Abgebrochen</translation>
+    </message>
 </context>
 <context>
     <name>JobsTable</name>
@@ -1756,6 +1760,22 @@ Mehrere NumPy-Dateien einer Gruppe: a.npy, b.npy</translation>
     <message>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>index failed</source>
+        <translation>Index fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>searchable</source>
+        <translation>durchsuchbar</translation>
+    </message>
+    <message>
+        <source>indexing</source>
+        <translation>indexiert</translation>
+    </message>
+    <message>
+        <source>not loaded</source>
+        <translation>nicht geladen</translation>
     </message>
 </context>
 <context>

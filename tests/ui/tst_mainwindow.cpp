@@ -211,6 +211,7 @@ bool looksLike(ProgressBarDelegate::Category category, const QColor &c)
     case ProgressBarDelegate::Failed: return sat > 100 && (h <= 15 || h >= 345);  // red
     case ProgressBarDelegate::Waiting: return sat > 100 && h >= 25 && h <= 50;    // amber
     case ProgressBarDelegate::Expired: return sat < 40;                            // grey
+    case ProgressBarDelegate::Searchable: return sat > 100 && h >= 160 && h <= 190; // teal
     }
     return false;
 }
