@@ -462,6 +462,10 @@ Trotzdem beobachten oder erneut prüfen.</translation>
         <source>No connections</source>
         <translation>Keine Verbindungen</translation>
     </message>
+    <message>
+        <source> · cluster %1</source>
+        <translation> · Cluster %1</translation>
+    </message>
 </context>
 <context>
     <name>DBusNotifier</name>
