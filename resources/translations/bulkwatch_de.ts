@@ -408,6 +408,34 @@ Trotzdem beobachten oder erneut prüfen.</translation>
         <source>Connected to %1: the server lists %2 import jobs.</source>
         <translation>Verbunden mit %1: Der Server listet %2 Import-Jobs.</translation>
     </message>
+    <message>
+        <source>Clusters</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>List clusters</source>
+        <translation>Cluster auflisten</translation>
+    </message>
+    <message>
+        <source>Listing the clusters this key can see…</source>
+        <translation>Liste die Cluster auf, die dieser Schlüssel sieht …</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3) — %4</source>
+        <translation>%1 (%2, %3) — %4</translation>
+    </message>
+    <message>
+        <source>This key sees no cluster.</source>
+        <translation>Dieser Schlüssel sieht keinen Cluster.</translation>
+    </message>
+    <message>
+        <source>Clusters found: %1 — pick one.</source>
+        <translation>Gefundene Cluster: %1 — wählen Sie einen.</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionKeys</name>
