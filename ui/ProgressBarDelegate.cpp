@@ -60,7 +60,9 @@ void ProgressBarDelegate::paint(QPainter *p, const QStyleOptionViewItem &option,
     const double progress = std::clamp(index.data(m_progressRole).toDouble(), 0.0, 100.0);
     int category = categoryOf(index.data(m_stateRole).toInt());
     // After the rows, a job's bar says where its collection is: indexing, failed index, searchable.
-    const auto phase = m_kind == Kind::Job ? CollectionPhase(index.data(JobsModel::CollectionPhaseRole).toInt()) : CollectionPhase::None;
+    auto phase = m_kind == Kind::Job ? CollectionPhase(index.data(JobsModel::CollectionPhaseRole).toInt()) : CollectionPhase::None;
+    if (category != Completed && phase != CollectionPhase::Building)
+        phase = CollectionPhase::None; // a running job's collection is searchable only once the job's rows are in
     if (phase == CollectionPhase::Searchable)
         category = Searchable;
     else if (phase == CollectionPhase::IndexFailed)

@@ -44,7 +44,9 @@ QString JobsModel::stateLabel(const JobRecord &r)
     if (r.aborted())
         return tr("Aborted");
     // After the rows: the collection's phase ("Building the index — 3.1 M of 5 M rows") says more than "Completed".
-    if ((j.state == JobState::Completed || j.state == JobState::Running) && collectionPhase(r.collection) != CollectionPhase::None)
+    // A running job only while its index builds: the collection's older rows can be searchable before this job's are.
+    const CollectionPhase phase = collectionPhase(r.collection);
+    if ((j.state == JobState::Completed && phase != CollectionPhase::None) || (j.state == JobState::Running && phase == CollectionPhase::Building))
         return collectionPhaseText(r.collection);
     if (j.state == JobState::Running && jobPhase(j) == JobPhase::SortingIndexing)
         return tr("Sorting / indexing");
