@@ -98,7 +98,23 @@ ConnectionDialog::ConnectionDialog(ImportService *service, const Connection *exi
     m_form->addRow(tr("&Type:"), m_kind);
     m_form->addRow(tr("&Name:"), m_name);
     m_form->addRow(tr("&Endpoint:"), m_url);
-    m_form->addRow(tr("&Cluster ID:"), m_cluster);
+    // The cluster: picked from the list the key can see, or typed.
+    m_clusterRow = new QWidget(this);
+    auto *clusterLayout = new QHBoxLayout(m_clusterRow);
+    clusterLayout->setContentsMargins(0, 0, 0, 0);
+    m_clusterPick = new QComboBox(m_clusterRow);
+    m_clusterPick->setObjectName(QStringLiteral("clusterPicker"));
+    m_clusterPick->setAccessibleName(tr("Clusters"));
+    m_clusterPick->hide();
+    m_listClusters = new QPushButton(tr("List clusters"), m_clusterRow);
+    m_listClusters->setObjectName(QStringLiteral("listClusters"));
+    clusterLayout->addWidget(m_cluster, 1);
+    clusterLayout->addWidget(m_clusterPick, 1);
+    clusterLayout->addWidget(m_listClusters);
+    m_clusterRow->setFocusProxy(m_cluster);
+    connect(m_listClusters, &QPushButton::clicked, this, &ConnectionDialog::listClusters);
+    connect(m_clusterPick, &QComboBox::activated, this, [this](int i) { m_cluster->setText(m_clusterPick->itemData(i).toString()); });
+    m_form->addRow(tr("&Cluster ID:"), m_clusterRow);
     m_form->addRow(tr("&Project ID:"), m_project);
     m_form->addRow(tr("&Region:"), m_region);
     m_form->addRow(tr("&Database:"), m_db);
@@ -187,7 +203,7 @@ void ConnectionDialog::updateKind()
 {
     const bool cloud = kind() == Connection::Kind::ZillizCloud;
     m_url->setPlaceholderText(defaultUrl(kind()));
-    m_form->setRowVisible(m_cluster, cloud);
+    m_form->setRowVisible(m_clusterRow, cloud);
     m_form->setRowVisible(m_project, cloud);
     m_form->setRowVisible(m_region, cloud);
     if (m_keyLabel)
@@ -333,5 +349,36 @@ void ConnectionDialog::accept()
                                 + tr("You can keep the key for this session only: tick the box above and save again. "
                                      "It will be asked for again after a restart."));
         self->m_sessionOnly->setFocus();
+    });
+}
+
+void ConnectionDialog::listClusters()
+{
+    if (!m_service)
+        return;
+    m_listClusters->setEnabled(false);
+    m_status->setText(tr("Listing the clusters this key can see…"));
+    QPointer<ConnectionDialog> self(this);
+    m_service->listClusters(connection(), key(), this, [self](const QVector<ClusterInfo> &clusters, const ApiError &e) {
+        if (!self)
+            return;
+        self->m_listClusters->setEnabled(true);
+        if (e.isError()) {
+            self->m_status->setText(ErrorAdvice::forConnection(e));
+            return;
+        }
+        self->m_clusterPick->clear();
+        for (const ClusterInfo &c : clusters) {
+            const QString label = c.status == QLatin1String("RUNNING") ? tr("%1 (%2, %3)").arg(c.clusterName, c.clusterId, c.regionId)
+                                                                     : tr("%1 (%2, %3) — %4").arg(c.clusterName, c.clusterId, c.regionId, c.status);
+            self->m_clusterPick->addItem(label, c.clusterId);
+        }
+        self->m_clusterPick->setVisible(!clusters.isEmpty());
+        self->m_status->setText(clusters.isEmpty() ? tr("This key sees no cluster.") : tr("Clusters found: %1 — pick one.").arg(clusters.size()));
+        if (clusters.size() >= 1) {
+            const int at = std::max(0, self->m_clusterPick->findData(self->m_cluster->text().trimmed()));
+            self->m_clusterPick->setCurrentIndex(at);
+            self->m_cluster->setText(self->m_clusterPick->itemData(at).toString());
+        }
     });
 }

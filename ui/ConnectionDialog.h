@@ -8,6 +8,9 @@
 #include "Connection.h"
 
 #include <QDialog>
+
+class QComboBox;
+class QPushButton;
 #include <functional>
 #include <optional>
 
@@ -55,6 +58,7 @@ public:
 public Q_SLOTS:
     void accept() override;
     void testConnection();
+    void listClusters(); // Zilliz Cloud: fills the cluster picker with what the key can see (every page)
 
 Q_SIGNALS:
     void tested(bool ok);
@@ -76,6 +80,9 @@ private:
     QLineEdit *m_name;
     QLineEdit *m_url;
     QLineEdit *m_cluster;
+    QWidget *m_clusterRow = nullptr;
+    QComboBox *m_clusterPick = nullptr;
+    QPushButton *m_listClusters = nullptr;
     QLineEdit *m_project;
     QLineEdit *m_region;
     QLineEdit *m_db;

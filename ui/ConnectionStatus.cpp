@@ -46,6 +46,8 @@ void ConnectionStatus::refresh()
         case ConnectionHealth::State::AuthFailed: s = tr("the key was refused — edit the connection"); break;
         case ConnectionHealth::State::NoKey: s = tr("no key — %1").arg(h.keyProblem); break;
         }
+        if (!h.clusterStatus.isEmpty()) // Zilliz Cloud: a cluster not RUNNING (ABNORMAL, FROZEN, …) explains slow or no answers
+            s += tr(" · cluster %1").arg(h.clusterStatus);
         if (c.isUnencrypted() && !isLoopbackHost(c.baseUrl.host()))
             s += tr(" · unencrypted");
         parts << c.name + QStringLiteral(": ") + s;

@@ -1,5 +1,6 @@
 #include "JobDetailsPanel.h"
 #include "JobsColumns.h"
+#include "CollectionSection.h"
 
 #include "FilesModel.h"
 #include "JobFormatter.h"
@@ -103,6 +104,7 @@ JobDetailsPanel::JobDetailsPanel(FilesModel *files, QWidget *parent) : QWidget(p
     connect(m_files, &QAbstractItemModel::dataChanged, this, &JobDetailsPanel::applyFileFilter);
     dl->addWidget(m_title);
     dl->addLayout(phaseRow);
+    dl->addWidget(m_collection = new CollectionSection(this));
     dl->addWidget(m_facts);
     dl->addWidget(m_times);
     dl->addWidget(m_error);
@@ -147,6 +149,7 @@ void JobDetailsPanel::showJob(const JobRecord *r, const QDateTime &now, bool hav
         m_files->setFiles(QString(), {});
         m_summary->clear();
         m_failedOnly->hide();
+        m_collection->showJob(nullptr);
         return;
     }
     m_key = r->key();
@@ -160,6 +163,7 @@ void JobDetailsPanel::showJob(const JobRecord *r, const QDateTime &now, bool hav
 
 void JobDetailsPanel::showText(const JobRecord &r, const QDateTime &now)
 {
+    m_collection->showJob(&r);
     const JobProgress &j = r.job;
     m_title->setText(tr("Job %1 · %2 · %3").arg(j.jobId, j.collectionName.value_or(QStringLiteral("—")),
                                                    r.expired ? tr("Expired (last: %1)").arg(JobsModel::stateText(j.state)) : JobsModel::stateLabel(r)));

@@ -6,6 +6,7 @@
 #include <QString>
 #include <QWidget>
 
+class CollectionSection;
 class FilesModel;
 class JobsModel;
 class QCheckBox;
@@ -39,6 +40,7 @@ public:
     QPushButton *commitButton() const { return m_commit; }
     QPushButton *abortButton() const { return m_abort; }
     QCheckBox *failedOnlyBox() const { return m_failedOnly; }
+    CollectionSection *collectionSection() const { return m_collection; }
 
 Q_SIGNALS:
     // The window asks (with its confirmation) and reports the outcome.
@@ -63,4 +65,5 @@ private:
     QLabel *m_summary;
     QCheckBox *m_failedOnly;
     QTableView *m_filesView;
+    CollectionSection *m_collection;
 };

@@ -6,6 +6,7 @@
 #include "ErrorAdvice.h"
 #include "FilesModel.h"
 #include "ImportService.h"
+#include "CollectionSection.h"
 #include "JobDetailsPanel.h"
 #include "JobExport.h"
 #include "JobFilterProxy.h"
@@ -73,6 +74,7 @@ MainWindow::MainWindow(ImportService *service, QWidget *parent)
     m_details = new JobDetailsPanel(m_filesModel, m_splitter);
     // The details follow the model's clock; their Commit / Abort buttons do what the menu actions do.
     m_details->setJobsModel(m_jobsModel);
+    m_details->collectionSection()->setService(service); // its Refresh load
     connect(m_details, &JobDetailsPanel::commitRequested, this, &MainWindow::commitSelected);
     connect(m_details, &JobDetailsPanel::abortRequested, this, &MainWindow::abortSelected);
     m_splitter->addWidget(m_table);

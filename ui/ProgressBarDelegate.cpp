@@ -1,5 +1,8 @@
 #include "ProgressBarDelegate.h"
 
+#include "CollectionState.h"
+#include "JobsModel.h"
+
 #include "ImportTypes.h"
 #include "JobFormatter.h"
 
@@ -41,6 +44,7 @@ QColor ProgressBarDelegate::chunkColor(const QPalette &palette, int category)
     case Failed: return dark ? QColor(0xe0, 0x55, 0x4d) : QColor(0xc6, 0x28, 0x28);
     case Expired: return dark ? QColor(0x80, 0x80, 0x88) : QColor(0x75, 0x75, 0x7d);
     case Waiting: return dark ? QColor(0xa8, 0x6c, 0x10) : QColor(0xa8, 0x62, 0x00);
+    case Searchable: return dark ? QColor(0x2a, 0xa8, 0xa0) : QColor(0x00, 0x79, 0x6b); // teal: past Completed
     default: return dark ? QColor(0x3d, 0x8b, 0xe0) : QColor(0x1e, 0x63, 0xc4);
     }
 }
@@ -54,7 +58,15 @@ void ProgressBarDelegate::paint(QPainter *p, const QStyleOptionViewItem &option,
     style->drawControl(QStyle::CE_ItemViewItem, &opt, p, opt.widget); // selection background, focus
 
     const double progress = std::clamp(index.data(m_progressRole).toDouble(), 0.0, 100.0);
-    const int category = categoryOf(index.data(m_stateRole).toInt());
+    int category = categoryOf(index.data(m_stateRole).toInt());
+    // After the rows, a job's bar says where its collection is: indexing, failed index, searchable.
+    auto phase = m_kind == Kind::Job ? CollectionPhase(index.data(JobsModel::CollectionPhaseRole).toInt()) : CollectionPhase::None;
+    if (category != Completed && phase != CollectionPhase::Building)
+        phase = CollectionPhase::None; // a running job's collection is searchable only once the job's rows are in
+    if (phase == CollectionPhase::Searchable)
+        category = Searchable;
+    else if (phase == CollectionPhase::IndexFailed)
+        category = Failed;
     const QPalette &pal = option.palette;
     const QRectF bar = QRectF(option.rect).adjusted(3, 3, -3, -3);
     if (bar.width() < 4 || bar.height() < 4)
@@ -88,7 +100,11 @@ void ProgressBarDelegate::paint(QPainter *p, const QStyleOptionViewItem &option,
     // Text: the palette's text colour over the track, white over the chunk — readable on both.
     QString text = JobFormatter::percentText(progress);
     if (category == Failed)
-        text = tr("failed");
+        text = phase == CollectionPhase::IndexFailed ? tr("index failed") : tr("failed");
+    else if (category == Searchable)
+        text = tr("searchable");
+    else if (phase == CollectionPhase::Building || phase == CollectionPhase::Indexed)
+        text = phase == CollectionPhase::Building ? tr("indexing") : tr("not loaded");
     p->setFont(opt.font);
     text = QFontMetrics(opt.font).elidedText(text, Qt::ElideRight, int(bar.width()) - 4); // "fehlgeschlagen" in a narrow bar
     p->setPen(selected ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::Text));

@@ -16,7 +16,7 @@ public:
 
     // The chunk colour for a state in this palette (public for tests of contrast).
     static QColor chunkColor(const QPalette &palette, int stateCategory);
-    enum Category { Running, Completed, Failed, Expired, Waiting };
+    enum Category { Running, Completed, Failed, Expired, Waiting, Searchable };
     int categoryOf(int state) const;
 
 private:

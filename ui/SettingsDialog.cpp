@@ -25,7 +25,9 @@ SettingsDialog::SettingsDialog(NotificationCenter *notifications, QWidget *paren
         {Notification::Kind::Failed, tr("an import &fails")},
         {Notification::Kind::Expired, tr("the server &forgets a finished import (expired)")},
         {Notification::Kind::ConnectionLost, tr("a connection is &lost")},
-        {Notification::Kind::ConnectionBack, tr("a connection is &back")}};
+        {Notification::Kind::ConnectionBack, tr("a connection is &back")},
+        {Notification::Kind::Searchable, tr("an imported collection is ready to &search")},
+        {Notification::Kind::IndexFailed, tr("its &index fails")}};
     for (const auto &k : kinds) {
         auto *b = new QCheckBox(k.second, group);
         b->setChecked(notifications ? notifications->isEnabled(k.first) : false);

@@ -89,7 +89,7 @@ void TrayIcon::show(const Notification &n)
     if (!m_tray)
         return;
     m_lastMessageKey = n.jobKeys.value(0);
-    m_tray->showMessage(n.title, n.body, n.kind == Notification::Kind::Failed ? QSystemTrayIcon::Critical : QSystemTrayIcon::Information, 10000);
+    m_tray->showMessage(n.title, n.body, n.kind == Notification::Kind::Failed || n.kind == Notification::Kind::IndexFailed ? QSystemTrayIcon::Critical : QSystemTrayIcon::Information, 10000);
 }
 
 void TrayIcon::showWindow()

@@ -36,7 +36,7 @@ void DBusNotifier::show(const Notification &n)
 {
     QDBusMessage m = QDBusMessage::createMethodCall(kService, kPath, kService, QStringLiteral("Notify"));
     const QVariantMap hints{{QStringLiteral("desktop-entry"), QStringLiteral(BULKWATCH_APP_ID)},
-                            {QStringLiteral("urgency"), QVariant::fromValue<uchar>(n.kind == Notification::Kind::Failed ? 2 : 1)}};
+                            {QStringLiteral("urgency"), QVariant::fromValue<uchar>(n.kind == Notification::Kind::Failed || n.kind == Notification::Kind::IndexFailed ? 2 : 1)}};
     QStringList actions = n.jobKeys.isEmpty() ? QStringList() : QStringList{QStringLiteral("default"), QCoreApplication::translate("DBusNotifier", "Show")};
     if (!n.jobKeys.isEmpty())
         actions << n.actions;

@@ -14,6 +14,7 @@ NotificationCenter::NotificationCenter(ImportService *service, Notifier *notifie
     m_batch->setInterval(1500); // jobs that end in one poll (or one list) arrive within this window
     connect(m_batch, &QTimer::timeout, this, &NotificationCenter::flush);
     connect(service, &ImportService::jobTransition, this, &NotificationCenter::onTransition);
+    connect(service, &ImportService::collectionTransition, this, &NotificationCenter::onCollectionTransition);
     connect(service, &ImportService::healthChanged, this, &NotificationCenter::onHealth);
     if (notifier)
         connect(notifier, &Notifier::actionInvoked, this, &NotificationCenter::onAction);
@@ -110,6 +111,8 @@ QString NotificationCenter::settingsKey(Notification::Kind kind)
     case Notification::Kind::ConnectionLost: return QStringLiteral("notifications/connectionLost");
     case Notification::Kind::ConnectionBack: return QStringLiteral("notifications/connectionBack");
     case Notification::Kind::Stalled: return QStringLiteral("notifications/stallMinutes");
+    case Notification::Kind::Searchable: return QStringLiteral("notifications/searchable");
+    case Notification::Kind::IndexFailed: return QStringLiteral("notifications/indexFailed");
     }
     return {};
 }
@@ -119,7 +122,8 @@ bool NotificationCenter::isEnabled(Notification::Kind kind) const
     // Expired-on-server and connection notices are off by default: useful, but easy to find noisy.
     if (kind == Notification::Kind::Stalled)
         return stallMinutes() > 0;
-    const bool byDefault = kind == Notification::Kind::Completed || kind == Notification::Kind::Failed;
+    const bool byDefault = kind == Notification::Kind::Completed || kind == Notification::Kind::Failed
+        || kind == Notification::Kind::Searchable || kind == Notification::Kind::IndexFailed;
     return QSettings().value(settingsKey(kind), byDefault).toBool();
 }
 
@@ -139,6 +143,9 @@ void NotificationCenter::setBatchDelayMs(int ms)
 
 void NotificationCenter::onTransition(const JobRecord &r, JobState from, JobState to)
 {
+    const auto alive = [](JobState s) { return s == JobState::Pending || s == JobState::Running || s == JobState::Finalizing; };
+    if (alive(from) || alive(to))
+        m_watchedEnd.insert(r.key()); // seen importing: what its collection does next is news
     Notification::Kind kind;
     switch (to) {
     case JobState::Completed: kind = Notification::Kind::Completed; break;
@@ -246,4 +253,36 @@ void NotificationCenter::flush()
             if (p.kind == g.first && p.connectionId == g.second)
                 m_service->markNotified(p.key, p.stateName);
     }
+}
+
+void NotificationCenter::onCollectionTransition(const JobRecord &r, CollectionPhase from, CollectionPhase to)
+{
+    if (to != CollectionPhase::Searchable && to != CollectionPhase::IndexFailed)
+        return;
+    // News only when it changed while watched: a collection first seen already searchable (after a restart, or a
+    // job added long after) is not announced; the service announces each step once per run.
+    if (from == CollectionPhase::None && !m_watchedEnd.contains(r.key()))
+        return;
+    const Notification::Kind kind = to == CollectionPhase::Searchable ? Notification::Kind::Searchable : Notification::Kind::IndexFailed;
+    if (!isEnabled(kind) || !m_notifier || !m_notifier->isAvailable())
+        return;
+    const Connection *c = m_service->connection(r.connectionId);
+    const QString where = c ? c->name : r.connectionId;
+    const QString collection = r.collection.name.isEmpty() ? r.job.collectionName.value_or(QString()) : r.collection.name;
+    Notification n;
+    n.kind = kind;
+    n.jobKeys = {r.key()};
+    if (to == CollectionPhase::Searchable) {
+        n.title = tr("%1 is ready to search").arg(collection);
+        n.body = tr("Indexed and loaded on %1 after job %2.").arg(where, r.job.jobId);
+    } else {
+        QString reason;
+        for (const IndexStatus &i : r.collection.indexes)
+            if (i.state == IndexState::Failed && !i.failReason.isEmpty())
+                reason = i.failReason;
+        n.title = tr("Index failed on %1").arg(where);
+        n.body = tr("The index of “%1” could not be built: %2").arg(collection, reason.isEmpty() ? tr("no reason given") : reason.left(300));
+        n.actions = QStringList{QStringLiteral("copy-report"), tr("Copy report")};
+    }
+    m_notifier->show(n);
 }

@@ -4,6 +4,7 @@
 // each kind switchable. A running job that has not moved for N minutes (off by default) is announced once per
 // stall. The actions of a notification (Copy report, Retry, Show) are carried out here.
 
+#include "CollectionState.h"
 #include "ImportTypes.h"
 #include "Notifier.h"
 
@@ -41,6 +42,7 @@ Q_SIGNALS:
 
 private:
     void onTransition(const JobRecord &r, JobState from, JobState to);
+    void onCollectionTransition(const JobRecord &r, CollectionPhase from, CollectionPhase to);
     void onHealth(const QString &connectionId);
     void onAction(const QString &key, const QString &action);
 
@@ -58,4 +60,5 @@ private:
     QHash<QString, bool> m_wasOk; // connection -> last health was OK (for lost / back)
     QTimer *m_stallTimer;
     QHash<QString, QDateTime> m_stallTold; // job key -> the lastChange of the stall already announced
+    QSet<QString> m_watchedEnd; // jobs seen importing: their collection's steps are news
 };

@@ -6,7 +6,7 @@
 
 struct Notification
 {
-    enum class Kind { Completed, Failed, Expired, ConnectionLost, ConnectionBack, Stalled };
+    enum class Kind { Completed, Failed, Expired, ConnectionLost, ConnectionBack, Stalled, Searchable, IndexFailed };
     Kind kind = Kind::Completed;
     QString title;
     QString body;

@@ -41,6 +41,13 @@ QString JobsModel::stateLabel(const JobRecord &r)
         return tr("Expired");
     if (r.lastError.kind == ErrorKind::NotFound && !r.lastAnswer.isValid())
         return tr("Not found");
+    if (r.aborted())
+        return tr("Aborted");
+    // After the rows: the collection's phase ("Building the index — 3.1 M of 5 M rows") says more than "Completed".
+    // A running job only while its index builds: the collection's older rows can be searchable before this job's are.
+    const CollectionPhase phase = collectionPhase(r.collection);
+    if ((j.state == JobState::Completed && phase != CollectionPhase::None) || (j.state == JobState::Running && phase == CollectionPhase::Building))
+        return collectionPhaseText(r.collection);
     if (j.state == JobState::Running && jobPhase(j) == JobPhase::SortingIndexing)
         return tr("Sorting / indexing");
     return stateText(r.displayState());

@@ -147,6 +147,7 @@ QVariant JobsModel::data(const QModelIndex &idx, int role) const
     case ProgressRole: return shownProgress(*r);
     case ServerProgressRole: return j.progress;
     case CollectionRole: return j.collectionName.value_or(QString());
+    case CollectionPhaseRole: return int(collectionPhase(r->collection));
     case KeyRole: return r->key();
     case ConnectionIdRole: return r->connectionId;
     case ErrorTextRole:

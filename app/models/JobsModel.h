@@ -32,6 +32,7 @@ public:
         SearchTextRole,              // what the filter's text search looks at
         ServerProgressRole,          // double 0..100 as the server sent it (ProgressRole is the rows' ratio where known)
         CollectionRole,              // the collection's name, "" when unknown
+        CollectionPhaseRole,         // CollectionPhase as int: after the import (Building, Searchable, …)
     };
 
     explicit JobsModel(JobSource *source, QObject *parent = nullptr);

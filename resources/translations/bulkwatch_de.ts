@@ -73,6 +73,53 @@ Trotzdem beobachten oder erneut prüfen.</translation>
     </message>
 </context>
 <context>
+    <name>CollectionSection</name>
+    <message>
+        <source>Collection</source>
+        <translation>Collection</translation>
+    </message>
+    <message>
+        <source>Refresh load…</source>
+        <translation>Laden auffrischen …</translation>
+    </message>
+    <message>
+        <source>The collection was loaded before the import: newly imported rows become visible to searches after a refresh of its load.</source>
+        <translation>Die Collection war schon vor dem Import geladen: Neu importierte Zeilen werden für Suchen erst sichtbar, nachdem ihr Laden aufgefrischt wurde.</translation>
+    </message>
+    <message>
+        <source>Index failure</source>
+        <translation>Indexfehler</translation>
+    </message>
+    <message>
+        <source>Collection %1: %2</source>
+        <translation>Collection %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 rows in the collection, %2 imported by this job</source>
+        <translation>%1 Zeilen in der Collection, %2 von diesem Job importiert</translation>
+    </message>
+    <message>
+        <source>Index %1 on %2: %3</source>
+        <translation>Index %1 auf %2: %3</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>kein Grund angegeben</translation>
+    </message>
+    <message>
+        <source>Refresh load</source>
+        <translation>Laden auffrischen</translation>
+    </message>
+    <message>
+        <source>Reload the collection so that searches see the newly imported rows? Searches keep working while it reloads.</source>
+        <translation>Die Collection neu laden, damit Suchen die neu importierten Zeilen sehen? Suchen funktionieren weiter, während sie neu lädt.</translation>
+    </message>
+    <message>
+        <source>The load could not be refreshed: %1</source>
+        <translation>Das Laden konnte nicht aufgefrischt werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>CollectionState</name>
     <message>
         <source>Index build failed</source>
@@ -361,6 +408,34 @@ Trotzdem beobachten oder erneut prüfen.</translation>
         <source>Connected to %1: the server lists %2 import jobs.</source>
         <translation>Verbunden mit %1: Der Server listet %2 Import-Jobs.</translation>
     </message>
+    <message>
+        <source>Clusters</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>List clusters</source>
+        <translation>Cluster auflisten</translation>
+    </message>
+    <message>
+        <source>Listing the clusters this key can see…</source>
+        <translation>Liste die Cluster auf, die dieser Schlüssel sieht …</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3) — %4</source>
+        <translation>%1 (%2, %3) — %4</translation>
+    </message>
+    <message>
+        <source>This key sees no cluster.</source>
+        <translation>Dieser Schlüssel sieht keinen Cluster.</translation>
+    </message>
+    <message>
+        <source>Clusters found: %1 — pick one.</source>
+        <translation>Gefundene Cluster: %1 — wählen Sie einen.</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionKeys</name>
@@ -414,6 +489,10 @@ Trotzdem beobachten oder erneut prüfen.</translation>
     <message>
         <source>No connections</source>
         <translation>Keine Verbindungen</translation>
+    </message>
+    <message>
+        <source> · cluster %1</source>
+        <translation> · Cluster %1</translation>
     </message>
 </context>
 <context>
@@ -1225,6 +1304,10 @@ Trotzdem beobachten oder erneut prüfen.</translation>
         <source>your turn</source>
         <translation>Sie sind dran</translation>
     </message>
+    <message>
+        <source>Aborted</source>
+        <translation>Abgebrochen</translation>
+    </message>
 </context>
 <context>
     <name>JobsTable</name>
@@ -1727,12 +1810,44 @@ Mehrere NumPy-Dateien einer Gruppe: a.npy, b.npy</translation>
         <source>Retry</source>
         <translation>Wiederholen</translation>
     </message>
+    <message>
+        <source>%1 is ready to search</source>
+        <translation>%1 ist bereit für die Suche</translation>
+    </message>
+    <message>
+        <source>Indexed and loaded on %1 after job %2.</source>
+        <translation>Indexiert und geladen auf %1 nach Job %2.</translation>
+    </message>
+    <message>
+        <source>Index failed on %1</source>
+        <translation>Index fehlgeschlagen auf %1</translation>
+    </message>
+    <message>
+        <source>The index of “%1” could not be built: %2</source>
+        <translation>Der Index von „%1“ konnte nicht erstellt werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>ProgressBarDelegate</name>
     <message>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>index failed</source>
+        <translation>Index fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>searchable</source>
+        <translation>durchsuchbar</translation>
+    </message>
+    <message>
+        <source>indexing</source>
+        <translation>indexiert</translation>
+    </message>
+    <message>
+        <source>not loaded</source>
+        <translation>nicht geladen</translation>
     </message>
 </context>
 <context>
@@ -1879,6 +1994,14 @@ Mehrere NumPy-Dateien einer Gruppe: a.npy, b.npy</translation>
     <message>
         <source>Forever</source>
         <translation>Für immer</translation>
+    </message>
+    <message>
+        <source>an imported collection is ready to &amp;search</source>
+        <translation>eine importierte Collection für die &amp;Suche bereit ist</translation>
+    </message>
+    <message>
+        <source>its &amp;index fails</source>
+        <translation>ihr &amp;Index fehlschlägt</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,8 @@
 #include "JobFormatter.h"
 #include "JobsModel.h"
 #include "JobReport.h"
+#include "support/ServiceFixture.h"
+#include "support/SimFixture.h"
 
 #include <QAbstractItemModelTester>
 #include <QSet>
@@ -141,6 +143,8 @@ private Q_SLOTS:
     void initTestCase();
 
     void pollsAreAppliedAsDiffsNeverResets();
+
+    void theTableSaysThePhaseAfterTheImportAndAborted();
 
     void cellsSayWhatAUserNeeds();
 
@@ -1052,6 +1056,49 @@ void TestModels::sizesAreBinaryAndSaySo()
     QCOMPARE(JobFormatter::bytesText(qint64(14495514624)), QStringLiteral("13.5 GiB"));
 }
 
+// Against the simulator: a completed job's state cell follows its collection (building the index, with rows, then
+// Searchable, with the phase role the bar is coloured by) instead of a frozen "Completed"; one aborted from
+// Bulkwatch reads Aborted, not Failed.
+void TestModels::theTableSaysThePhaseAfterTheImportAndAborted()
+{
+    const QString kId = QStringLiteral("453240863839750922");
+    const QString kStaged = QStringLiteral("453240863839750924");
+    SimScenario s;
+    s.indexRowsPerSecond = 50; // 2,000 rows written at 30 s: indexed at 70 s
+    s.jobs << timelineJob(kId);
+    SimJob staged = timelineJob(kStaged);
+    staged.twoPhase = true;
+    staged.createdAt = -100; // waiting for commit or abort
+    s.jobs << staged;
+    SimFixture sim(s);
+    sim.server->engine().setSpeed(20);
+    ImportService service(nullptr, nullptr);
+    ImportService::Options o = fastOptions();
+    o.collectionIntervalMs = 100;
+    service.setOptions(o);
+    JobsModel model(&service);
+    const auto cell = [&](const QString &id, int role = Qt::DisplayRole) {
+        const int row = model.rowOf(jobKey(id));
+        return row < 0 ? QVariant() : model.data(model.index(row, JobsModel::StateColumn), role);
+    };
+    QStringList seen;
+    connect(&model, &QAbstractItemModel::dataChanged, this, [&] {
+        const QString t = cell(kId).toString();
+        if (seen.value(seen.size() - 1) != t)
+            seen << t;
+    });
+    service.start();
+    service.saveConnection(simConnection(sim), std::nullopt);
+    QTRY_COMPARE_WITH_TIMEOUT(cell(kId).toString(), QStringLiteral("Searchable"), 30000);
+    QCOMPARE(cell(kId, JobsModel::CollectionPhaseRole).toInt(), int(CollectionPhase::Searchable));
+    QVERIFY2(std::any_of(seen.begin(), seen.end(), [](const QString &t) { return t.startsWith(QStringLiteral("Building the index — ")); }),
+             qPrintable(seen.join(QLatin1String(" | "))));
+    QTRY_VERIFY_WITH_TIMEOUT(service.job(jobKey(kStaged)) && service.job(jobKey(kStaged))->job.state == JobState::Finalizing, 10000);
+    bool answered = false;
+    service.abortJob(jobKey(kStaged), [&](const ApiError &) { answered = true; });
+    QTRY_VERIFY_WITH_TIMEOUT(answered, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(cell(kStaged).toString(), QStringLiteral("Aborted"), 10000);
+}
 #endif
 
 QTEST_MAIN(TestModels)

@@ -1,17 +1,23 @@
 // The details pane, offscreen: it says what the table says, follows the clock between answers, offers Commit and
 // Abort beside the explanation of a two-phase job, and narrows hundreds of files to the failed ones.
 
+#include "CollectionSection.h"
 #include "FilesModel.h"
 #include "ImportService.h"
 #include "JobDetailsPanel.h"
 #include "JobFormatter.h"
 #include "JobsModel.h"
+#include "support/ServiceFixture.h"
+#include "support/SimFixture.h"
 
 #include <QApplication>
 #include <QCheckBox>
 #include <QHeaderView>
 #include <QScrollBar>
 #include <QStyledItemDelegate>
+#include <QMessageBox>
+#include <QTimer>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -63,6 +69,9 @@ private Q_SLOTS:
 
     void aFailedJobsFilesAreFinal();
     void filesFitTheWindowWithPathsElidedInTheMiddle();
+
+    void theCollectionAfterTheImport_data();
+    void theCollectionAfterTheImport();
 
 private:
     void show(const JobRecord &r);
@@ -262,6 +271,89 @@ void TestDetails::filesFitTheWindowWithPathsElidedInTheMiddle()
     failed.job.files[1].reason.clear();
     show(failed);
     QVERIFY(header->isSectionHidden(FilesModel::ReasonColumn));
+void TestDetails::theCollectionAfterTheImport_data()
+{
+    QTest::addColumn<QString>("failReason");
+    QTest::newRow("searchable") << QString();
+    QTest::newRow("index failed") << QStringLiteral("build index failed: knowhere error: out of memory\nsegment 4 of 7");
+}
+
+// Against the simulator: the phase in the details goes from building the index (rows counted) to Searchable, with
+// the collection's rows beside the job's; a failed index is shown whole and copyable; Refresh load is offered
+// only for a loaded collection.
+void TestDetails::theCollectionAfterTheImport()
+{
+    QFETCH(QString, failReason);
+    SimScenario s;
+    s.indexRowsPerSecond = 50; // 2,000 rows written at 30 s: indexed at 70 s
+    s.jobs << timelineJob(QStringLiteral("453240863839750922"));
+    SimCollectionSpec spec;
+    spec.name = QStringLiteral("quick_setup");
+    spec.baseRows = 1000;
+    spec.indexFailReason = failReason;
+    s.collectionSpecs << spec;
+    SimFixture sim(s);
+    sim.server->engine().setSpeed(20);
+    ImportService service(nullptr, nullptr);
+    ImportService::Options o = fastOptions();
+    o.collectionIntervalMs = 100;
+    service.setOptions(o);
+    FilesModel files;
+    JobDetailsPanel panel(&files);
+    CollectionSection *section = panel.collectionSection();
+    section->setService(&service);
+    const QString key = jobKey(QStringLiteral("453240863839750922"));
+    QStringList phases;
+    connect(&service, &ImportService::jobChanged, &panel, [&](const JobRecord &r) {
+        if (r.key() != key)
+            return;
+        panel.showJob(&r, service.now(), true);
+        if (phases.value(phases.size() - 1) != section->phaseText())
+            phases << section->phaseText();
+    });
+    service.start();
+    service.saveConnection(simConnection(sim), std::nullopt);
+    if (failReason.isEmpty()) {
+        QTRY_VERIFY_WITH_TIMEOUT(service.job(key) && service.job(key)->collection.searchable(), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(section->phaseText(), QStringLiteral("Collection quick_setup: Searchable"), 5000);
+        const auto building = std::find_if(phases.begin(), phases.end(), [](const QString &p) {
+            return p.startsWith(QStringLiteral("Collection quick_setup: Building the index — ")) && p.endsWith(QLatin1String(" rows"));
+        });
+        QVERIFY2(building != phases.end(), qPrintable(phases.join(QLatin1String(" | "))));
+        QCOMPARE(section->rowsText(), QStringLiteral("3,000 rows in the collection, 2,000 imported by this job"));
+        QVERIFY(section->failureText().isEmpty());
+        QVERIFY(!section->refreshButton()->isHidden()); // loaded through the import: the new rows need a refresh
+        // The confirmation: Cancel is the default and sends nothing; the verb button sends refresh_load.
+        const QString refresh = QStringLiteral("/v2/vectordb/collections/refresh_load");
+        const auto answer = [](bool confirm, bool *cancelWasDefault) {
+            QTimer::singleShot(0, [confirm, cancelWasDefault] {
+                auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                QVERIFY(box);
+                *cancelWasDefault = box->defaultButton() == box->button(QMessageBox::Cancel);
+                for (QAbstractButton *b : box->buttons())
+                    if (confirm ? b->text() == QStringLiteral("Refresh load") : box->buttonRole(b) == QMessageBox::RejectRole) {
+                        b->click();
+                        return;
+                    }
+            });
+        };
+        bool cancelDefault = false;
+        answer(false, &cancelDefault);
+        section->refreshLoad();
+        QVERIFY(cancelDefault);
+        QCOMPARE(sim.server->requestCount(refresh), 0);
+        answer(true, &cancelDefault);
+        section->refreshLoad();
+        QTRY_COMPARE_WITH_TIMEOUT(sim.server->requestCount(refresh), 1, 10000);
+    } else {
+        QTRY_VERIFY_WITH_TIMEOUT(service.job(key) && service.job(key)->collection.indexFailed(), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(section->phaseText(), QStringLiteral("Collection quick_setup: Index build failed"), 5000);
+        QCOMPARE(section->failureText(), QStringLiteral("Index vector on vector: ") + failReason); // whole, both lines
+        auto *text = section->findChild<QPlainTextEdit *>(QStringLiteral("collectionFailure"));
+        QVERIFY(text && text->isReadOnly() && (text->textInteractionFlags() & Qt::TextSelectableByMouse));
+    }
+    panel.showJob(nullptr, service.now(), true);
+    QVERIFY(section->phaseText().isEmpty());
 }
 #endif
 

@@ -78,6 +78,8 @@ private Q_SLOTS:
     void initTestCase();
     void init();
 
+    void listClustersFillsThePickerFromEveryPage();
+
     void theJobIdIsFoundInWhatWasPasted_data();
     void theJobIdIsFoundInWhatWasPasted();
     void aPastedJsonLineOfAKnownJobIsCheckedAndWatched();
@@ -587,6 +589,34 @@ void TestDialogs::preferencesSetPaceRetentionLanguageAndTheStallAlert()
     again.accept();
     QCOMPARE(center.stallMinutes(), 0);
     QCOMPARE(service.options().runningIntervalMs, 2 * ImportService::Options().runningIntervalMs); // pace unchanged
+}
+// Zilliz Cloud: List clusters asks the control plane (the simulator, 12 clusters: two pages) with the typed key and
+// fills a picker; picking one is the cluster ID the connection uses; a cluster not RUNNING says so.
+void TestDialogs::listClustersFillsThePickerFromEveryPage()
+{
+    SimScenario s;
+    for (int i = 0; i < 12; ++i)
+        s.clusters << SimClusterSpec{QStringLiteral("in01-c%1").arg(i, 2, 10, QLatin1Char('0')), QStringLiteral("cluster-%1").arg(i),
+                                     QStringLiteral("aws-us-west-2"), i == 11 ? QStringLiteral("FROZEN") : QStringLiteral("RUNNING")};
+    SimFixture sim(s, SimDialect::CloudV2);
+    ImportService service(nullptr, nullptr);
+    ConnectionDialog dialog(&service, nullptr);
+    dialog.kindBox()->setCurrentIndex(0); // Zilliz Cloud
+    dialog.nameEdit()->setText(QStringLiteral("Cloud"));
+    dialog.urlEdit()->setText(sim.server->baseUrl().toString());
+    dialog.keyEdit()->setText(QStringLiteral("cloud-key-7"));
+    auto *list = dialog.findChild<QPushButton *>(QStringLiteral("listClusters"));
+    auto *picker = dialog.findChild<QComboBox *>(QStringLiteral("clusterPicker"));
+    QVERIFY(list && picker);
+    QVERIFY(picker->isHidden());
+    list->click();
+    QTRY_COMPARE_WITH_TIMEOUT(picker->count(), 12, 10000);
+    QVERIFY(!picker->isHidden());
+    QCOMPARE(dialog.connection().clusterId, QStringLiteral("in01-c00"));
+    QCOMPARE(picker->itemText(11), QStringLiteral("cluster-11 (in01-c11, aws-us-west-2) — FROZEN"));
+    picker->setCurrentIndex(5);
+    Q_EMIT picker->activated(5);
+    QCOMPARE(dialog.connection().clusterId, QStringLiteral("in01-c05"));
 }
 #endif
 

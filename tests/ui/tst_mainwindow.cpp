@@ -18,6 +18,7 @@
 #include "TrayIcon.h"
 #include "WindowActions.h"
 #include "support/ProcessRun.h"
+#include "support/ServiceFixture.h"
 #include "support/SimFixture.h"
 #include "support/Skip.h"
 
@@ -211,6 +212,7 @@ bool looksLike(ProgressBarDelegate::Category category, const QColor &c)
     case ProgressBarDelegate::Failed: return sat > 100 && (h <= 15 || h >= 345);  // red
     case ProgressBarDelegate::Waiting: return sat > 100 && h >= 25 && h <= 50;    // amber
     case ProgressBarDelegate::Expired: return sat < 40;                            // grey
+    case ProgressBarDelegate::Searchable: return sat > 100 && h >= 160 && h <= 190; // teal
     }
     return false;
 }
@@ -299,6 +301,8 @@ private Q_SLOTS:
     void confirmationsNameWhatTheyDo();
     void theGermanToolbarFitsA1024Window();
     void theOpeningSelectionIsTheTopJobAndStaysInView();
+
+    void aZillizClusterNotRunningIsShownInTheStatus();
 };
 
 // Bodies are hidden from moc: its tokenizer trips over some JSON test strings.
@@ -1492,6 +1496,24 @@ void TestMainWindow::theCollectionFilterNarrowsTheTableAndItsCounts()
     QTRY_COMPARE(tabs->tabText(0), QStringLiteral("All (2)"));
 }
 
+void TestMainWindow::aZillizClusterNotRunningIsShownInTheStatus()
+{
+    SimScenario s;
+    s.jobs << timelineJob(QStringLiteral("453240863839750922"));
+    s.clusterId = QStringLiteral("in01-sim"); // the id simConnection() gives a cloud connection
+    s.clusters << SimClusterSpec{s.clusterId, QStringLiteral("prod"), QStringLiteral("aws-us-west-2"), QStringLiteral("RESIZING")};
+    SimFixture cloud(s, SimDialect::CloudV2);
+    cloud.server->engine().setSpeed(20);
+    ImportService svc(nullptr, nullptr);
+    ImportService::Options o = fastOptions();
+    o.collectionIntervalMs = 100;
+    svc.setOptions(o);
+    ConnectionStatus status(&svc);
+    svc.start();
+    svc.saveConnection(simConnection(cloud, QStringLiteral("sim"), QStringLiteral("Cloud")), std::nullopt);
+    QTRY_VERIFY_WITH_TIMEOUT(status.fullText().contains(QStringLiteral(" · cluster RESIZING")), 25000);
+    QVERIFY2(status.fullText().startsWith(QStringLiteral("Cloud: ")), qPrintable(status.fullText()));
+}
 #endif
 
 QTEST_MAIN(TestMainWindow)

@@ -99,6 +99,9 @@ private Q_SLOTS:
     void aFailedNotificationOffersCopyReportRetryAndShow();
 
     void aRunningJobThatStopsMovingIsAnnouncedOncePerStall();
+
+    void theCollectionReadyToSearchOrItsIndexFailureIsAnnouncedOnce_data();
+    void theCollectionReadyToSearchOrItsIndexFailureIsAnnouncedOnce();
 };
 
 // Bodies are hidden from moc: its tokenizer trips over some JSON test strings.
@@ -133,6 +136,7 @@ void TestNotifications::oncePerTransitionBatchedAndNeverAgainAfterARestart()
         service.setOptions(fastOptions());
         CountingNotifier notifier;
         NotificationCenter center(&service, &notifier);
+        center.setEnabled(Notification::Kind::Searchable, false); // about the import's end; the collection's: below
         center.setBatchDelayMs(1000);
         service.start();
         service.saveConnection(simConnection(sim, QStringLiteral("sim"), QStringLiteral("Cluster X")), std::nullopt);
@@ -192,6 +196,7 @@ void TestNotifications::aFailureIsAnnouncedWithItsReasonAndKindsCanBeSwitchedOff
     service.setOptions(fastOptions());
     CountingNotifier notifier;
     NotificationCenter center(&service, &notifier);
+    center.setEnabled(Notification::Kind::Searchable, false); // about the import's end; the collection's: below
     center.setBatchDelayMs(100);
     center.setEnabled(Notification::Kind::Completed, false);
     service.start();
@@ -295,6 +300,7 @@ void TestNotifications::deliveredThroughTheNotificationServiceWithWhatTheUserRea
     ImportService service(nullptr, nullptr);
     service.setOptions(fastOptions());
     NotificationCenter center(&service, &notifier);
+    center.setEnabled(Notification::Kind::Searchable, false); // about the import's end; the collection's: below
     center.setBatchDelayMs(100);
     service.start();
     service.saveConnection(simConnection(sim, QStringLiteral("sim"), QStringLiteral("Prod")), std::nullopt);
@@ -324,6 +330,7 @@ void TestNotifications::clickingANotificationRaisesTheWindowOnThatJob()
     service.setOptions(fastOptions());
     DBusNotifier notifier;
     NotificationCenter center(&service, &notifier);
+    center.setEnabled(Notification::Kind::Searchable, false); // about the import's end; the collection's: below
     center.setBatchDelayMs(100);
     service.start();
     service.saveConnection(simConnection(sim, QStringLiteral("sim"), QStringLiteral("Click")), std::nullopt);
@@ -434,6 +441,7 @@ void TestNotifications::aFailedNotificationOffersCopyReportRetryAndShow()
     service.setOptions(fastOptions());
     CopyingDBusNotifier notifier;
     NotificationCenter center(&service, &notifier);
+    center.setEnabled(Notification::Kind::Searchable, false); // about the import's end; the collection's: below
     center.setBatchDelayMs(100);
     center.setEnabled(Notification::Kind::Completed, false);
     service.start();
@@ -546,6 +554,68 @@ void TestNotifications::aRunningJobThatStopsMovingIsAnnouncedOncePerStall()
     QCOMPARE(notifier.count(Notification::Kind::Stalled), 2);
 }
 
+void TestNotifications::theCollectionReadyToSearchOrItsIndexFailureIsAnnouncedOnce_data()
+{
+    QTest::addColumn<QString>("failReason");
+    QTest::addColumn<QString>("summary");
+    QTest::addColumn<QString>("body");
+    QTest::addColumn<int>("urgency");
+    QTest::newRow("searchable") << QString() << QStringLiteral("quick_setup is ready to search")
+                                << QStringLiteral("Indexed and loaded on Prod after job 453240863839750922.") << 1;
+    QTest::newRow("index failed") << QStringLiteral("build index failed: knowhere error: out of memory")
+                                  << QStringLiteral("Index failed on Prod")
+                                  << QStringLiteral("The index of “quick_setup” could not be built: build index failed: knowhere error: out of memory") << 2;
+}
+
+void TestNotifications::theCollectionReadyToSearchOrItsIndexFailureIsAnnouncedOnce()
+{
+    QFETCH(QString, failReason);
+    QFETCH(QString, summary);
+    QFETCH(QString, body);
+    QFETCH(int, urgency);
+    FakeNotificationServer fake;
+    QString why;
+    if (!fakeService(fake, busProblem, &why))
+        BULKWATCH_SKIP("needs dbus-daemon for a private bus with a fake notification service");
+    DBusNotifier notifier;
+    QVERIFY(notifier.isAvailable());
+    SimScenario s;
+    s.indexRowsPerSecond = 50; // 2,000 rows written at 30 s: indexed at 70 s, 20 s after the job completed
+    s.jobs << timelineJob(QStringLiteral("453240863839750922"));
+    if (!failReason.isEmpty()) {
+        SimCollectionSpec spec;
+        spec.name = QStringLiteral("quick_setup");
+        spec.indexFailReason = failReason;
+        s.collectionSpecs << spec;
+    }
+    SimFixture sim(s);
+    sim.server->engine().setSpeed(20);
+    ImportService service(nullptr, nullptr);
+    ImportService::Options o = fastOptions();
+    o.collectionIntervalMs = 100;
+    service.setOptions(o);
+    NotificationCenter center(&service, &notifier);
+    center.setBatchDelayMs(50);
+    service.start();
+    service.saveConnection(simConnection(sim, QStringLiteral("sim"), QStringLiteral("Prod")), std::nullopt);
+    const QString key = jobKey(QStringLiteral("453240863839750922"));
+    const auto times = [&] {
+        int n = 0;
+        for (const FakeNotificationServer::Call &k : fake.calls())
+            n += k.summary == summary;
+        return n;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(times() > 0, 30000);
+    for (const FakeNotificationServer::Call &k : fake.calls())
+        if (k.summary == summary) {
+            QCOMPARE(k.body, body);
+            QCOMPARE(k.hints.value(QStringLiteral("urgency")).toInt(), urgency);
+        }
+    // Once: the collection settles, and more polls bring nothing new.
+    QTRY_VERIFY_WITH_TIMEOUT(service.job(key)->collection.settled(), 20000);
+    QVERIFY(morePolls(sim, 5));
+    QCOMPARE(times(), 1);
+}
 #endif
 
 QTEST_MAIN(TestNotifications)
