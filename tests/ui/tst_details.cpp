@@ -271,6 +271,8 @@ void TestDetails::filesFitTheWindowWithPathsElidedInTheMiddle()
     failed.job.files[1].reason.clear();
     show(failed);
     QVERIFY(header->isSectionHidden(FilesModel::ReasonColumn));
+}
+
 void TestDetails::theCollectionAfterTheImport_data()
 {
     QTest::addColumn<QString>("failReason");
