@@ -30,7 +30,8 @@ JobsTable::JobsTable(ImportService *service, JobsModel *model, JobFilterProxy *p
     auto *filterRow = new QHBoxLayout;
     m_stateTabs = new QTabBar(this);
     m_stateTabs->setAccessibleName(tr("State filter"));
-    m_tabNames = {tr("All"), tr("Running"), tr("Failed"), tr("Completed"), tr("Expired")};
+    // In JobFilterProxy::StateFilter's order. Searchable: completed, indexed and loaded (after the import).
+    m_tabNames = {tr("All"), tr("Running"), tr("Failed"), tr("Completed"), tr("Expired"), tr("Searchable")};
     for (const QString &t : std::as_const(m_tabNames))
         m_stateTabs->addTab(t);
     m_stateTabs->setDrawBase(false);

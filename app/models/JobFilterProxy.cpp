@@ -63,6 +63,7 @@ bool JobFilterProxy::inGroup(StateFilter f, JobState state)
     case StateFilter::Failed: return state == JobState::Failed || state == JobState::Cancelled;
     case StateFilter::Completed: return state == JobState::Completed;
     case StateFilter::Expired: return state == JobState::Expired;
+    case StateFilter::Searchable: return false; // needs the row: see the overload below
     }
     return false;
 }
@@ -79,10 +80,17 @@ bool JobFilterProxy::passesOtherFilters(int sourceRow) const
     return true;
 }
 
+bool JobFilterProxy::inGroup(StateFilter f, const QModelIndex &jobRow)
+{
+    if (f == StateFilter::Searchable)
+        return jobRow.data(JobsModel::CollectionPhaseRole).toInt() == int(CollectionPhase::Searchable);
+    return inGroup(f, JobState(jobRow.data(JobsModel::StateRole).toInt()));
+}
+
 bool JobFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     const QModelIndex idx = sourceModel()->index(sourceRow, 0, sourceParent);
-    return inGroup(m_state, JobState(idx.data(JobsModel::StateRole).toInt())) && passesOtherFilters(sourceRow);
+    return inGroup(m_state, idx) && passesOtherFilters(sourceRow);
 }
 
 int JobFilterProxy::countFor(StateFilter f) const
@@ -90,7 +98,7 @@ int JobFilterProxy::countFor(StateFilter f) const
     const QAbstractItemModel *m = sourceModel();
     int n = 0;
     for (int row = 0; m && row < m->rowCount(); ++row)
-        n += inGroup(f, JobState(m->index(row, 0).data(JobsModel::StateRole).toInt())) && passesOtherFilters(row) ? 1 : 0;
+        n += inGroup(f, m->index(row, 0)) && passesOtherFilters(row) ? 1 : 0;
     return n;
 }
 

@@ -10,7 +10,7 @@ class JobFilterProxy : public QSortFilterProxyModel
 {
     Q_OBJECT
 public:
-    enum class StateFilter { All, Active, Failed, Completed, Expired };
+    enum class StateFilter { All, Active, Failed, Completed, Expired, Searchable }; // Searchable: indexed and loaded
 
     explicit JobFilterProxy(QObject *parent = nullptr);
     void setStateFilter(StateFilter f);
@@ -24,6 +24,8 @@ public:
     // The collections of the jobs under the connection filter, sorted, for a "collection" chooser.
     QStringList collections() const;
     static bool inGroup(StateFilter f, JobState state);
+    // The same for a row of JobsModel: Searchable is not a JobState but the job's collection (after the import).
+    static bool inGroup(StateFilter f, const QModelIndex &jobRow);
 
 Q_SIGNALS:
     // Jobs came, went or changed state, or a filter changed: countFor() may say something else now.

@@ -1384,6 +1384,10 @@ Anderswo gestartete Jobs (SDKs, Pipelines) erscheinen von selbst; einen Job per 
         <source>All collections</source>
         <translation>Alle Collections</translation>
     </message>
+    <message>
+        <source>Searchable</source>
+        <translation>Durchsuchbar</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

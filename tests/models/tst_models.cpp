@@ -1087,10 +1087,19 @@ void TestModels::theTableSaysThePhaseAfterTheImportAndAborted()
         if (seen.value(seen.size() - 1) != t)
             seen << t;
     });
+    // The Searchable tab: only the job whose collection is indexed and loaded, once it is.
+    JobFilterProxy searchable;
+    searchable.setSourceModel(&model);
+    searchable.setStateFilter(JobFilterProxy::StateFilter::Searchable);
     service.start();
     service.saveConnection(simConnection(sim), std::nullopt);
+    QTRY_VERIFY_WITH_TIMEOUT(model.rowOf(jobKey(kId)) >= 0, 10000);
+    QCOMPARE(searchable.rowCount(), 0);
     QTRY_COMPARE_WITH_TIMEOUT(cell(kId).toString(), QStringLiteral("Searchable"), 30000);
     QCOMPARE(cell(kId, JobsModel::CollectionPhaseRole).toInt(), int(CollectionPhase::Searchable));
+    QTRY_COMPARE(searchable.rowCount(), 1);
+    QCOMPARE(searchable.index(0, 0).data(JobsModel::KeyRole).toString(), jobKey(kId));
+    QCOMPARE(searchable.countFor(JobFilterProxy::StateFilter::Searchable), 1);
     QVERIFY2(std::any_of(seen.begin(), seen.end(), [](const QString &t) { return t.startsWith(QStringLiteral("Building the index — ")); }),
              qPrintable(seen.join(QLatin1String(" | "))));
     QTRY_VERIFY_WITH_TIMEOUT(service.job(jobKey(kStaged)) && service.job(jobKey(kStaged))->job.state == JobState::Finalizing, 10000);
