@@ -2,6 +2,8 @@
 
 #include "ImportService.h"
 
+#include <QHash>
+#include <QLocale>
 #include <QResizeEvent>
 #include <QTimer>
 
@@ -23,6 +25,11 @@ void ConnectionStatus::refresh()
     QStringList parts;
     bool ticking = false;
     m_errorTip.clear();
+    // Throughput per connection: the smoothed rates of its jobs that are writing rows now.
+    QHash<QString, double> rowsPerSecond;
+    for (const JobRecord &r : m_service->jobs())
+        if (r.job.state == JobState::Running && r.rowsPerSecond > 0)
+            rowsPerSecond[r.connectionId] += r.rowsPerSecond;
     for (const Connection &c : m_service->connections()) {
         const ConnectionHealth h = m_service->health(c.id);
         QString s;
@@ -46,6 +53,8 @@ void ConnectionStatus::refresh()
         case ConnectionHealth::State::AuthFailed: s = tr("the key was refused — edit the connection"); break;
         case ConnectionHealth::State::NoKey: s = tr("no key — %1").arg(h.keyProblem); break;
         }
+        if (h.state == ConnectionHealth::State::Ok && rowsPerSecond.value(c.id) > 0)
+            s += tr(" · %1 rows/s").arg(QLocale().toString(qRound64(rowsPerSecond.value(c.id))));
         if (!h.clusterStatus.isEmpty()) // Zilliz Cloud: a cluster not RUNNING (ABNORMAL, FROZEN, …) explains slow or no answers
             s += tr(" · cluster %1").arg(h.clusterStatus);
         if (c.isUnencrypted() && !isLoopbackHost(c.baseUrl.host()))

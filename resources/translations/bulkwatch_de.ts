@@ -494,6 +494,10 @@ Trotzdem beobachten oder erneut prüfen.</translation>
         <source> · cluster %1</source>
         <translation> · Cluster %1</translation>
     </message>
+    <message>
+        <source> · %1 rows/s</source>
+        <translation> · %1 Zeilen/s</translation>
+    </message>
 </context>
 <context>
     <name>DBusNotifier</name>

@@ -296,6 +296,7 @@ private Q_SLOTS:
     void theTableFitsA1024WindowWithoutScrollingSideways();
     void headerMenuHidesAndShowsColumnsAndRemembers();
     void stateTabsCountTheirJobs();
+    void theHealthLineSaysEachConnectionsThroughput();
     void theCollectionFilterNarrowsTheTableAndItsCounts();
     void copyCommandSaysWhatItCopies();
     void confirmationsNameWhatTheyDo();
@@ -330,6 +331,16 @@ void TestMainWindow::init()
         staged.createdAt = -500;
         staged.twoPhase = true;
         sc.jobs << staged;
+    }
+    if (QTest::currentTestFunction() == QLatin1String("theHealthLineSaysEachConnectionsThroughput")) {
+        // A job writing rows for a long time, ~1,000 rows/s.
+        SimJob writing = timelineJob(QStringLiteral("453240863839750931"));
+        writing.createdAt = -30;
+        writing.files[0].rows = 100000000;
+        writing.files[0].seconds = 100000;
+        writing.files[1].rows = 100000000;
+        writing.files[1].seconds = 100000;
+        sc.jobs << writing;
     }
     if (QTest::currentTestFunction() == QLatin1String("theCollectionFilterNarrowsTheTableAndItsCounts"))
         sc.jobs[0].collection = QStringLiteral("books"); // the others stay in quick_setup
@@ -1514,6 +1525,17 @@ void TestMainWindow::aZillizClusterNotRunningIsShownInTheStatus()
     QTRY_VERIFY_WITH_TIMEOUT(status.fullText().contains(QStringLiteral(" · cluster RESIZING")), 25000);
     QVERIFY2(status.fullText().startsWith(QStringLiteral("Cloud: ")), qPrintable(status.fullText()));
 }
+// Throughput per connection (issue 16): the health line sums the smoothed rates of the connection's jobs that are
+// writing rows, and says nothing of the kind when none is.
+void TestMainWindow::theHealthLineSaysEachConnectionsThroughput()
+{
+    QTRY_VERIFY_WITH_TIMEOUT(service->job(key("453240863839750931")) && service->job(key("453240863839750931"))->rowsPerSecond > 0, 20000);
+    // The line ticks every second while jobs move, every 10 s otherwise: generous limits, no timing asserted.
+    QTRY_VERIFY2_WITH_TIMEOUT(window->healthText().contains(QLatin1String(" rows/s")), qPrintable(window->healthText()), 30000);
+    service->removeJob(key("453240863839750931")); // the only job writing rows
+    QTRY_VERIFY2_WITH_TIMEOUT(!window->healthText().contains(QLatin1String(" rows/s")), qPrintable(window->healthText()), 30000);
+}
+
 #endif
 
 QTEST_MAIN(TestMainWindow)
