@@ -164,7 +164,9 @@ int runDesktopApp(int argc, char **argv)
             }
             bool done = false;
         };
-        window.installEventFilter(new FirstPaint);
+        auto *firstPaint = new FirstPaint;
+        firstPaint->setParent(&window); // freed with the window (LeakSanitizer saw it left at exit)
+        window.installEventFilter(firstPaint);
     }
     window.show();
     return app.exec();

@@ -18,7 +18,7 @@ public:
     using QStyledItemDelegate::QStyledItemDelegate;
     static constexpr Qt::TextElideMode elideMode = Qt::ElideMiddle;
 
-protected:
+    // Public, so that a test can see the option a cell is painted with.
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
 };
 

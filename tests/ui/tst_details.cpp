@@ -10,6 +10,8 @@
 #include "support/ServiceFixture.h"
 #include "support/SimFixture.h"
 
+#include "JobsColumns.h"
+
 #include <QApplication>
 #include <QCheckBox>
 #include <QHeaderView>
@@ -253,19 +255,12 @@ void TestDetails::filesFitTheWindowWithPathsElidedInTheMiddle()
     // The path is elided in the middle, so "1.parquet" and "2.parquet" stay apart.
     QStyleOptionViewItem option;
     option.initFrom(view);
-    auto *delegate = qobject_cast<QStyledItemDelegate *>(view->itemDelegateForColumn(FilesModel::NameColumn));
+    auto *delegate = qobject_cast<MiddleElideDelegate *>(view->itemDelegateForColumn(FilesModel::NameColumn));
     QVERIFY(delegate);
     QVERIFY(header->sectionSize(FilesModel::NameColumn) < view->fontMetrics().horizontalAdvance(failed.job.files[0].fileName));
-    struct Probe : QStyledItemDelegate
-    {
-        static Qt::TextElideMode mode(QStyledItemDelegate *d, const QModelIndex &i)
-        {
-            QStyleOptionViewItem o;
-            static_cast<Probe *>(d)->initStyleOption(&o, i);
-            return o.textElideMode;
-        }
-    };
-    QCOMPARE(Probe::mode(delegate, m_files->index(0, FilesModel::NameColumn)), Qt::ElideMiddle);
+    QStyleOptionViewItem painted;
+    delegate->initStyleOption(&painted, m_files->index(0, FilesModel::NameColumn));
+    QCOMPARE(painted.textElideMode, Qt::ElideMiddle);
     // A job whose files have no reason leaves the column out.
     failed.job.files[0].reason.clear();
     failed.job.files[1].reason.clear();
