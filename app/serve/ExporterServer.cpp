@@ -1,5 +1,7 @@
 #include "ExporterServer.h"
 
+#include <algorithm>
+
 #include <QHttpServer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
@@ -94,7 +96,9 @@ quint16 ExporterServer::port() const
 
 int ExporterServer::openConnections() const
 {
-    return m_tcp ? int(m_tcp->findChildren<QTcpSocket *>().size()) : 0;
+    return int(std::count_if(m_sockets.cbegin(), m_sockets.cend(), [](const QPointer<QTcpSocket> &s) {
+        return s && s->state() != QAbstractSocket::UnconnectedState;
+    }));
 }
 
 bool ExporterServer::authorized(const QByteArray &authorization) const
@@ -107,6 +111,8 @@ bool ExporterServer::authorized(const QByteArray &authorization) const
 
 void ExporterServer::watch(QTcpSocket *socket)
 {
+    m_sockets.removeIf([](const QPointer<QTcpSocket> &s) { return !s; });
+    m_sockets.append(socket);
     auto gate = std::make_shared<RequestGate>(m_limits, m_token);
     auto *timer = new QTimer(socket);
     timer->setSingleShot(true);

@@ -7,6 +7,7 @@
 
 #include "RequestGate.h"
 
+#include <QPointer>
 #include <QHostAddress>
 #include <QObject>
 #include <functional>
@@ -60,6 +61,9 @@ private:
     int m_answerTimeoutMs = 60000;
     QHttpServer *m_http;
     GateTcpServer *m_tcp = nullptr;
+    // Every accepted socket, for openConnections(): QtHttpServer re-parents the sockets it takes on Qt 6.8, so the
+    // listening server's children do not tell.
+    QList<QPointer<QTcpSocket>> m_sockets;
     int m_refused = 0;
     qint64 m_mostReadFromRefused = 0;
 };
