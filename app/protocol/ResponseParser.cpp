@@ -199,6 +199,27 @@ QDateTime toUtcTime(const QJsonValue &v)
 
 namespace detail {
 
+void finishJob(JobProgress &job, bool hasTopLevelFile, const QString &topLevelFileName)
+{
+    if (job.files.isEmpty() && hasTopLevelFile) {
+        // Old single-file answers have the file only at the top level.
+        FileProgress f;
+        f.fileName = topLevelFileName;
+        f.fileSize = job.fileSize;
+        f.progress = job.progress;
+        f.completeTime = job.completeTime;
+        f.reason = job.reason;
+        f.state = job.state == JobState::Completed ? FileState::Completed
+            : job.state == JobState::Failed        ? FileState::Failed
+            : job.state == JobState::Pending       ? FileState::Pending
+                                                   : FileState::Running;
+        if (!f.fileName.isEmpty())
+            job.files.append(f);
+    }
+    if (job.state == JobState::Completed)
+        job.progress = 100;
+}
+
 bool fastRfc3339Utf8(const char *text, qsizetype size, qint64 *msecs)
 {
     return fastRfc3339(text, size, msecs);
@@ -400,23 +421,7 @@ JobProgress parseProgress(const QJsonObject &d, Dialect dialect)
         if (v.isObject())
             job.files.append(parseFile(v.toObject(), v1 ? Dialect::CloudV1 : Dialect::V2, false));
     }
-    if (job.files.isEmpty() && d.contains(QLatin1String("fileName"))) {
-        // Old single-file answers have the file only at the top level.
-        FileProgress f;
-        f.fileName = toText(field(d, "fileName"));
-        f.fileSize = job.fileSize;
-        f.progress = job.progress;
-        f.completeTime = job.completeTime;
-        f.reason = job.reason;
-        f.state = job.state == JobState::Completed ? FileState::Completed
-            : job.state == JobState::Failed        ? FileState::Failed
-            : job.state == JobState::Pending       ? FileState::Pending
-                                                   : FileState::Running;
-        if (!f.fileName.isEmpty())
-            job.files.append(f);
-    }
-    if (job.state == JobState::Completed)
-        job.progress = 100;
+    detail::finishJob(job, d.contains(QLatin1String("fileName")), toText(field(d, "fileName")));
     return job;
 }
 

@@ -2,6 +2,8 @@
 // Shared by the two implementations of ResponseParser (QJsonDocument and simdjson), so that the quirks of a
 // string-typed field are handled by one piece of code whichever parser found the string. Not for other layers.
 
+#include "ImportTypes.h"
+
 #include <QDateTime>
 #include <QString>
 #include <optional>
@@ -23,5 +25,9 @@ bool fastRfc3339Utf8(const char *text, qsizetype size, qint64 *msecs);
 bool lastAnswerUsedReference();
 // One shared copy of each of the few state words per thread.
 QString sharedText(const QString &text);
+
+// The last steps of a describe, whichever parser read it: an old single-file answer (no file list, the file named
+// at the top level: hasTopLevelFile) gets its one file from the job's own fields, and a completed job is at 100 %.
+void finishJob(JobProgress &job, bool hasTopLevelFile, const QString &topLevelFileName);
 
 } // namespace ResponseParser::detail

@@ -363,23 +363,7 @@ JobProgress parseJob(const Field &data, Dialect dialect, bool *zero)
                 *zero = *zero || hasZeroDouble(v);
         }
     }
-    if (job.files.isEmpty() && d[JFileName].present) {
-        // Old single-file answers have the file only at the top level.
-        FileProgress f;
-        f.fileName = textOf(d[JFileName]);
-        f.fileSize = job.fileSize;
-        f.progress = job.progress;
-        f.completeTime = job.completeTime;
-        f.reason = job.reason;
-        f.state = job.state == JobState::Completed ? FileState::Completed
-            : job.state == JobState::Failed        ? FileState::Failed
-            : job.state == JobState::Pending       ? FileState::Pending
-                                                   : FileState::Running;
-        if (!f.fileName.isEmpty())
-            job.files.append(f);
-    }
-    if (job.state == JobState::Completed)
-        job.progress = 100;
+    detail::finishJob(job, d[JFileName].present, textOf(d[JFileName]));
     return job;
 }
 
