@@ -35,7 +35,8 @@ int main(int argc, char **argv)
     const QCommandLineOption retention(QStringLiteral("retention"), QStringLiteral("Seconds a finished job stays visible."), QStringLiteral("S"));
     const QCommandLineOption tlsCert(QStringLiteral("tls-cert"), QStringLiteral("Serve https with this PEM certificate."), QStringLiteral("FILE"));
     const QCommandLineOption tlsKey(QStringLiteral("tls-key"), QStringLiteral("The PEM key of --tls-cert."), QStringLiteral("FILE"));
-    p.addOptions({port, dialect, scenario, apiKey, speed, rate, seed, latency, jitter, fault, retention, tlsCert, tlsKey});
+    const QCommandLineOption reference(QStringLiteral("reference-render"), QStringLiteral("Render describe answers through QJsonDocument, as before the fast renderer (the same bytes, slower: the benchmark's baseline)."));
+    p.addOptions({port, dialect, scenario, apiKey, speed, rate, seed, latency, jitter, fault, retention, tlsCert, tlsKey, reference});
     QTextStream err(stderr);
     // A usage error is exit 2, like bulkwatch's (QCommandLineParser::process() would exit 1).
     if (!p.parse(app.arguments())) {
@@ -92,6 +93,7 @@ int main(int argc, char **argv)
     server.engine().setSpeed(speedValue);
     server.setRateLimit(static_cast<int>(rateValue));
     server.setLatency(static_cast<int>(latencyValue), static_cast<int>(jitterValue));
+    server.setReferenceRender(p.isSet(reference));
     if (p.isSet(apiKey))
         server.setApiKey(p.value(apiKey).toUtf8());
     bool seedOk = false;

@@ -36,7 +36,7 @@ SimCollectionStatus SimEngine::collectionStatus(const QString &dbIn, const QStri
         if (j.db != db || j.collection != collection || j.createdAt > t)
             continue;
         out.exists = true;
-        const SimJobStatus st = status(j);
+        const SimJobStatus st = summary(j);
         if (st.state == SimState::Failed || !simTimeSet(st.indexFrom) || t < st.indexFrom)
             continue;
         // Its rows are written: the index builds behind them, at the collection's rate, past the job's end.

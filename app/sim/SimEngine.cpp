@@ -52,6 +52,16 @@ QDateTime SimEngine::toUtc(double simSeconds) const
 
 SimJobStatus SimEngine::status(const SimJob &job) const
 {
+    return statusOf(job, true);
+}
+
+SimJobStatus SimEngine::summary(const SimJob &job) const
+{
+    return statusOf(job, false);
+}
+
+SimJobStatus SimEngine::statusOf(const SimJob &job, bool withFiles) const
+{
     SimJobStatus st;
     st.job = &job;
     const double t = now();
@@ -69,9 +79,12 @@ SimJobStatus SimEngine::status(const SimJob &job) const
     if (aborted)
         e = job.abortedAt - job.createdAt;
 
+    if (withFiles)
+        st.files.reserve(job.files.size());
     for (const SimFile &f : job.files) {
         SimFileStatus fs;
-        fs.paths = f.paths;
+        if (withFiles)
+            fs.paths = f.paths;
         fs.size = f.size;
         fs.rows = f.rows;
         st.totalRows += f.rows;
@@ -92,7 +105,8 @@ SimJobStatus SimEngine::status(const SimJob &job) const
             }
         }
         st.importedRows += fs.importedRows;
-        st.files << fs;
+        if (withFiles)
+            st.files << fs;
     }
 
     if (aborted || failed) {
@@ -157,7 +171,7 @@ bool SimEngine::expired(const SimJob &job) const
 {
     if (job.createdAt > now())
         return true; // not created yet
-    const SimJobStatus st = status(job);
+    const SimJobStatus st = summary(job);
     if (!simTimeSet(st.completedAt))
         return false;
     const double retention = job.retentionSeconds >= 0 ? job.retentionSeconds : m_scenario.retentionSeconds;
@@ -262,7 +276,7 @@ SimCreateResult SimEngine::create(const QJsonObject &params, bool cloud, const Q
     }
     int active = 0;
     for (const SimJob &j : m_scenario.jobs) {
-        const SimState s = status(j).state;
+        const SimState s = summary(j).state;
         active += (s != SimState::Completed && s != SimState::Failed && j.createdAt <= now()) ? 1 : 0;
     }
     if (active >= m_scenario.maxActiveJobs) {
@@ -330,7 +344,7 @@ int SimEngine::commit(const QString &jobId, const QString &db, QString *message)
         *message = QStringLiteral("import job does not exist, jobID=%1").arg(jobId);
         return 2100;
     }
-    if (status(*j).state != SimState::Uncommitted) {
+    if (summary(*j).state != SimState::Uncommitted) {
         *message = QStringLiteral("import job %1 is not in Uncommitted state; only uncommitted jobs can be committed").arg(jobId);
         return 1100;
     }
@@ -345,7 +359,7 @@ int SimEngine::abort(const QString &jobId, const QString &db, QString *message)
         *message = QStringLiteral("import job does not exist, jobID=%1").arg(jobId);
         return 2100;
     }
-    const SimState s = status(*j).state;
+    const SimState s = summary(*j).state;
     if (s == SimState::Completed || s == SimState::Failed) {
         *message = QStringLiteral("import job %1 has already ended; nothing to abort").arg(jobId);
         return 1100;

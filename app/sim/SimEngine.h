@@ -85,6 +85,9 @@ public:
     // nullptr when the job does not exist, is in another database, or has expired.
     const SimJob *find(const QString &jobId, const QString &db) const;
     SimJobStatus status(const SimJob &job) const;
+    // The same without the file rows (files stays empty; totals, state, progress and times are the same): what
+    // lists, snapshots, expiry and the job limit need, without building 1,024 file rows per job.
+    SimJobStatus summary(const SimJob &job) const;
     QVector<const SimJob *> jobs(const QString &db, const QString &collection) const; // visible, by creation order
 
     // idempotencyKey: the request's Idempotency-Key header ("" = none); a repeat within the scenario's window
@@ -102,6 +105,7 @@ public:
     const QVector<SimClusterSpec> &clusters() const { return m_clusters; }
 
 private:
+    SimJobStatus statusOf(const SimJob &job, bool withFiles) const;
     bool expired(const SimJob &job) const;
     SimCollectionSpec specFor(const QString &db, const QString &collection) const;
     QString newJobId(bool cloud);

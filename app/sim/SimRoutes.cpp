@@ -3,6 +3,8 @@
 
 #include "SimServer.h"
 
+#include "SimDescribeRenderer.h"
+
 #include <QHttpServerRequest>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -75,9 +77,9 @@ QString SimServer::renderTime(double simSeconds) const
     return utc.toString(Qt::ISODate);
 }
 
-QString SimServer::renderFileName(const SimJob &job, const SimFileStatus &f, int index) const
+QString SimServer::fileNameOf(SimDialect dialect, const SimJob &job, const SimFileStatus &f, int index)
 {
-    if (m_dialect != SimDialect::Milvus)
+    if (dialect != SimDialect::Milvus)
         return f.paths.join(QLatin1Char(','));
     if (job.legacyFileNames) {
         QString s = QStringLiteral("id:%1 ").arg(461643605473513461LL + index);
@@ -98,7 +100,7 @@ QJsonObject SimServer::renderProgress(const SimJobStatus &st) const
     for (int i = 0; i < st.files.size(); ++i) {
         const SimFileStatus &f = st.files[i];
         QJsonObject fo;
-        fo.insert(QStringLiteral("fileName"), renderFileName(job, f, i));
+        fo.insert(QStringLiteral("fileName"), fileNameOf(m_dialect, job, f, i));
         fo.insert(QStringLiteral("fileSize"), f.size);
         const QString reason = f.reason;
         if (m_dialect == SimDialect::CloudV1) {
@@ -238,7 +240,12 @@ SimServer::Answer SimServer::route(const QHttpServerRequest &request, const QStr
         const SimJob *j = m_engine->find(jobId, m_dialect == SimDialect::Milvus ? headerDb : QString());
         if (!j)
             return error(2100, QStringLiteral("import job does not exist, jobID=%1").arg(jobId));
-        return ok(renderProgress(m_engine->status(*j)));
+        const SimJobStatus st = m_engine->status(*j);
+        if (m_referenceRender || !SimDescribeRenderer::handles(m_dialect))
+            return ok(renderProgress(st));
+        Answer a;
+        a.body = m_renderer->render(st, stateTextOf(st));
+        return a;
     }
     if (op == QLatin1String("list")) {
         const QString db = m_dialect == SimDialect::Milvus ? param("dbName") : QString();
@@ -246,14 +253,14 @@ SimServer::Answer SimServer::route(const QHttpServerRequest &request, const QStr
         QJsonArray records;
         if (m_dialect == SimDialect::Milvus) {
             for (const SimJob *j : jobs)
-                records.append(renderSummary(m_engine->status(*j)));
+                records.append(renderSummary(m_engine->summary(*j)));
             return ok(QJsonObject{{QStringLiteral("records"), records}});
         }
         // The cloud pages and caps pageSize at 100, reporting what it applied.
         const int pageSize = std::clamp(param("pageSize").toInt() > 0 ? param("pageSize").toInt() : 10, 1, 100);
         const int page = std::max(1, param("currentPage").toInt());
         for (int i = (page - 1) * pageSize; i < jobs.size() && i < page * pageSize; ++i)
-            records.append(renderSummary(m_engine->status(*jobs[i])));
+            records.append(renderSummary(m_engine->summary(*jobs[i])));
         return ok(QJsonObject{{QStringLiteral("count"), static_cast<int>(jobs.size())},
                               {QStringLiteral("currentPage"), page},
                               {QStringLiteral("pageSize"), pageSize},
@@ -288,7 +295,7 @@ SimServer::Answer SimServer::controlRoute(const QHttpServerRequest &request, con
         // Every visible job's state and progress as the dialect reports them, for freshness measurements.
         QJsonObject jobs;
         for (const SimJob *j : m_engine->jobs(QString(), QString())) {
-            const SimJobStatus st = m_engine->status(*j);
+            const SimJobStatus st = m_engine->summary(*j);
             jobs.insert(j->id, QJsonArray{jobStateText(st.state), m_dialect == SimDialect::CloudV1 ? st.progress : double(qRound(st.progress))});
         }
         return json(QJsonObject{{QStringLiteral("simTime"), m_engine->now()}, {QStringLiteral("jobs"), jobs}});

@@ -1,5 +1,7 @@
 #include "SimServer.h"
 
+#include "SimDescribeRenderer.h"
+
 #include <QFile>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
@@ -69,7 +71,7 @@ QString simDialectName(SimDialect d)
 
 SimServer::SimServer(const SimScenario &scenario, SimDialect dialect, QObject *parent)
     : QAbstractHttpServer(parent), m_engine(std::make_unique<SimEngine>(scenario)), m_dialect(dialect),
-      m_faults(scenario.faults)
+      m_renderer(std::make_unique<SimDescribeRenderer>(dialect, m_engine.get())), m_faults(scenario.faults)
 {
     m_wall.start();
 }
@@ -344,7 +346,8 @@ void SimServer::deliver(QTcpSocket *socket, const Answer &a, const SimFaultRule 
         (*pump)();
         return;
     }
-    socket->write(headerBlock(a.status, a.contentType, a.body.size(), a.headers) + a.body);
+    socket->write(headerBlock(a.status, a.contentType, a.body.size(), a.headers));
+    socket->write(a.body); // not appended to the header: a 200 KB describe would be copied once more
 }
 
 QJsonObject SimServer::stats() const

@@ -15,6 +15,7 @@
 #include <memory>
 
 class QHttpServerResponder;
+class SimDescribeRenderer;
 class QTcpSocket;
 
 enum class SimDialect { CloudV1, CloudV2, Milvus };
@@ -47,6 +48,12 @@ public:
     // Seeds the server's own randomness (fault probabilities, jitter) and the engine's (job ids, failure
     // reasons): the same seed and the same requests give the same answers.
     void setSeed(quint32 seed);
+    // Describe answers through QJsonDocument, as before SimDescribeRenderer (the benchmark's baseline; tests
+    // compare the two). The answers are the same bytes either way.
+    void setReferenceRender(bool on) { m_referenceRender = on; }
+    bool referenceRender() const { return m_referenceRender; }
+    // A file's name as the dialect shows it (Milvus: "[a, b]" or the legacy "id:… paths:…" form; the cloud: a,b).
+    static QString fileNameOf(SimDialect dialect, const SimJob &job, const SimFileStatus &f, int index);
 
     QJsonObject stats() const;
     void resetStats();
@@ -96,7 +103,6 @@ private:
     QJsonObject renderProgress(const SimJobStatus &st) const;
     QJsonObject renderSummary(const SimJobStatus &st) const;
     QString renderTime(double simSeconds) const;
-    QString renderFileName(const SimJob &job, const SimFileStatus &f, int index) const;
     QString jobStateText(SimState s) const;
 
     Answer json(const QJsonObject &o, int status = 200) const;
@@ -105,6 +111,8 @@ private:
 
     std::unique_ptr<SimEngine> m_engine;
     SimDialect m_dialect;
+    std::unique_ptr<SimDescribeRenderer> m_renderer;
+    bool m_referenceRender = false;
     quint16 m_port = 0;
     bool m_tls = false;
     QSslConfiguration m_sslConfig;
