@@ -43,7 +43,6 @@ private:
     {
         QByteArray fixed;          // per file: ","fileName":…,"fileSize":N,"<next key>":
         QVector<int> fixedAt;      // offsets into fixed, one per file and one past the end
-        QVector<qint64> totalRows; // per file (Milvus shows it last)
         QString reason;            // the reason the rows were rendered with (failed files show the job's)
         QVector<FileKey> keys;     // what the last answer's rows showed
         QByteArray rows;           // the last answer's rows, comma-separated
