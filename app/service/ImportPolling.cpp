@@ -58,9 +58,14 @@ int ImportService::inFlightLimit(const ConnState &cs) const
         hi = std::min(hi, kHttp1ConnectionsPerHost);
     // Enough under way to spend the rate while each answer takes latencyMs (Little's law), and one to spare.
     const int lo = std::clamp(m_options.minInFlight, 1, hi);
-    if (cs.latencyMs < 0)
+    // An answer that is late already says the answers are slow: a hung request must not hold back the rest.
+    const qint64 now = mono();
+    double latency = cs.latencyMs;
+    for (const qint64 sent : cs.describeSentMs)
+        latency = std::max(latency, static_cast<double>(now - sent));
+    if (latency < 0)
         return lo;
-    const double want = std::ceil(cs.budget.rate(mono()) * cs.latencyMs / 1000.0) + 1;
+    const double want = std::ceil(cs.budget.rate(now) * latency / 1000.0) + 1;
     return static_cast<int>(std::clamp<double>(want, lo, hi));
 }
 
@@ -69,6 +74,7 @@ void ImportService::setBudget(ConnState &cs)
     cs.controlPlane = !cs.conn.clusterId.isEmpty() || !cs.conn.projectId.isEmpty()
         || cs.conn.endpoint({}).effectiveDialect() == Dialect::CloudV1;
     cs.budget.setRecovery(m_options.budgetRecoveryMs);
+    cs.budget.setGuard(m_options.budgetGuardMs);
     cs.budget.setCeiling(cs.controlPlane ? m_options.requestsPerSecond
                                          : std::min(m_options.requestsPerSecond, m_options.milvusRequestsPerSecond));
 }
@@ -155,6 +161,8 @@ void ImportService::pump(const QString &connectionId)
         wakeAt = std::min(wakeAt, cs.nextListMs);
     if (cs.inFlight < limit)
         schedule(cs, std::max(wakeAt, now + 1));
+    else if (cs.controlPlane && !cs.describeSentMs.isEmpty())
+        schedule(cs, now + 1000); // answers that stay away raise the limit: look again then
 }
 
 void ImportService::pollJob(ConnState &cs, const QString &key)
@@ -165,10 +173,13 @@ void ImportService::pollJob(ConnState &cs, const QString &key)
     ++cs.inFlight;
     const QString connectionId = cs.conn.id;
     const qint64 sentAt = mono();
+    cs.describeSentMs.insert(key, sentAt);
     m_client->fetchProgress(cs.conn.endpoint(cs.token), r.job.jobId, cs.context.get(),
                             [this, connectionId, key, sentAt](const JobProgress &job, const ApiError &e) {
-                                if (ConnState *c = state(connectionId))
+                                if (ConnState *c = state(connectionId)) {
+                                    c->describeSentMs.remove(key);
                                     noteAnswer(*c, sentAt, e);
+                                }
                                 onProgress(connectionId, key, job, e);
                             });
 }

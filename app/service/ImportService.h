@@ -58,6 +58,9 @@ public:
         double requestsPerSecond = 18;
         double milvusRequestsPerSecond = 10; // self-hosted Milvus, within the ceiling: one list refreshes every job
         int budgetRecoveryMs = 5000;
+        // And never more than 20 in any 1 s + this of sends (the server counts at arrival, where answers and the
+        // network bunch them): sustained, 20 / 1.25 s = 16/s; a burst may still take 18 in a second.
+        int budgetGuardMs = 250;
         int selectedIntervalMs = 2000;
         int runningIntervalMs = 5000;
         int pendingIntervalMs = 15000;
@@ -195,6 +198,7 @@ private:
         RequestBudget budget;
         bool controlPlane = false; // the cloud's (paged list, describes only): its own rate and adaptive in-flight
         double latencyMs = -1;     // smoothed time to a describe's answer; < 0 until the first
+        QHash<QString, qint64> describeSentMs; // describes not answered yet -> when they went
         int inFlight = 0;
         bool listInFlight = false;
         qint64 nextListMs = 0;

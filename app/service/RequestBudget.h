@@ -40,6 +40,9 @@ public:
         m_step = std::max(0.01, stepPerSecond);
         m_floor = std::max(kMinimum, floorPerSecond);
     }
+    // Never more than the documented limit in any 1000 + guardMs of sends: the server counts at arrival, and answers
+    // that came back together (or a network that held some) bring the next ones closer than they were sent.
+    void setGuard(qint64 guardMs) { m_guardMs = std::max<qint64>(0, guardMs); }
     double ceiling() const { return m_ceiling; }
     // The rate in force at nowMs (grown back since the last cut).
     double rate(qint64 nowMs) const
@@ -67,13 +70,24 @@ public:
         grow(nowMs);
         const int perWindow = std::max(1, static_cast<int>(m_rate));
         const qint64 window = m_rate < 1 ? static_cast<qint64>(std::ceil(1000 / m_rate)) : 1000;
-        while (!m_sentMs.empty() && m_sentMs.front() <= nowMs - window)
+        const qint64 kept = std::max(window, 1000 + m_guardMs);
+        while (!m_sentMs.empty() && m_sentMs.front() <= nowMs - kept)
             m_sentMs.pop_front();
-        const int sent = static_cast<int>(m_sentMs.size());
+        const int limit = static_cast<int>(kDocumentedLimit);
+        if (m_guardMs > 0 && static_cast<int>(m_sentMs.size()) >= limit) {
+            const qint64 guardSlot = m_sentMs[m_sentMs.size() - static_cast<size_t>(limit)] + 1000 + m_guardMs + 1;
+            if (guardSlot > nowMs) {
+                *nextSlotMs = guardSlot;
+                return false;
+            }
+        }
+        // Those in the last window (the deque also keeps the guard's older ones).
+        const auto firstInWindow = std::upper_bound(m_sentMs.begin(), m_sentMs.end(), nowMs - window);
+        const int sent = static_cast<int>(m_sentMs.end() - firstInWindow);
         if (sent < perWindow)
             return true;
         // After a cut the window may hold more than the new rate allows: wait until enough of them have left it.
-        const qint64 slot = m_sentMs[static_cast<size_t>(sent - perWindow)] + window + 1;
+        const qint64 slot = *(firstInWindow + (sent - perWindow)) + window + 1;
         // A step of growth may come first and open a slot sooner.
         *nextSlotMs = m_rate < m_ceiling ? std::min(slot, std::max(nowMs + 1, m_lastChangeMs + m_recoveryMs)) : slot;
         return false;
@@ -95,6 +109,7 @@ private:
     double m_floor = 1;
     double m_step = 1;
     qint64 m_recoveryMs = 5000;
+    qint64 m_guardMs = 0;
     qint64 m_lastCutMs = std::numeric_limits<qint64>::min();
     qint64 m_lastChangeMs = 0;
     std::deque<qint64> m_sentMs;

@@ -19,6 +19,8 @@ private Q_SLOTS:
     void theCeilingBoundsACutRate();
     void aGreedyClientNeverExceedsTheRateInForce_data();
     void aGreedyClientNeverExceedsTheRateInForce();
+    void theGuardKeepsTwentyInALongerWindow_data();
+    void theGuardKeepsTwentyInALongerWindow();
 };
 
 // Rate-limited answers at the given times (each to a request sent at that time), then the rate at `at`.
@@ -177,6 +179,50 @@ void TestBudget::aGreedyClientNeverExceedsTheRateInForce()
     const int perSecond = static_cast<int>(std::min(ceiling, RequestBudget::kDocumentedLimit));
     QCOMPARE(b.rate(115000), std::min(ceiling, RequestBudget::kDocumentedLimit));
     QVERIFY2(last5s >= 4 * perSecond, qPrintable(QString::number(last5s)));
+}
+
+// With a guard of G ms: never more than 20 in any 1000 + G ms of sends (so answers bunched by up to G ms still reach
+// the server within its 20 a second), bursts of the ceiling in one second still allowed, and the sustained rate
+// 20 / (1 + G/1000).
+void TestBudget::theGuardKeepsTwentyInALongerWindow_data()
+{
+    QTest::addColumn<double>("ceiling");
+    QTest::addColumn<qint64>("guardMs");
+    QTest::addColumn<int>("sustained"); // requests in 60 s, about
+    QTest::newRow("18/s, no guard") << 18.0 << qint64(0) << 18 * 60;
+    QTest::newRow("18/s, 250 ms") << 18.0 << qint64(250) << 16 * 60;
+    QTest::newRow("20/s, 100 ms") << 20.0 << qint64(100) << 1091; // 20 / 1.1 s
+    QTest::newRow("9/s, 250 ms: no effect") << 9.0 << qint64(250) << 9 * 60;
+}
+
+void TestBudget::theGuardKeepsTwentyInALongerWindow()
+{
+    QFETCH(double, ceiling);
+    QFETCH(qint64, guardMs);
+    QFETCH(int, sustained);
+    RequestBudget b;
+    b.setCeiling(ceiling);
+    b.setGuard(guardMs);
+    QVector<qint64> sent;
+    for (qint64 t = 0; t < 60000; ++t) {
+        qint64 next = -1;
+        while (b.available(t, &next)) {
+            b.spend(t);
+            sent << t;
+        }
+        QVERIFY2(next > t, qPrintable(QStringLiteral("at %1 the next slot is %2").arg(t).arg(next)));
+    }
+    QCOMPARE(std::count(sent.begin(), sent.end(), qint64(0)), qint64(static_cast<int>(ceiling))); // the first burst
+    for (int i = 0; i < sent.size(); ++i) {
+        int inGuard = 0, inSecond = 0;
+        for (int j = i; j >= 0 && sent[j] > sent[i] - 1000 - guardMs; --j) {
+            ++inGuard;
+            inSecond += sent[j] > sent[i] - 1000;
+        }
+        QVERIFY2(inGuard <= 20 && inSecond <= static_cast<int>(ceiling),
+                 qPrintable(QStringLiteral("up to %1 ms: %2 in the guard's window, %3 in the second").arg(sent[i]).arg(inGuard).arg(inSecond)));
+    }
+    QVERIFY2(std::abs(sent.size() - sustained) <= 25, qPrintable(QString::number(sent.size())));
 }
 
 QTEST_GUILESS_MAIN(TestBudget)
