@@ -17,6 +17,7 @@
 #include "SettingsDialog.h"
 #include "StatusMessages.h"
 #include "TrayIcon.h"
+#include "UnconfirmedCreatesBar.h"
 #include "WindowActions.h"
 
 #include <QAction>
@@ -106,8 +107,14 @@ MainWindow::MainWindow(ImportService *service, QWidget *parent)
     m_table->setMinimumHeight(5 * (fontMetrics().height() + 10) + 8);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
+    // Imports a crash left without an answer, above the jobs until the user resends or discards them.
+    auto *unconfirmed = new UnconfirmedCreatesBar(service, central);
+    layout->addWidget(unconfirmed);
     layout->addWidget(m_splitter, 1);
     setCentralWidget(central);
+    connect(unconfirmed, &UnconfirmedCreatesBar::info, this, [this](const QString &t) { m_messages->showInfo(t); });
+    connect(unconfirmed, &UnconfirmedCreatesBar::error, this, [this](const QString &t) { m_messages->showError(t); });
+    connect(unconfirmed, &UnconfirmedCreatesBar::jobStarted, this, &MainWindow::selectJob);
     // Messages take the stretch; the health line sits at the right and gives way (elided) when room is short.
     m_messages = new StatusMessages(this);
     statusBar()->addWidget(m_messages, 1);

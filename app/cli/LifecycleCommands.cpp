@@ -23,6 +23,10 @@ void CommandLine::sendCreate(const CreateRequest &req, int resend)
             QTimer::singleShot(SafeCreate::resendDelayMs(resend + 1, e.retryAfterMs), this, [this, req, resend] { sendCreate(req, resend + 1); });
             return;
         }
+        if (SafeCreate::answerLost(e) && !m_parsed.flag(QStringLiteral("json")))
+            // The job may exist: the key is what lets a later run find it instead of importing the files again.
+            m_err << "bulkwatch: no answer came; to send it again without importing twice, run the same command with"
+                     " --idempotency-key " << req.idempotencyKey << '\n';
         if (e.isError())
             return fail(e);
         if (m_parsed.flag(QStringLiteral("json")))

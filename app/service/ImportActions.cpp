@@ -89,33 +89,40 @@ void ImportService::sendCreate(const QString &connectionId, const CreateRequest 
             m_writer->removePendingCreate(req.idempotencyKey);
         if (e.isError())
             return done({}, e);
-        const QString key = JobRecord::keyOf(connectionId, jobId);
-        auto existing = m_jobs.find(key);
-        if (existing != m_jobs.end()) {
-            // A repeated key named a job already known (listed meanwhile): keep what is known, add how it was made.
-            existing->createParams = params;
-            existing->addedByHand = true;
-            markDirty(key);
-            Q_EMIT jobChanged(*existing);
-            return done(key, {});
-        }
-        JobRecord r;
-        r.connectionId = connectionId;
-        r.job.jobId = jobId;
-        r.job.collectionName = params.value(QLatin1String("collectionName")).toString();
-        r.job.state = JobState::Pending;
-        r.addedByHand = true;
-        r.firstSeen = now();
-        r.createParams = params;
-        r.notifiedState = jobStateName(JobState::Pending);
-        m_jobs.insert(key, r);
-        m_dismissed.remove(key);
+        done(adoptCreatedJob(connectionId, jobId, params), {});
+    });
+}
+
+QString ImportService::adoptCreatedJob(const QString &connectionId, const QString &jobId, const QJsonObject &params)
+{
+    const QString key = JobRecord::keyOf(connectionId, jobId);
+    auto existing = m_jobs.find(key);
+    if (existing != m_jobs.end()) {
+        // A repeated key named a job already known (listed meanwhile): keep what is known, add how it was made.
+        existing->createParams = params;
+        existing->addedByHand = true;
         markDirty(key);
-        Q_EMIT jobChanged(r);
+        Q_EMIT jobChanged(*existing);
+        return key;
+    }
+    JobRecord r;
+    r.connectionId = connectionId;
+    r.job.jobId = jobId;
+    r.job.collectionName = params.value(QLatin1String("collectionName")).toString();
+    r.job.state = JobState::Pending;
+    r.addedByHand = true;
+    r.firstSeen = now();
+    r.createParams = params;
+    r.notifiedState = jobStateName(JobState::Pending);
+    m_jobs.insert(key, r);
+    m_dismissed.remove(key);
+    markDirty(key);
+    Q_EMIT jobChanged(r);
+    if (ConnState *c = state(connectionId)) {
         c->dueMs.insert(key, 0); // watch it at once
         schedule(*c, 0);
-        done(key, {});
-    });
+    }
+    return key;
 }
 
 bool ImportService::retryJob(const QString &key, CreateDone done)

@@ -67,6 +67,7 @@ void ImportService::start()
         // File lists stay in the database until a job is looked at: start-up reads none of them.
         for (JobRecord &r : m_store->jobs(HistoryStore::Files::Lazy))
             m_jobs.insert(r.key(), std::move(r));
+        loadUnconfirmed(); // creates a crash left without an answer (UnconfirmedCreates.cpp)
         for (const Connection &c : m_store->connections())
             attach(c);
     }
@@ -136,6 +137,7 @@ void ImportService::loadKey(ConnState &cs)
     if (!cs.conn.hasKey) {
         cs.keyReady = true;
         schedule(cs, 0);
+        checkUnconfirmed(cs.conn.id);
         return;
     }
     const QString id = cs.conn.id;
@@ -154,6 +156,7 @@ void ImportService::loadKey(ConnState &cs)
                 c->health.state = ConnectionHealth::State::Connecting;
             Q_EMIT healthChanged(id);
             schedule(*c, 0);
+            checkUnconfirmed(id);
             return;
         }
         c->health.state = ConnectionHealth::State::NoKey;

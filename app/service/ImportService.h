@@ -186,6 +186,46 @@ Q_SIGNALS:
     void healthChanged(const QString &connectionId);
     void historyError(const QString &message);
 
+    // --- Creates left unconfirmed by a crash or a quit (issue 16; UnconfirmedCreates.cpp) ---
+    // A create whose key is still in the history at start: nobody saw the server's answer. Once the connection's
+    // key is ready the service looks for the job on the server (a job for the collection it did not know before,
+    // with the create's files); found, the key is dropped and the job followed (unconfirmedCreateReached); else the
+    // create is reported here, for the user to resend (same key) or discard.
+public:
+    struct UnconfirmedCreate
+    {
+        QString idempotencyKey;
+        QString connectionId;
+        QString collectionName;
+        QStringList files; // every file of every group
+        QDateTime createdAt; // UTC, when the key was written
+    };
+    // Those checked and not found, oldest first (a create being resent is not among them).
+    QVector<UnconfirmedCreate> unconfirmedCreates() const;
+    // Sends the same request with the same Idempotency-Key; done(key, error) as createJob's. A lost answer again
+    // leaves it unconfirmed.
+    void resendUnconfirmed(const QString &idempotencyKey, CreateDone done);
+    // Forgets the key; nothing is sent.
+    void discardUnconfirmed(const QString &idempotencyKey);
+Q_SIGNALS:
+    void unconfirmedCreatesChanged();
+    void unconfirmedCreateReached(const ImportService::UnconfirmedCreate &create, const QString &jobKey);
+private:
+    struct Unconfirmed
+    {
+        UnconfirmedCreate shown;
+        QJsonObject params;
+        enum class Stage { Waiting, Checking, Asking, Resending } stage = Stage::Waiting;
+    };
+    void checkUnconfirmed(const QString &connectionId); // once its key is ready
+    void matchUnconfirmed(const QString &connectionId, const QString &idempotencyKey, QStringList candidates);
+    void settleUnconfirmed(const QString &idempotencyKey, Unconfirmed::Stage stage);
+    void loadUnconfirmed(); // at start, before any create of this session
+    // Follows a job the server made for this create (a new one, or a known one that gains how it was made).
+    QString adoptCreatedJob(const QString &connectionId, const QString &jobId, const QJsonObject &params);
+    QVector<Unconfirmed> m_unconfirmed;
+    // --- end of unconfirmed creates ---
+
 private:
     struct ConnState
     {

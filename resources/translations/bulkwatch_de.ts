@@ -897,6 +897,10 @@ Trotzdem beobachten oder erneut prüfen.</translation>
         <source>This session has no keychain.</source>
         <translation>Diese Sitzung hat keinen Schlüsselbund.</translation>
     </message>
+    <message>
+        <source>This import is no longer waiting for an answer.</source>
+        <translation>Dieser Import wartet nicht mehr auf eine Antwort.</translation>
+    </message>
 </context>
 <context>
     <name>JobDetailsPanel</name>
@@ -2058,6 +2062,53 @@ Mehrere NumPy-Dateien einer Gruppe: a.npy, b.npy</translation>
     <message>
         <source>nothing running</source>
         <translation>nichts läuft</translation>
+    </message>
+</context>
+<context>
+    <name>UnconfirmedCreatesBar</name>
+    <message>
+        <source>The import of %1 started at %2 reached %3 as job %4.</source>
+        <translation>Der um %2 gestartete Import in %1 hat %3 erreicht, als Job %4.</translation>
+    </message>
+    <message>
+        <source>An import of %1 started at %2 may not have reached %3.</source>
+        <translation>Ein um %2 gestarteter Import in %1 hat %3 vielleicht nicht erreicht.</translation>
+    </message>
+    <message>
+        <source>Bulkwatch closed before the server answered. Resend it, or discard it if you know how it ended.</source>
+        <translation>Bulkwatch wurde beendet, bevor der Server antwortete. Senden Sie ihn erneut, oder verwerfen Sie ihn, wenn Sie wissen, wie er ausging.</translation>
+    </message>
+    <message>
+        <source>Files: %1</source>
+        <translation>Dateien: %1</translation>
+    </message>
+    <message>
+        <source>Resend</source>
+        <translation>Erneut senden</translation>
+    </message>
+    <message>
+        <source>Sends the same request with the same Idempotency-Key. A server that honours the key (Milvus 2.6.24 or newer) answers with the job it made, if it made one, so the files cannot be imported twice. A server that ignores the key could import them a second time.</source>
+        <translation>Sendet dieselbe Anfrage mit demselben Idempotency-Key. Ein Server, der den Schlüssel beachtet (Milvus 2.6.24 oder neuer), antwortet mit dem Job, den er angelegt hat, falls er einen angelegt hat; die Dateien können so nicht zweimal importiert werden. Ein Server, der den Schlüssel ignoriert, könnte sie ein zweites Mal importieren.</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Forgets this import; nothing is sent to the server.</source>
+        <translation>Vergisst diesen Import; an den Server wird nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>The import of %1 could not be sent again: %2</source>
+        <translation>Der Import in %1 konnte nicht erneut gesendet werden: %2</translation>
+    </message>
+    <message>
+        <source>The import of %1 was sent again.</source>
+        <translation>Der Import in %1 wurde erneut gesendet.</translation>
+    </message>
+    <message>
+        <source>The import of %1 was discarded.</source>
+        <translation>Der Import in %1 wurde verworfen.</translation>
     </message>
 </context>
 <context>
