@@ -126,7 +126,7 @@ void TestEndToEnd::anImportFromTheWindowEndsSearchableWithOneNotificationPerEnd(
     QTRY_COMPARE_WITH_TIMEOUT(service.job(key)->job.state, JobState::Completed, 10000);
     QTRY_COMPARE_WITH_TIMEOUT(cell(), QStringLiteral("Building the index — 35 k of 100 k rows"), 10000);
     QCOMPARE(window.phaseText(), QStringLiteral("Completed — the rows are in the collection."));
-    QCOMPARE(notifier.count(Notification::Kind::Completed), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(notifier.count(Notification::Kind::Completed), 1, 5000);
     QCOMPARE(notifier.shown.constLast().title, QStringLiteral("Import completed"));
     QCOMPARE(notifier.shown.constLast().body, QStringLiteral("Job %1 into “quick_setup” on Prod.").arg(jobId));
     QCOMPARE(notifier.count(Notification::Kind::Searchable), 0);
