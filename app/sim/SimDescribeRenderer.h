@@ -22,9 +22,6 @@ public:
     // The whole body, {"code":0,"data":{…}}, of a describe answer for this status (stateText: the job's state
     // as the server words it).
     QByteArray render(const SimJobStatus &st, const QString &stateText);
-    // Jobs whose rows are kept (tests: the cache is used, and dropped when a job goes).
-    int cachedJobs() const { return static_cast<int>(m_jobs.size()); }
-    void clear() { m_jobs.clear(); }
 
 private:
     // What a file row shows; equal keys render equal bytes (the static parts are the job's).

@@ -27,13 +27,7 @@ double wallSeconds()
 // This process and its children that ended (the naive script once QProcess reaped it).
 double selfSeconds()
 {
-    double sum = 0;
-    for (const int who : {RUSAGE_SELF, RUSAGE_CHILDREN}) {
-        rusage u{};
-        getrusage(who, &u);
-        sum += u.ru_utime.tv_sec + u.ru_utime.tv_usec / 1e6 + u.ru_stime.tv_sec + u.ru_stime.tv_usec / 1e6;
-    }
-    return sum;
+    return BenchCpu::usageSeconds(RUSAGE_SELF) + BenchCpu::usageSeconds(RUSAGE_CHILDREN);
 }
 
 // Busy CPU seconds of the whole machine (every core), from the first line of /proc/stat.
@@ -54,6 +48,13 @@ double machineBusySeconds()
 } // namespace
 
 namespace BenchCpu {
+double usageSeconds(int who)
+{
+    rusage u{};
+    getrusage(who, &u);
+    return u.ru_utime.tv_sec + u.ru_utime.tv_usec / 1e6 + u.ru_stime.tv_sec + u.ru_stime.tv_usec / 1e6;
+}
+
 double processSeconds(qint64 pid)
 {
     QFile f(QStringLiteral("/proc/%1/stat").arg(pid));

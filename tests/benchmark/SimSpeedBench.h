@@ -10,6 +10,8 @@
 namespace BenchCpu {
 // CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat; -1 when it cannot be read.
 double processSeconds(qint64 pid);
+// CPU seconds (user + system) from getrusage: RUSAGE_SELF, or RUSAGE_CHILDREN (children that ended and were reaped).
+double usageSeconds(int who);
 // The 1-minute load average (/proc/loadavg), -1 when unknown.
 double loadAverage();
 int cores();

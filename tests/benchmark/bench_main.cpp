@@ -51,9 +51,7 @@ double percentile(std::vector<double> v, double p)
 
 double cpuSeconds()
 {
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    return u.ru_utime.tv_sec + u.ru_utime.tv_usec / 1e6 + u.ru_stime.tv_sec + u.ru_stime.tv_usec / 1e6;
+    return BenchCpu::usageSeconds(RUSAGE_SELF);
 }
 
 double peakRssMb()
