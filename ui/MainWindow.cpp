@@ -31,12 +31,35 @@
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
+
+namespace {
+// Resizes of the jobs view's viewport (the window, the splitter): the rows on screen change.
+class ResizeWatcher : public QObject
+{
+public:
+    ResizeWatcher(QWidget *watched, std::function<void()> changed) : QObject(watched), m_changed(std::move(changed))
+    {
+        watched->installEventFilter(this);
+    }
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Resize || event->type() == QEvent::Show)
+            m_changed();
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    std::function<void()> m_changed;
+};
+} // namespace
 
 MainWindow::MainWindow(ImportService *service, QWidget *parent)
     : QMainWindow(parent), m_service(service), m_jobsModel(new JobsModel(service, this)),
@@ -147,6 +170,34 @@ MainWindow::MainWindow(ImportService *service, QWidget *parent)
         if (m_autoSelected && jobsView()->currentIndex().isValid())
             jobsView()->scrollTo(jobsView()->currentIndex());
     });
+    // The service asks the jobs on screen first (after the selected one) and the others less often: it hears
+    // which they are a moment after the view scrolls, resizes, filters or re-sorts (coalesced).
+    auto *visibleTimer = new QTimer(this);
+    visibleTimer->setSingleShot(true);
+    visibleTimer->setInterval(100);
+    connect(visibleTimer, &QTimer::timeout, this, [this] {
+        QTableView *view = jobsView();
+        QSet<QString> keys;
+        const int first = view->rowAt(0);
+        if (first >= 0) {
+            int last = view->rowAt(view->viewport()->height() - 1);
+            if (last < 0)
+                last = m_proxy->rowCount() - 1;
+            for (int row = first; row <= last; ++row)
+                keys.insert(m_proxy->index(row, 0).data(JobsModel::KeyRole).toString());
+        }
+        m_service->setVisibleJobs(keys);
+    });
+    const auto visibleMayChange = [visibleTimer] {
+        if (!visibleTimer->isActive())
+            visibleTimer->start();
+    };
+    connect(jobsView()->verticalScrollBar(), &QScrollBar::valueChanged, visibleTimer, visibleMayChange);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, visibleTimer, visibleMayChange);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, visibleTimer, visibleMayChange);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, visibleTimer, visibleMayChange);
+    connect(m_proxy, &QAbstractItemModel::modelReset, visibleTimer, visibleMayChange);
+    new ResizeWatcher(jobsView()->viewport(), visibleMayChange);
     updateConnections();
     showSelected();
     selectFirst(); // the history's jobs are there already: the top one, sorted

@@ -1,6 +1,7 @@
 #include "DesktopPreferences.h"
 
 #include <QSettings>
+#include <algorithm>
 
 namespace DesktopPreferences {
 
@@ -60,7 +61,11 @@ ImportService::Options pacedOptions(const ImportService::Options &current, Pace 
     o.listIntervalMs = scaled(d.listIntervalMs);
     o.pagedListIntervalMs = scaled(d.pagedListIntervalMs);
     o.coveredByListIntervalMs = scaled(d.coveredByListIntervalMs);
-    o.requestsPerSecond = p == Pace::Gentle ? 5 : p == Pace::Brisk ? 15 : d.requestsPerSecond;
+    // The rate is a ceiling per connection: Gentle halves it, Brisk cannot raise it (the cloud's default is already
+    // just under the documented 20/s) and only asks more often; Milvus, which needs few requests, gets half again.
+    o.requestsPerSecond = p == Pace::Gentle ? d.requestsPerSecond / 2 : d.requestsPerSecond;
+    o.milvusRequestsPerSecond = p == Pace::Gentle ? d.milvusRequestsPerSecond / 2
+        : p == Pace::Brisk ? std::min(d.requestsPerSecond, d.milvusRequestsPerSecond * 1.5) : d.milvusRequestsPerSecond;
     return o;
 }
 

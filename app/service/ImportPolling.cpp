@@ -1,5 +1,6 @@
-// ImportService: scheduling and answers. The budget, the order (list, selected, most overdue), backoff, and
-// merging each answer into the job's record.
+// ImportService: scheduling and answers. The budget (AIMD under the connection's ceiling), how many requests go at
+// once (from the answers' latency), the order (list, selected, on screen, most overdue), backoff, and merging each
+// answer into the job's record.
 
 #include "ImportService.h"
 
@@ -20,6 +21,8 @@ bool affectsConnection(const ApiError &e)
 
 // Below this many files a diff costs less than the hop to another thread.
 constexpr int kOffThreadDiffFiles = 128;
+// QNetworkAccessManager's connections per host over HTTP/1.1.
+constexpr int kHttp1ConnectionsPerHost = 6;
 }
 
 bool ImportService::isActive(const JobRecord &r) const
@@ -27,15 +30,67 @@ bool ImportService::isActive(const JobRecord &r) const
     return !r.expired && !isTerminal(r.job.state) && r.lastError.kind != ErrorKind::NotFound;
 }
 
-qint64 ImportService::intervalFor(const JobRecord &r) const
+qint64 ImportService::intervalFor(const ConnState &cs, const JobRecord &r) const
 {
     if (r.key() == m_selected)
         return m_options.selectedIntervalMs;
+    qint64 ms;
     switch (r.job.state) {
-    case JobState::Pending: return m_options.pendingIntervalMs;
-    case JobState::Finalizing: return m_options.finalizingIntervalMs;
-    default: return m_options.runningIntervalMs;
+    case JobState::Pending: ms = m_options.pendingIntervalMs; break;
+    case JobState::Finalizing: ms = m_options.finalizingIntervalMs; break;
+    default: ms = m_options.runningIntervalMs; break;
     }
+    // The cloud has no progress-only request (its list carries none; a describe is progress and files at once):
+    // a job nobody looks at is simply described less often, leaving the budget to those on screen.
+    if (cs.controlPlane && m_visibleKnown && !m_visible.contains(r.key()))
+        ms *= std::max(1, m_options.offScreenIntervalFactor);
+    return ms;
+}
+
+int ImportService::inFlightLimit(const ConnState &cs) const
+{
+    int hi = std::max(1, m_options.maxInFlight);
+    if (!cs.controlPlane)
+        return std::min(hi, std::max(1, m_options.milvusInFlight));
+    // Plain http is HTTP/1.1, where Qt opens at most 6 connections to a host: more "under way" would only queue
+    // inside Qt and leave in bursts that the server counts against its limit. (https may multiplex over HTTP/2.)
+    if (cs.conn.baseUrl.scheme() != QLatin1String("https"))
+        hi = std::min(hi, kHttp1ConnectionsPerHost);
+    // Enough under way to spend the rate while each answer takes latencyMs (Little's law), and one to spare.
+    const int lo = std::clamp(m_options.minInFlight, 1, hi);
+    // An answer that is late already says the answers are slow: a hung request must not hold back the rest.
+    const qint64 now = mono();
+    double latency = cs.latencyMs;
+    for (const qint64 sent : cs.describeSentMs)
+        latency = std::max(latency, static_cast<double>(now - sent));
+    if (latency < 0)
+        return lo;
+    const double want = std::ceil(cs.budget.rate(now) * latency / 1000.0) + 1;
+    return static_cast<int>(std::clamp<double>(want, lo, hi));
+}
+
+void ImportService::setBudget(ConnState &cs)
+{
+    cs.controlPlane = !cs.conn.clusterId.isEmpty() || !cs.conn.projectId.isEmpty()
+        || cs.conn.endpoint({}).effectiveDialect() == Dialect::CloudV1;
+    cs.budget.setRecovery(m_options.budgetRecoveryMs);
+    cs.budget.setGuard(m_options.budgetGuardMs);
+    cs.budget.setCeiling(cs.controlPlane ? m_options.requestsPerSecond
+                                         : std::min(m_options.requestsPerSecond, m_options.milvusRequestsPerSecond));
+}
+
+void ImportService::noteAnswer(ConnState &cs, qint64 sentAtMs, const ApiError &e)
+{
+    const qint64 now = mono();
+    if (e.kind == ErrorKind::RateLimited) {
+        if (cs.budget.rateLimited(sentAtMs, now))
+            Q_EMIT healthChanged(cs.conn.id);
+        return;
+    }
+    if (e.kind == ErrorKind::Network || e.kind == ErrorKind::Timeout)
+        return; // no answer: no latency
+    const double sample = static_cast<double>(std::max<qint64>(0, now - sentAtMs));
+    cs.latencyMs = cs.latencyMs < 0 ? sample : 0.8 * cs.latencyMs + 0.2 * sample;
 }
 
 void ImportService::schedule(ConnState &cs, qint64 atMs)
@@ -58,7 +113,8 @@ void ImportService::pump(const QString &connectionId)
         return;
     }
     qint64 wakeAt = now + 3600 * 1000;
-    while (cs.inFlight < m_options.maxInFlight) {
+    const int limit = inFlightLimit(cs);
+    while (cs.inFlight < limit) {
         qint64 nextSlot = 0;
         if (!cs.budget.available(now, &nextSlot)) {
             wakeAt = std::min(wakeAt, nextSlot);
@@ -69,15 +125,20 @@ void ImportService::pump(const QString &connectionId)
             pollList(cs);
             continue;
         }
-        // 2. the selected job, then 3. whichever job is most overdue
+        // 2. the selected job, then 3. the jobs on screen, then whichever job is most overdue
         QString pick;
         qint64 pickDue = std::numeric_limits<qint64>::max();
+        const bool lead = cs.controlPlane && m_visibleKnown;
         for (auto it = cs.dueMs.cbegin(); it != cs.dueMs.cend(); ++it) {
             if (cs.jobsInFlight.contains(it.key()))
                 continue;
             // The selected job goes first once it is due; before that it must not stand in front of jobs that are.
-            const bool selectedAndDue = it.key() == m_selected && it.value() <= now;
-            const qint64 due = selectedAndDue ? it.value() - 1000000 : it.value();
+            // A job on screen leads those off screen by visibleLeadMs: ahead of them, but none waits for ever.
+            qint64 due = it.value();
+            if (due <= now && it.key() == m_selected)
+                due -= 1000000;
+            else if (due <= now && lead && m_visible.contains(it.key()))
+                due -= m_options.visibleLeadMs;
             if (due < pickDue) {
                 pickDue = due;
                 pick = it.key();
@@ -98,8 +159,10 @@ void ImportService::pump(const QString &connectionId)
     }
     if (!cs.listInFlight)
         wakeAt = std::min(wakeAt, cs.nextListMs);
-    if (cs.inFlight < m_options.maxInFlight)
+    if (cs.inFlight < limit)
         schedule(cs, std::max(wakeAt, now + 1));
+    else if (cs.controlPlane && !cs.describeSentMs.isEmpty())
+        schedule(cs, now + 1000); // answers that stay away raise the limit: look again then
 }
 
 void ImportService::pollJob(ConnState &cs, const QString &key)
@@ -109,8 +172,14 @@ void ImportService::pollJob(ConnState &cs, const QString &key)
     cs.budget.spend(mono());
     ++cs.inFlight;
     const QString connectionId = cs.conn.id;
+    const qint64 sentAt = mono();
+    cs.describeSentMs.insert(key, sentAt);
     m_client->fetchProgress(cs.conn.endpoint(cs.token), r.job.jobId, cs.context.get(),
-                            [this, connectionId, key](const JobProgress &job, const ApiError &e) {
+                            [this, connectionId, key, sentAt](const JobProgress &job, const ApiError &e) {
+                                if (ConnState *c = state(connectionId)) {
+                                    c->describeSentMs.remove(key);
+                                    noteAnswer(*c, sentAt, e);
+                                }
                                 onProgress(connectionId, key, job, e);
                             });
 }
@@ -121,9 +190,15 @@ void ImportService::pollList(ConnState &cs)
     cs.budget.spend(mono());
     ++cs.inFlight;
     const QString connectionId = cs.conn.id;
-    // Pages after the first are requests like any other: each waits for the budget.
+    const qint64 sentAt = mono();
+    // Pages after the first are requests like any other: each waits for the budget. (A list's time says nothing
+    // of a describe's: only its refusal counts.)
     m_client->listJobs(cs.conn.endpoint(cs.token), QString(), cs.context.get(),
-                       [this, connectionId](const QVector<JobSummary> &jobs, const ApiError &e) { onList(connectionId, jobs, e); },
+                       [this, connectionId, sentAt](const QVector<JobSummary> &jobs, const ApiError &e) {
+                           if (ConnState *c = state(connectionId); c && e.kind == ErrorKind::RateLimited)
+                               noteAnswer(*c, sentAt, e);
+                           onList(connectionId, jobs, e);
+                       },
                        [this, connectionId](std::function<void()> send) { whenBudgetAllows(connectionId, std::move(send)); });
 }
 
@@ -248,7 +323,7 @@ void ImportService::onProgress(const QString &connectionId, const QString &key, 
             onConnectionError(*cs, e);
     }
     if (isActive(r) || (e.isError() && e.kind != ErrorKind::NotFound && !r.expired))
-        cs->dueMs.insert(key, mono() + (e.isError() && !e.retryable ? 60000 : intervalFor(r)));
+        cs->dueMs.insert(key, mono() + (e.isError() && !e.retryable ? 60000 : intervalFor(*cs, r)));
     else
         cs->dueMs.remove(key);
     pump(connectionId);
@@ -277,7 +352,7 @@ void ImportService::onDescribed(ConnState &cs, JobRecord &r, const JobProgress &
             Q_EMIT jobTransition(r, before, after);
     }
     if (isActive(r))
-        cs.dueMs.insert(key, mono() + intervalFor(r));
+        cs.dueMs.insert(key, mono() + intervalFor(cs, r));
     else
         cs.dueMs.remove(key);
     noteCollection(cs, r);
@@ -291,8 +366,7 @@ void ImportService::onList(const QString &connectionId, const QVector<JobSummary
         return;
     --cs->inFlight;
     cs->listInFlight = false;
-    const bool paged = !cs->conn.clusterId.isEmpty() || !cs->conn.projectId.isEmpty()
-        || cs->conn.endpoint({}).effectiveDialect() == Dialect::CloudV1;
+    const bool paged = cs->controlPlane;
     // With nothing running on this connection the list only discovers new jobs: ask five times less often.
     bool anyActive = false;
     for (const JobRecord &r : std::as_const(m_jobs))

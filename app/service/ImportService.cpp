@@ -36,13 +36,14 @@ ImportService::~ImportService()
 void ImportService::setOptions(const Options &o)
 {
     m_options = o;
-    m_options.requestsPerSecond = std::clamp(o.requestsPerSecond, 0.1, 20.0);
+    m_options.requestsPerSecond = std::clamp(o.requestsPerSecond, RequestBudget::kMinimum, RequestBudget::kDocumentedLimit);
+    m_options.milvusRequestsPerSecond = std::clamp(o.milvusRequestsPerSecond, RequestBudget::kMinimum, RequestBudget::kDocumentedLimit);
     m_client->setDeadlineMs(o.deadlineMs);
     m_client->setMaxBodyBytes(o.maxBodyBytes);
     m_saveTimer->setInterval(o.saveDelayMs);
     m_keys->setRetryDelayMs(o.keyRetryMs);
     for (auto &kv : m_conns)
-        kv.second->budget.setRate(m_options.requestsPerSecond);
+        setBudget(*kv.second);
 }
 
 void ImportService::setRequestLogger(std::function<void(const QString &)> logger)
@@ -104,14 +105,19 @@ const Connection *ImportService::connection(const QString &id) const
 ConnectionHealth ImportService::health(const QString &connectionId) const
 {
     const ConnState *cs = state(connectionId);
-    return cs ? cs->health : ConnectionHealth{};
+    if (!cs)
+        return {};
+    ConnectionHealth h = cs->health;
+    h.requestsPerSecond = cs->budget.rate(mono());
+    h.inFlightLimit = inFlightLimit(*cs);
+    return h;
 }
 
 void ImportService::attach(const Connection &conn)
 {
     auto cs = std::make_unique<ConnState>();
     cs->conn = conn;
-    cs->budget.setRate(m_options.requestsPerSecond);
+    setBudget(*cs);
     cs->context = std::make_unique<QObject>();
     cs->timer = new QTimer(cs->context.get());
     cs->timer->setSingleShot(true);
@@ -325,6 +331,28 @@ void ImportService::setSelectedJob(const QString &key)
     if (cs && (isActive(*r) || (!r->hasDetails && !r->expired && r->lastError.kind != ErrorKind::NotFound))) {
         cs->dueMs.insert(key, 0);
         schedule(*cs, 0);
+    }
+}
+
+void ImportService::setVisibleJobs(const QSet<QString> &keys)
+{
+    const QSet<QString> before = m_visible;
+    const bool wasKnown = m_visibleKnown;
+    m_visible = keys;
+    m_visibleKnown = true;
+    // A job that comes into view is due within its on-screen interval, not the longer one it was given off screen.
+    for (const QString &key : keys) {
+        if (wasKnown && before.contains(key))
+            continue;
+        const auto rit = m_jobs.constFind(key);
+        ConnState *cs = rit == m_jobs.constEnd() ? nullptr : state(rit->connectionId);
+        if (!cs || !cs->controlPlane || !cs->dueMs.contains(key))
+            continue;
+        const qint64 due = std::min(cs->dueMs.value(key), mono() + intervalFor(*cs, *rit));
+        if (due < cs->dueMs.value(key)) {
+            cs->dueMs.insert(key, due);
+            schedule(*cs, due);
+        }
     }
 }
 

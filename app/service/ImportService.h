@@ -42,6 +42,8 @@ struct ConnectionHealth
     ApiError lastError;
     QString keyProblem;   // why no key could be read, in plain words
     QString clusterStatus; // Zilliz Cloud: the cluster's status when it is not RUNNING (ABNORMAL, FROZEN, …)
+    double requestsPerSecond = 0; // the budget in force now: the ceiling, or less after rate-limited answers
+    int inFlightLimit = 0;        // requests it may have under way now
 };
 
 class ImportService : public JobSource
@@ -50,7 +52,15 @@ class ImportService : public JobSource
 public:
     struct Options
     {
-        double requestsPerSecond = 10;  // per connection; never above the documented 20
+        // The most requests per second a connection may send: a ceiling the user can only lower (Preferences'
+        // pace), never above the documented 20. The cloud's control plane is asked at this rate; a rate-limited
+        // answer halves it and it grows back by 1/s every budgetRecoveryMs (RequestBudget).
+        double requestsPerSecond = 18;
+        double milvusRequestsPerSecond = 10; // self-hosted Milvus, within the ceiling: one list refreshes every job
+        int budgetRecoveryMs = 5000;
+        // And never more than 20 in any 1 s + this of sends (the server counts at arrival, where answers and the
+        // network bunch them): sustained, 20 / 1.25 s = 16/s; a burst may still take 18 in a second.
+        int budgetGuardMs = 250;
         int selectedIntervalMs = 2000;
         int runningIntervalMs = 5000;
         int pendingIntervalMs = 15000;
@@ -59,7 +69,16 @@ public:
         int pagedListIntervalMs = 30000; // the cloud's list has no progress: it only discovers jobs
         int coveredByListIntervalMs = 30000; // describe of a job the list keeps fresh and that did not change
         int finishedFirstDescribeDelayMs = 2000; // a job first listed as finished: its files, after the running ones
-        int maxInFlight = 4;
+        // Requests under way per connection. The cloud's follows the answers' latency (rate × latency + 1, so the
+        // budget is spent when each answer is slow), within minInFlight..maxInFlight; Milvus keeps milvusInFlight.
+        int maxInFlight = 16;
+        int minInFlight = 2;
+        int milvusInFlight = 4;
+        // The cloud, once the window says which jobs are on screen (setVisibleJobs): a job off screen and not
+        // selected is described this many times less often; among due jobs one on screen goes first unless one
+        // off screen has waited visibleLeadMs longer (so none starves while the budget is cut).
+        int offScreenIntervalFactor = 3;
+        int visibleLeadMs = 10000;
         int maxBackoffMs = 60000;
         int authRetryMs = 60000;
         int keyRetryMs = 3000;           // a keychain that did not answer at login is asked once more after this
@@ -106,6 +125,10 @@ public:
     QString addJob(const QString &connectionId, const QString &pastedId);
     void removeJob(const QString &key);
     void setSelectedJob(const QString &key);
+    // The jobs whose rows are on screen (the window feeds it from the jobs view). On the cloud they are asked
+    // before the others that are due (after the selected job) and the others less often. Until it is first called
+    // (serve, the CLI, the benchmark) every job counts as on screen.
+    void setVisibleJobs(const QSet<QString> &keys);
     void refreshNow();
     // Starting imports. The bucket keys are used for this request only, unless rememberBucketKeys: then they go
     // to the keychain (never the history). done(key, error) reports the new job's key or the server's refusal.
@@ -213,6 +236,9 @@ private:
         int failures = 0;
         qint64 holdUntilMs = 0;       // backoff: no requests before this (monotonic ms)
         RequestBudget budget;
+        bool controlPlane = false; // the cloud's (paged list, describes only): its own rate and adaptive in-flight
+        double latencyMs = -1;     // smoothed time to a describe's answer; < 0 until the first
+        QHash<QString, qint64> describeSentMs; // describes not answered yet -> when they went
         int inFlight = 0;
         bool listInFlight = false;
         qint64 nextListMs = 0;
@@ -236,7 +262,10 @@ private:
     void pump(const QString &connectionId);
     void schedule(ConnState &cs, qint64 atMs);
     bool isActive(const JobRecord &r) const;
-    qint64 intervalFor(const JobRecord &r) const;
+    qint64 intervalFor(const ConnState &cs, const JobRecord &r) const;
+    int inFlightLimit(const ConnState &cs) const;
+    void setBudget(ConnState &cs);
+    void noteAnswer(ConnState &cs, qint64 sentAtMs, const ApiError &e);
     void pollJob(ConnState &cs, const QString &key);
     void pollList(ConnState &cs);
     void whenBudgetAllows(const QString &connectionId, std::function<void()> send);
@@ -275,4 +304,6 @@ private:
     QSet<QString> m_dirtyFiles; // of m_dirty: those whose file list changed too
     QTimer *m_saveTimer;
     QString m_selected;
+    QSet<QString> m_visible;
+    bool m_visibleKnown = false; // a window said which jobs are on screen
 };

@@ -84,6 +84,7 @@ ImportService::Options schedulingOptions()
 {
     ImportService::Options o = fastOptions();
     o.requestsPerSecond = 20;
+    o.budgetGuardMs = 0; // a held clock has no jitter: exactly 20 in every second
     o.selectedIntervalMs = 100;
     o.runningIntervalMs = 200;
     o.pendingIntervalMs = 1000;
