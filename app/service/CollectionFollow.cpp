@@ -42,7 +42,8 @@ void ImportService::noteCollection(ConnState &cs, const JobRecord &r)
         cs.collectionDueMs.insert(key, mono());
 }
 
-bool ImportService::pollDueCollection(ConnState &cs, qint64 now, qint64 *wakeAt)
+// Polls the most overdue collection if it is due and was due no later than notAfterMs (the job it competes with).
+bool ImportService::pollDueCollection(ConnState &cs, qint64 now, qint64 notAfterMs, qint64 *wakeAt)
 {
     QString pick;
     qint64 pickDue = std::numeric_limits<qint64>::max();
@@ -58,6 +59,8 @@ bool ImportService::pollDueCollection(ConnState &cs, qint64 now, qint64 *wakeAt)
         *wakeAt = std::min(*wakeAt, pickDue);
         return false;
     }
+    if (pickDue > notAfterMs)
+        return false;
     pollCollection(cs, pick);
     return true;
 }

@@ -144,9 +144,10 @@ void ImportService::pump(const QString &connectionId)
                 pick = it.key();
             }
         }
-        // 4. a collection after its import (CollectionFollow.cpp), when no job is due
+        // 4. a collection after its import (CollectionFollow.cpp), when it is more overdue than that job: on a
+        // connection whose jobs are always due (the cloud spends its whole budget) it must still get its turn.
         const bool jobDue = !pick.isEmpty() && cs.dueMs.value(pick) <= now;
-        if (!jobDue && pollDueCollection(cs, now, &wakeAt))
+        if (pollDueCollection(cs, now, jobDue ? pickDue : std::numeric_limits<qint64>::max(), &wakeAt))
             continue;
         if (pick.isEmpty())
             break;

@@ -278,7 +278,7 @@ private:
     void twoPhase(const QString &key, bool commit, std::function<void(const ApiError &)> done);
     bool wantsCollection(const JobRecord &r) const;
     void noteCollection(ConnState &cs, const JobRecord &r);
-    bool pollDueCollection(ConnState &cs, qint64 now, qint64 *wakeAt);
+    bool pollDueCollection(ConnState &cs, qint64 now, qint64 notAfterMs, qint64 *wakeAt);
     void pollCollection(ConnState &cs, const QString &key);
     void onCollection(const QString &connectionId, const QString &key, const CollectionState &c, const ApiError &e);
     void sendCreate(const QString &connectionId, const CreateRequest &req, const QJsonObject &params, int resend, CreateDone done);
