@@ -287,7 +287,7 @@ int main(int argc, char **argv)
     const QCommandLineOption speedOpt(QStringLiteral("speed"), QStringLiteral("Simulated seconds per second (default 10)."), QStringLiteral("X"), QStringLiteral("10"));
     const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
     const QCommandLineOption noBaselineOpt(QStringLiteral("no-baseline"), QStringLiteral("Skip the Python baseline."));
-    const QCommandLineOption rateOpt(QStringLiteral("rate"), QStringLiteral("Bulkwatch's request budget per connection (default: the app's, 10/s)."), QStringLiteral("R"));
+    const QCommandLineOption rateOpt(QStringLiteral("rate"), QStringLiteral("Bulkwatch's request ceiling per connection (default: the app's: 18/s on the cloud, 10/s on Milvus)."), QStringLiteral("R"));
     const QCommandLineOption onlyOpt(QStringLiteral("only"), QStringLiteral("Run one phase only: parse, or sim (the simulator's describes/s)."), QStringLiteral("PHASE"));
     const QCommandLineOption simClientsOpt(QStringLiteral("sim-clients"), QStringLiteral("Client connections of the simulator-speed phase (default 4)."), QStringLiteral("N"), QStringLiteral("4"));
     p.addOptions({jobsOpt, filesOpt, finishedOpt, dialectOpt, secondsOpt, speedOpt, jsonOpt, noBaselineOpt, rateOpt, onlyOpt, simClientsOpt});
