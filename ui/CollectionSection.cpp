@@ -56,9 +56,12 @@ void CollectionSection::showJob(const JobRecord *r)
     m_phase->setText(tr("Collection %1: %2").arg(c.name.isEmpty() ? r->job.collectionName.value_or(QString()) : c.name,
                                                    collectionPhaseText(c)));
     const QLocale loc;
-    if (c.rowCount)
+    // A job first seen already ended has no row count until its first describe: say nothing rather than "0".
+    if (c.rowCount && r->job.importedRows)
         m_rows->setText(tr("%1 rows in the collection, %2 imported by this job")
-                            .arg(loc.toString(*c.rowCount), loc.toString(r->job.importedRows.value_or(0))));
+                            .arg(loc.toString(*c.rowCount), loc.toString(*r->job.importedRows)));
+    else if (c.rowCount)
+        m_rows->setText(tr("%1 rows in the collection").arg(loc.toString(*c.rowCount)));
     m_rows->setVisible(c.rowCount.has_value());
     QStringList failures;
     for (const IndexStatus &i : c.indexes)

@@ -118,6 +118,10 @@ Trotzdem beobachten oder erneut prüfen.</translation>
         <source>The load could not be refreshed: %1</source>
         <translation>Das Laden konnte nicht aufgefrischt werden: %1</translation>
     </message>
+    <message>
+        <source>%1 rows in the collection</source>
+        <translation>%1 Zeilen in der Collection</translation>
+    </message>
 </context>
 <context>
     <name>CollectionState</name>
