@@ -94,8 +94,11 @@ bool HistoryStore::open(const QString &path, QString *error)
         return false;
     }
     QSqlQuery q(db);
-    // A file that is not a database (or is damaged) fails here; it is reported and left as it is.
-    if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next() || q.value(0).toString() != QLatin1String("ok")) {
+    // A file that is not a database (or whose header or schema is damaged) fails here; it is reported and left as it
+    // is. Reading the schema touches a few pages; PRAGMA quick_check read every page of the file, twice per start
+    // (the writer opens its own connection): 200 MB and ~250 ms for a history of 200 jobs x 1,024 files.
+    // Damage deeper in the file surfaces as an error when that page is read or written.
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !q.next()) {
         *error = QCoreApplication::translate("HistoryStore", "The history database %1 is damaged or not a Bulkwatch database (%2). It was left untouched; "
                     "move it away to start a new history.")
                      .arg(path, q.lastError().isValid() ? q.lastError().text() : q.value(0).toString());
