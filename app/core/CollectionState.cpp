@@ -78,7 +78,7 @@ bool IndexStatus::operator==(const IndexStatus &o) const
 
 bool CollectionState::indexed() const
 {
-    if (indexes.isEmpty())
+    if (indexes.isEmpty() || waitingForRows)
         return false;
     for (const IndexStatus &i : indexes) {
         if (i.state != IndexState::Finished || i.pendingRows.value_or(0) > 0)
@@ -98,7 +98,7 @@ bool CollectionState::indexFailed() const
 
 bool CollectionState::settled() const
 {
-    if (!present)
+    if (!present || waitingForRows)
         return false;
     for (const IndexStatus &i : indexes) {
         if (i.state != IndexState::Finished && i.state != IndexState::Failed)
@@ -128,7 +128,8 @@ qint64 CollectionState::totalRowsSum() const
 bool CollectionState::operator==(const CollectionState &o) const
 {
     return present == o.present && name == o.name && dbName == o.dbName && rowCount == o.rowCount && loadState == o.loadState
-        && loadProgress == o.loadProgress && indexes == o.indexes && indexesKnown == o.indexesKnown;
+        && loadProgress == o.loadProgress && indexes == o.indexes && indexesKnown == o.indexesKnown
+        && waitingForRows == o.waitingForRows && refreshing == o.refreshing;
 }
 
 QJsonValue collectionToJson(const CollectionState &c)
@@ -161,6 +162,8 @@ QString collectionPhaseText(const CollectionState &c)
         return {};
     if (c.indexFailed())
         return QCoreApplication::translate("CollectionState", "Index build failed");
+    if (c.searchable() && c.loadState == LoadState::Loading)
+        return QCoreApplication::translate("CollectionState", "Searchable — refreshing the load (%1 %)").arg(qRound(c.loadProgress.value_or(0)));
     if (c.searchable())
         return QCoreApplication::translate("CollectionState", "Searchable");
     if (c.indexed())
@@ -169,7 +172,8 @@ QString collectionPhaseText(const CollectionState &c)
             : QCoreApplication::translate("CollectionState", "Indexed, not loaded — load the collection to search it");
     if (c.indexesKnown && c.indexes.isEmpty())
         return QCoreApplication::translate("CollectionState", "No index — create one to search the collection");
-    if (c.totalRowsSum() > 0)
+    // Before the job's rows show, the figures are the collection's old ones: no count that would read as done.
+    if (c.totalRowsSum() > 0 && (!c.waitingForRows || c.totalRowsSum() > c.indexedRowsSum()))
         return QCoreApplication::translate("CollectionState", "Building the index — %1 of %2 rows")
             .arg(rows(c.indexedRowsSum()), rows(c.totalRowsSum()));
     return QCoreApplication::translate("CollectionState", "Building the index");

@@ -42,9 +42,18 @@ struct CollectionState
     std::optional<double> loadProgress; // 0..100
     QVector<IndexStatus> indexes;
     bool indexesKnown = false; // indexes/describe answered (an empty list then means: no index)
+    // The job's own rows are not in these figures yet: it has not completed (Milvus' plateau), or the collection's
+    // count has not caught up with what it imported. Such figures are of the collection before the import — an
+    // empty collection's index is "finished" — so it is neither indexed nor settled yet (set by the service).
+    bool waitingForRows = false;
+    // A refresh_load asked by the user is under way: the collection stays searchable while it loads its new segments.
+    bool refreshing = false;
 
     bool indexed() const;
-    bool searchable() const { return indexed() && loadState == LoadState::Loaded; }
+    bool searchable() const
+    {
+        return indexed() && (loadState == LoadState::Loaded || (refreshing && loadState == LoadState::Loading));
+    }
     bool indexFailed() const;
     // Nothing more will change by itself: every index finished or failed, the load state not moving.
     bool settled() const;

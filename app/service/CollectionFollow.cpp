@@ -15,6 +15,20 @@
 namespace {
 // A job that ended longer ago than this is not followed after a restart: its collection has long settled.
 constexpr qint64 kFollowEndedForSecs = 6 * 3600;
+// How long after its end a job's rows may take to show in the collection's count before the figures are taken as
+// they are (rows deleted since, or a count that never includes them: the follow must end).
+constexpr qint64 kRowsCatchUpSecs = 600;
+}
+
+bool ImportService::waitingForRows(const JobRecord &r, const CollectionState &c) const
+{
+    if (r.job.state != JobState::Completed)
+        return true;
+    const qint64 imported = r.job.importedRows.value_or(0);
+    if (imported <= 0 || (r.endedAt.isValid() && r.endedAt.secsTo(now()) > kRowsCatchUpSecs))
+        return false;
+    const qint64 seen = c.rowCount ? *c.rowCount : c.totalRowsSum();
+    return seen < imported;
 }
 
 bool ImportService::wantsCollection(const JobRecord &r) const
@@ -160,11 +174,15 @@ void ImportService::onCollection(const QString &connectionId, const QString &key
         pump(connectionId);
         return;
     }
-    if (c != r.collection) {
-        r.collection = c;
+    CollectionState fresh = c;
+    fresh.waitingForRows = waitingForRows(r, c);
+    // Asked to refresh: searchable all along, until the load has settled again.
+    fresh.refreshing = r.collection.refreshing && (c.loadState == LoadState::Loading || c.loadState == LoadState::Unknown);
+    if (fresh != r.collection) {
+        r.collection = fresh;
         Q_EMIT jobChanged(r);
         const CollectionPhase before = r.collectionAnnounced;
-        const CollectionPhase after = collectionPhase(c);
+        const CollectionPhase after = collectionPhase(fresh);
         // Each step is announced once: a collection that goes back (a refresh_load, an index rebuilt) and reaches
         // Searchable again is not "ready to search" a second time.
         if (after != before && !(before == CollectionPhase::Searchable && after != CollectionPhase::IndexFailed)) {
@@ -201,6 +219,7 @@ void ImportService::refreshLoad(const QString &key, std::function<void(const Api
             const auto it = m_jobs.find(key);
             if (it != m_jobs.end()) {
                 it->collection.loadState = LoadState::Loading;
+                it->collection.refreshing = true;
                 c->collectionDueMs.insert(key, mono());
                 schedule(*c, mono());
             }

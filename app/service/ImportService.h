@@ -277,6 +277,7 @@ private:
     void onConnectionOk(ConnState &cs);
     void twoPhase(const QString &key, bool commit, std::function<void(const ApiError &)> done);
     bool wantsCollection(const JobRecord &r) const;
+    bool waitingForRows(const JobRecord &r, const CollectionState &c) const;
     void noteCollection(ConnState &cs, const JobRecord &r);
     bool pollDueCollection(ConnState &cs, qint64 now, qint64 notAfterMs, qint64 *wakeAt);
     void pollCollection(ConnState &cs, const QString &key);

@@ -55,6 +55,7 @@ private Q_SLOTS:
     void aServerWithoutTheEndpointsIsAskedOnce();
     void theJobsDatabaseIsUsed();
     void aFailedIndexEndsTheFollow();
+    void anIndexDoneBeforeTheJobIsNotSearchableYet();
     void zillizCloudUsesTheClustersOwnEndpoint();
     void refreshLoadAndTheClusterListForTheWindow();
 };
@@ -141,6 +142,38 @@ void TestCollectionFollow::aFailedIndexEndsTheFollow()
     const int asked = sim.server->requestCount(kIndexes);
     waitForListPolls(sim, 5);
     QCOMPARE(sim.server->requestCount(kIndexes), asked);
+}
+
+// An index that keeps up with the rows is "finished" on the plateau, while the job still runs and before its rows
+// are in the collection's count: the window once called that Searchable (with "0 rows in the collection") and
+// stopped following, so a later index failure was never seen. Simulated time is set, not run.
+void TestCollectionFollow::anIndexDoneBeforeTheJobIsNotSearchableYet()
+{
+    SimScenario s = scenario();
+    s.indexRowsPerSecond = 100000; // indexed as soon as written (30 s); the job completes at 50 s
+    SimFixture sim(s);
+    sim.server->engine().freezeAt(40);
+    ImportService service(nullptr, nullptr);
+    service.setOptions(options());
+    QSignalSpy steps(&service, &ImportService::collectionTransition);
+    service.start();
+    service.saveConnection(simConnection(sim), std::nullopt);
+    const QString key = jobKey(kId);
+    QTRY_VERIFY_WITH_TIMEOUT(service.job(key) && service.job(key)->collection.present, 15000);
+    const int asked = sim.server->requestCount(kIndexes);
+    QTRY_VERIFY_WITH_TIMEOUT(sim.server->requestCount(kIndexes) >= asked + 3, 15000); // still followed
+    const JobRecord *r = service.job(key);
+    QCOMPARE(r->job.state, JobState::Running);
+    QVERIFY(!r->collection.searchable());
+    QVERIFY(!r->collection.indexed());
+    QVERIFY(!r->collection.settled());
+    QCOMPARE(collectionPhase(r->collection), CollectionPhase::Building);
+    QCOMPARE(collectionPhaseText(r->collection), QStringLiteral("Building the index"));
+    sim.server->engine().freezeAt(60);
+    QTRY_VERIFY_WITH_TIMEOUT(service.job(key)->collection.searchable(), 15000);
+    QCOMPARE(service.job(key)->job.state, JobState::Completed);
+    QCOMPARE(service.job(key)->collection.rowCount.value_or(-1), 2000);
+    QCOMPARE(phasesOf(steps), (QVector<CollectionPhase>{CollectionPhase::Building, CollectionPhase::Searchable}));
 }
 
 void TestCollectionFollow::zillizCloudUsesTheClustersOwnEndpoint()
