@@ -56,13 +56,15 @@ void CollectionSection::showJob(const JobRecord *r)
     m_phase->setText(tr("Collection %1: %2").arg(c.name.isEmpty() ? r->job.collectionName.value_or(QString()) : c.name,
                                                    collectionPhaseText(c)));
     const QLocale loc;
-    // A job first seen already ended has no row count until its first describe: say nothing rather than "0".
-    if (c.rowCount && r->job.importedRows)
+    // The rows beside the job's only once it has completed (before, the count is the collection's old one). A job
+    // first seen already ended has no row count until its first describe: say nothing rather than "0".
+    const bool completed = r->job.state == JobState::Completed;
+    if (c.rowCount && completed && r->job.importedRows)
         m_rows->setText(tr("%1 rows in the collection, %2 imported by this job")
                             .arg(loc.toString(*c.rowCount), loc.toString(*r->job.importedRows)));
-    else if (c.rowCount)
+    else if (c.rowCount && completed)
         m_rows->setText(tr("%1 rows in the collection").arg(loc.toString(*c.rowCount)));
-    m_rows->setVisible(c.rowCount.has_value());
+    m_rows->setVisible(c.rowCount.has_value() && completed);
     QStringList failures;
     for (const IndexStatus &i : c.indexes)
         if (i.state == IndexState::Failed)
