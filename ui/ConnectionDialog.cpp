@@ -15,6 +15,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSpinBox>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -64,6 +65,15 @@ ConnectionDialog::ConnectionDialog(ImportService *service, const Connection *exi
         m_showKey->setText(shown ? tr("Hide key") : tr("Show key"));
         m_showKey->setToolTip(shown ? tr("Hide the key") : tr("Show the key"));
     });
+    // How long the server keeps a finished job: for "forgotten in ~2 h" in the table (Milvus'
+    // dataCoord.import.taskRetention; protocol.md).
+    m_retentionHours = new QSpinBox(this);
+    m_retentionHours->setRange(1, 24 * 30);
+    m_retentionHours->setValue(3);
+    m_retentionHours->setSuffix(tr(" h"));
+    m_retentionHours->setAccessibleName(tr("Server keeps finished jobs"));
+    m_retentionHours->setToolTip(tr("How long the server lists a job after it ended: Milvus 3 h by default "
+                                    "(dataCoord.import.taskRetention), 48 h from 2.6.24. Bulkwatch keeps its own history."));
     m_caFile = new QLineEdit(this);
     m_caFile->setPlaceholderText(tr("optional: a PEM file of a private CA to trust"));
     m_caFile->setAccessibleName(tr("CA certificate file"));
@@ -125,6 +135,7 @@ ConnectionDialog::ConnectionDialog(ImportService *service, const Connection *exi
         m_keyLabel->setBuddy(m_key);
     m_form->addRow(QString(), m_sessionOnly);
     m_form->addRow(tr("&CA certificate:"), caRow);
+    m_form->addRow(tr("Server keeps &finished jobs:"), m_retentionHours);
     if (auto *caLabel = qobject_cast<QLabel *>(m_form->labelForField(caRow)))
         caLabel->setBuddy(m_caFile); // Alt+C lands in the field, not on the row's layout
 
@@ -150,6 +161,7 @@ ConnectionDialog::ConnectionDialog(ImportService *service, const Connection *exi
         m_dialect->setCurrentIndex(std::max(0, m_dialect->findData(dialectName(existing->dialect))));
         m_sessionOnly->setChecked(existing->sessionOnlyKey);
         m_caFile->setText(existing->caFile);
+        m_retentionHours->setValue(static_cast<int>(std::max<qint64>(1, (existing->retentionSeconds + 1800) / 3600)));
         m_key->setPlaceholderText(existing->hasKey ? tr("unchanged — type to replace") : tr("none"));
     } else {
         m_kind->setCurrentIndex(1);
@@ -240,6 +252,7 @@ Connection ConnectionDialog::connection() const
     c.sessionOnlyKey = m_sessionOnly->isChecked();
     c.hasKey = m_key->text().isEmpty() ? m_hadKey : true;
     c.caFile = m_caFile->text().trimmed();
+    c.retentionSeconds = static_cast<qint64>(m_retentionHours->value()) * 3600;
     return c;
 }
 

@@ -89,6 +89,7 @@ private:
     QComboBox *m_dialect;
     QLineEdit *m_key;
     QLineEdit *m_caFile;
+    class QSpinBox *m_retentionHours;
     QCheckBox *m_sessionOnly;
     QPushButton *m_test;
     QLabel *m_status;

@@ -108,10 +108,32 @@ QString JobsModel::rowsTooltip(const JobRecord &r)
     return text;
 }
 
-QString JobsModel::activityTooltip(const JobRecord &r, const QDateTime &now)
+namespace {
+// Seconds until the server forgets a finished job, or -1 (not finished, already forgotten, retention unknown).
+qint64 forgetsInSeconds(const JobRecord &r, const QDateTime &now, qint64 retentionSeconds)
+{
+    if (retentionSeconds <= 0 || r.expired || !isTerminal(r.job.state) || !r.endedAt.isValid())
+        return -1;
+    return std::max<qint64>(0, now.secsTo(r.forgottenAt(retentionSeconds)));
+}
+
+// "~2 h", "~40 min": the server's clean-up runs now and then, so no more precision than that.
+QString aboutText(qint64 seconds)
+{
+    if (seconds >= 90 * 60)
+        return JobsModel::tr("~%1 h").arg(qRound(seconds / 3600.0));
+    return JobsModel::tr("~%1 min").arg(std::max<qint64>(1, (seconds + 59) / 60));
+}
+} // namespace
+
+QString JobsModel::activityTooltip(const JobRecord &r, const QDateTime &now, qint64 retentionSeconds)
 {
     if (r.expired)
         return tr("Forgotten by the server %1; its last state was %2.").arg(agoText(r.expiredAt, now), stateText(r.job.state));
+    if (const qint64 in = forgetsInSeconds(r, now, retentionSeconds); in >= 0)
+        return tr("The server forgets this job in %1: it keeps finished jobs for %2 (the connection's setting; Milvus: "
+                  "3 h by default, 48 h from 2.6.24). Bulkwatch keeps it in its history.")
+            .arg(aboutText(in), aboutText(retentionSeconds));
     switch (jobPhase(r.job)) {
     case JobPhase::AwaitingCommit: return tr("Waiting for you: commit or abort the import (Jobs menu or the details).");
     case JobPhase::Waiting: return tr("Queued on the server: nothing moves yet.");
@@ -121,10 +143,12 @@ QString JobsModel::activityTooltip(const JobRecord &r, const QDateTime &now)
     return text.size() > 12 ? text : QString();
 }
 
-QString JobsModel::activityText(const JobRecord &r, const QDateTime &now)
+QString JobsModel::activityText(const JobRecord &r, const QDateTime &now, qint64 retentionSeconds)
 {
     if (r.expired)
         return tr("forgotten %1").arg(agoText(r.expiredAt, now)); // "by the server" is in the tooltip
+    if (const qint64 in = forgetsInSeconds(r, now, retentionSeconds); in >= 0)
+        return tr("forgotten in %1").arg(aboutText(in));
     if (r.lastError.isError())
         return r.lastError.kindName().replace(QLatin1Char('_'), QLatin1Char(' '));
     switch (jobPhase(r.job)) {

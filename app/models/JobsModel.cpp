@@ -43,6 +43,12 @@ void JobsModel::learnFromHistory(QVector<JobRecord> added, const QDateTime &now)
     }
 }
 
+qint64 JobsModel::retentionOf(const JobRecord &r) const
+{
+    const Connection *c = m_service ? m_service->connection(r.connectionId) : nullptr;
+    return c ? c->retentionSeconds : 0;
+}
+
 QDateTime JobsModel::now() const
 {
     return m_service ? m_service->now() : QDateTime::currentDateTimeUtc();
@@ -192,7 +198,7 @@ QVariant JobsModel::data(const QModelIndex &idx, int role) const
             const qint64 eta = m_eta.estimate(*r, now).seconds;
             return eta < 0 ? QStringLiteral("—") : JobFormatter::durationText(eta);
         }
-        case ActivityColumn: return activityText(*r, now);
+        case ActivityColumn: return activityText(*r, now, retentionOf(*r));
         default: return {};
         }
     }
@@ -232,7 +238,7 @@ QVariant JobsModel::data(const QModelIndex &idx, int role) const
                 return tr("Expired: the server no longer lists this job; its last state was %1.").arg(stateText(j.state));
             return j.serverState.isEmpty() ? stateText(shown) : tr("%1 — the server says “%2”").arg(stateText(shown), j.serverState);
         case ActivityColumn: {
-            const QString tip = activityTooltip(*r, now);
+            const QString tip = activityTooltip(*r, now, retentionOf(*r));
             return tip.isEmpty() ? QVariant() : QVariant(tip);
         }
         case ProgressColumn: return progressTooltip(*r, bandedProgress(*r));

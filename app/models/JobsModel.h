@@ -55,13 +55,15 @@ public:
     static QString progressTooltip(const JobRecord &r, bool banded);
     static QString rowsLabel(const JobRecord &r);       // "none kept" for a failed job: nothing is in the collection
     static QString rowsTooltip(const JobRecord &r);
-    static QString activityText(const JobRecord &r, const QDateTime &now);
-    static QString activityTooltip(const JobRecord &r, const QDateTime &now); // the whole sentence
+    // retentionSeconds: how long the job's server keeps a finished job (the connection's setting; 0 = unknown).
+    static QString activityText(const JobRecord &r, const QDateTime &now, qint64 retentionSeconds = 0);
+    static QString activityTooltip(const JobRecord &r, const QDateTime &now, qint64 retentionSeconds = 0); // the whole sentence
     static QString throughputText(const JobRecord &r);  // "5,200 rows/s" (smoothed), "—"
     // The same with a rate of the caller's (the ETA's, measured since the rows started).
     static QString throughputText(const JobRecord &r, double rate);
     static QString agoText(const QDateTime &t, const QDateTime &now);
     QDateTime now() const;
+    qint64 retentionOf(const JobRecord &r) const; // the job's server keeps finished jobs this long (0: unknown)
     // True for connections whose percentage is Milvus' stage estimate.
     bool bandedProgress(const JobRecord &r) const;
     // Time to the end of the job at the source's clock, or none with the reason.

@@ -177,6 +177,8 @@ private Q_SLOTS:
 
     void activitySaysWhoIsWaiting_data();
     void activitySaysWhoIsWaiting();
+    void finishedJobsSayWhenTheServerForgetsThem_data();
+    void finishedJobsSayWhenTheServerForgetsThem();
 
     void filesSummaryCountsEachState();
 
@@ -878,6 +880,44 @@ void TestModels::activitySaysWhoIsWaiting()
     source.advance(300);
     model.applyPending();
     QCOMPARE(model.index(0, JobsModel::ActivityColumn).data().toString(), activity);
+}
+
+void TestModels::finishedJobsSayWhenTheServerForgetsThem_data()
+{
+    QTest::addColumn<int>("state");
+    QTest::addColumn<qint64>("retentionHours");
+    QTest::addColumn<int>("endedMinutesAgo");
+    QTest::addColumn<QString>("activity");
+    QTest::newRow("3 h, ended 1 h ago") << int(JobState::Completed) << qint64(3) << 60 << QStringLiteral("forgotten in ~2 h");
+    QTest::newRow("3 h, ended 2 h 30 min ago") << int(JobState::Completed) << qint64(3) << 150 << QStringLiteral("forgotten in ~30 min");
+    QTest::newRow("48 h (Milvus 2.6.24), failed") << int(JobState::Failed) << qint64(48) << 60 << QStringLiteral("forgotten in ~47 h");
+    QTest::newRow("past its time, not yet gone") << int(JobState::Completed) << qint64(3) << 200 << QStringLiteral("forgotten in ~1 min");
+    QTest::newRow("running: nothing to forget") << int(JobState::Running) << qint64(3) << 60 << QStringLiteral("no change for 60 min");
+}
+
+// From the connection's retention (default 3 h) and when the job ended: the table says when the server will stop
+// listing it, before it does ("forgotten 9 s ago" after).
+void TestModels::finishedJobsSayWhenTheServerForgetsThem()
+{
+    QFETCH(int, state);
+    QFETCH(qint64, retentionHours);
+    QFETCH(int, endedMinutesAgo);
+    QFETCH(QString, activity);
+    FakeSource source;
+    source.conn.retentionSeconds = retentionHours * 3600;
+    JobsModel model(&source);
+    JobProgress j = importing(10000);
+    j.state = JobState(state);
+    source.describe(j);
+    JobRecord &r = *source.records.begin();
+    r.endedAt = source.clock; // as the service marks an end it saw
+    Q_EMIT source.jobChanged(r);
+    source.advance(endedMinutesAgo * 60);
+    model.applyPending();
+    QCOMPARE(model.index(0, JobsModel::ActivityColumn).data().toString(), activity);
+    const QString tip = model.index(0, JobsModel::ActivityColumn).data(Qt::ToolTipRole).toString();
+    if (isTerminal(JobState(state)))
+        QVERIFY2(tip.contains(QStringLiteral("keeps finished jobs for ~%1 h").arg(retentionHours)), qPrintable(tip));
 }
 
 void TestModels::filesSummaryCountsEachState()
