@@ -89,6 +89,9 @@ JobDetailsPanel::JobDetailsPanel(FilesModel *files, QWidget *parent) : QWidget(p
     fh->setStretchLastSection(false);
     fh->setHighlightSections(false); // bold headers clip instead of eliding (see JobsTable)
     fh->setTextElideMode(Qt::ElideRight);
+    // The short columns fit the rows on screen: Qt's default measures 1,000 rows, on every change of a 1,024-file
+    // job's rows (four columns: ~4,000 size hints per answer, on the GUI thread). Their texts are alike anyway.
+    fh->setResizeContentsPrecision(0);
     for (int c : {int(FilesModel::SizeColumn), int(FilesModel::RowsColumn), int(FilesModel::StateColumn), int(FilesModel::CompletedColumn)})
         fh->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     fh->setSectionResizeMode(FilesModel::ProgressColumn, QHeaderView::Fixed);
@@ -168,7 +171,8 @@ void JobDetailsPanel::showText(const JobRecord &r, const QDateTime &now)
     m_title->setText(tr("Job %1 · %2 · %3").arg(j.jobId, j.collectionName.value_or(QStringLiteral("—")),
                                                    r.expired ? tr("Expired (last: %1)").arg(JobsModel::stateText(j.state)) : JobsModel::stateLabel(r)));
     const JobPhase phaseNow = r.expired ? JobPhase::Gone : jobPhase(j);
-    QString phase = jobPhaseText(phaseNow);
+    QString phase = r.aborted() && !r.expired ? tr("Aborted from Bulkwatch — an aborted import leaves nothing in the collection.")
+                                              : jobPhaseText(phaseNow);
     if (!r.hasDetails && !r.expired && r.lastError.kind == ErrorKind::None)
         phase += QLatin1Char(' ') + tr("Fetching the files…");
     const qint64 stalled = r.stalledSeconds(now);

@@ -160,7 +160,8 @@ void NotificationCenter::onTransition(const JobRecord &r, JobState from, JobStat
     // A job first seen already finished (added by ID, found by the list) ended before anyone watched it.
     const bool watchedItEnd = from == JobState::Pending || from == JobState::Running || from == JobState::Finalizing
         || (to == JobState::Expired && from != JobState::Unknown);
-    if (!watchedItEnd || !isEnabled(kind)) {
+    // Aborted from Bulkwatch: the user ended it on purpose, and the window says Aborted; no failure alarm.
+    if (!watchedItEnd || !isEnabled(kind) || (kind == Notification::Kind::Failed && r.aborted())) {
         m_service->markNotified(r.key(), stateName);
         return;
     }
