@@ -131,6 +131,11 @@ bool CommandLine::watchGoalReached(const JobProgress &job)
 void CommandLine::runClusters()
 {
     CollectionApi::listClusters(*m_client, m_ep, this, [this](const QVector<ClusterInfo> &clusters, const ApiError &e) {
+        // A Milvus server (or any other) has no /v2/clusters: say what the command is for, not "is it Milvus?".
+        if (e.isError() && e.httpStatus == 404)
+            return usage(QStringLiteral("clusters lists Zilliz Cloud clusters: %1 has none (HTTP 404 on /v2/clusters). "
+                                        "Give the Zilliz Cloud control plane, e.g. https://api.cloud.zilliz.com")
+                             .arg(m_ep.displayUrl()));
         if (e.isError())
             return fail(e);
         if (m_parsed.flag(QStringLiteral("json"))) {
@@ -145,8 +150,21 @@ void CommandLine::runClusters()
         } else if (clusters.isEmpty()) {
             m_out << "No clusters.\n";
         } else {
+            // Columns padded to their widest cell, under a header (scripts use --json).
+            QVector<QStringList> rows{{QStringLiteral("CLUSTER ID"), QStringLiteral("NAME"), QStringLiteral("REGION"),
+                                       QStringLiteral("STATUS"), QStringLiteral("CONNECT ADDRESS")}};
             for (const ClusterInfo &c : clusters)
-                m_out << c.clusterId << "  " << c.clusterName << "  " << c.regionId << "  " << c.status << "  " << c.connectAddress << '\n';
+                rows << QStringList{c.clusterId, c.clusterName, c.regionId, c.status, c.connectAddress};
+            QVector<qsizetype> width(5, 0);
+            for (const QStringList &row : std::as_const(rows))
+                for (int i = 0; i < 5; ++i)
+                    width[i] = std::max(width[i], row[i].size());
+            for (const QStringList &row : std::as_const(rows)) {
+                QString line;
+                for (int i = 0; i < 4; ++i)
+                    line += row[i].leftJustified(width[i] + 2);
+                m_out << line << row[4] << '\n';
+            }
         }
         finish(0);
     });

@@ -225,6 +225,20 @@ void TestLifecycleCli::clustersJson()
                             QStringLiteral("connectAddress")}));
     QCOMPARE(second.value(QLatin1String("status")).toString(), QStringLiteral("FROZEN"));
     QCOMPARE(QUrl(second.value(QLatin1String("connectAddress")).toString()), sim.server->baseUrl());
+    // In words: a header, and each column starts where its header does.
+    const CliRun words = runCli({QStringLiteral("clusters"), QStringLiteral("--endpoint"), sim.server->baseUrl().toString()});
+    QCOMPARE(words.code, 0);
+    const QStringList lines = words.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 3);
+    QVERIFY2(lines[0].startsWith(QLatin1String("CLUSTER ID")), qPrintable(lines[0]));
+    const qsizetype statusAt = lines[0].indexOf(QLatin1String("STATUS"));
+    QCOMPARE(lines[1].indexOf(QLatin1String("RUNNING")), statusAt);
+    QCOMPARE(lines[2].indexOf(QLatin1String("FROZEN")), statusAt);
+    // A Milvus server has no clusters: the command says what it is for (a usage error), not "is it Milvus?".
+    SimFixture milvus(SimScenario(), SimDialect::Milvus);
+    const CliRun m = runCli({QStringLiteral("clusters"), QStringLiteral("--endpoint"), milvus.server->baseUrl().toString()});
+    QCOMPARE(m.code, 2);
+    QVERIFY2(m.err.contains(QLatin1String("clusters lists Zilliz Cloud clusters")), qPrintable(m.err));
 }
 #endif
 
