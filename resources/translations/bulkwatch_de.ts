@@ -153,6 +153,10 @@ Trotzdem beobachten oder erneut prüfen.</translation>
         <source>Building the index</source>
         <translation>Index wird aufgebaut</translation>
     </message>
+    <message>
+        <source>Searchable — refreshing the load (%1 %)</source>
+        <translation>Durchsuchbar — Laden wird aufgefrischt (%1 %)</translation>
+    </message>
 </context>
 <context>
     <name>Connection</name>
@@ -328,17 +332,6 @@ Trotzdem beobachten oder erneut prüfen.</translation>
         <translation>Geben Sie der Verbindung einen Namen.</translation>
     </message>
     <message>
-        <source>Testing…</source>
-        <translation type="vanished">Wird getestet …</translation>
-    </message>
-    <message numerus="yes">
-        <source>Connected: the server lists %n import job(s).</source>
-        <translation type="vanished">
-            <numerusform>Verbunden: Der Server listet %n Import-Job.</numerusform>
-            <numerusform>Verbunden: Der Server listet %n Import-Jobs.</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>You can keep the key for this session only: tick the box above and save again. It will be asked for again after a restart.</source>
         <translation>Sie können den Schlüssel nur für diese Sitzung behalten: Haken oben setzen und erneut speichern. Nach einem Neustart wird er wieder abgefragt.</translation>
     </message>
@@ -439,6 +432,22 @@ Trotzdem beobachten oder erneut prüfen.</translation>
     <message>
         <source>Clusters found: %1 — pick one.</source>
         <translation>Gefundene Cluster: %1 — wählen Sie einen.</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>Server keeps finished jobs</source>
+        <translation>Server behält beendete Jobs</translation>
+    </message>
+    <message>
+        <source>How long the server lists a job after it ended: Milvus 3 h by default (dataCoord.import.taskRetention), 48 h from 2.6.24. Bulkwatch keeps its own history.</source>
+        <translation>Wie lange der Server einen Job nach seinem Ende auflistet: Milvus standardmäßig 3 h (dataCoord.import.taskRetention), ab 2.6.24 48 h. Bulkwatch führt einen eigenen Verlauf.</translation>
+    </message>
+    <message>
+        <source>Server keeps &amp;finished jobs:</source>
+        <translation>Server behält &amp;beendete Jobs:</translation>
     </message>
 </context>
 <context>
@@ -1000,6 +1009,10 @@ Trotzdem beobachten oder erneut prüfen.</translation>
         <source>Expired (last: %1)</source>
         <translation>Abgelaufen (zuletzt: %1)</translation>
     </message>
+    <message>
+        <source>Aborted from Bulkwatch — an aborted import leaves nothing in the collection.</source>
+        <translation>In Bulkwatch abgebrochen — ein abgebrochener Import hinterlässt nichts in der Collection.</translation>
+    </message>
 </context>
 <context>
     <name>JobId</name>
@@ -1166,20 +1179,12 @@ Trotzdem beobachten oder erneut prüfen.</translation>
         <translation>Der Server hat für diesen Fehler keinen Grund genannt.</translation>
     </message>
     <message>
-        <source>Expired (last: %1)</source>
-        <translation type="vanished">Abgelaufen (zuletzt: %1)</translation>
-    </message>
-    <message>
         <source>Not found</source>
         <translation>Nicht gefunden</translation>
     </message>
     <message>
         <source>Sorting / indexing</source>
         <translation>Sortieren / Indexieren</translation>
-    </message>
-    <message>
-        <source>forgotten by the server %1</source>
-        <translation type="vanished">%1 vom Server vergessen</translation>
     </message>
     <message numerus="yes">
         <source>no change for %n min</source>
@@ -1195,14 +1200,6 @@ Trotzdem beobachten oder erneut prüfen.</translation>
     <message>
         <source>%1 — the server says “%2”</source>
         <translation>%1 — der Server sagt „%2“</translation>
-    </message>
-    <message>
-        <source>No estimate: in this phase progress says nothing about the time left.</source>
-        <translation type="vanished">Keine Schätzung: In dieser Phase sagt der Fortschritt nichts über die Restzeit.</translation>
-    </message>
-    <message>
-        <source>Estimated from the smoothed import rate; sorting and indexing come after.</source>
-        <translation type="vanished">Geschätzt aus der geglätteten Importrate; Sortieren und Indexieren folgen danach.</translation>
     </message>
     <message>
         <source>When Bulkwatch first saw the job (its own clock).</source>
@@ -1265,14 +1262,6 @@ Trotzdem beobachten oder erneut prüfen.</translation>
         <translation>Der Server hatte %1 gelesen, als er abbrach; nichts davon wurde übernommen.</translation>
     </message>
     <message>
-        <source>waiting for you: commit or abort</source>
-        <translation type="vanished">wartet auf Sie: committen oder abbrechen</translation>
-    </message>
-    <message>
-        <source>queued on the server</source>
-        <translation type="vanished">in der Warteschlange des Servers</translation>
-    </message>
-    <message>
         <source>%1 rows/s</source>
         <translation>%1 Zeilen/s</translation>
     </message>
@@ -1319,6 +1308,22 @@ Trotzdem beobachten oder erneut prüfen.</translation>
     <message>
         <source>Aborted</source>
         <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>~%1 h</source>
+        <translation>~%1 h</translation>
+    </message>
+    <message>
+        <source>~%1 min</source>
+        <translation>~%1 min</translation>
+    </message>
+    <message>
+        <source>The server forgets this job in %1: it keeps finished jobs for %2 (the connection&apos;s setting; Milvus: 3 h by default, 48 h from 2.6.24). Bulkwatch keeps it in its history.</source>
+        <translation>Der Server vergisst diesen Job in %1: Er behält beendete Jobs %2 lang (Einstellung der Verbindung; Milvus: standardmäßig 3 h, ab 2.6.24 48 h). Bulkwatch behält ihn im Verlauf.</translation>
+    </message>
+    <message>
+        <source>forgotten in %1</source>
+        <translation>vergessen in %1</translation>
     </message>
 </context>
 <context>
@@ -1462,10 +1467,6 @@ Anderswo gestartete Jobs (SDKs, Pipelines) erscheinen von selbst; einen Job per 
     <message>
         <source>Exported to %1</source>
         <translation>Exportiert nach %1</translation>
-    </message>
-    <message>
-        <source>Remove from history</source>
-        <translation type="vanished">Aus dem Verlauf entfernen</translation>
     </message>
     <message numerus="yes">
         <source>Remove %n job(s) from Bulkwatch&apos;s history? Nothing changes on the server.</source>
@@ -1756,20 +1757,12 @@ Mehrere NumPy-Dateien einer Gruppe: a.npy, b.npy</translation>
         <source>Click to see them.</source>
         <translation>Klicken, um sie anzuzeigen.</translation>
     </message>
-    <message>
-        <source>Import failed</source>
-        <translation type="vanished">Import fehlgeschlagen</translation>
-    </message>
     <message numerus="yes">
         <source>%n imports failed on %1</source>
         <translation>
             <numerusform>%n Import auf %1 fehlgeschlagen</numerusform>
             <numerusform>%n Importe auf %1 fehlgeschlagen</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Job %1 into “%2”: %3</source>
-        <translation type="vanished">Job %1 in „%2“: %3</translation>
     </message>
     <message>
         <source>no reason given</source>
@@ -1859,7 +1852,7 @@ Mehrere NumPy-Dateien einer Gruppe: a.npy, b.npy</translation>
     </message>
     <message>
         <source>indexing</source>
-        <translation>indexiert</translation>
+        <translation>Indexaufbau</translation>
     </message>
     <message>
         <source>not loaded</source>
@@ -2291,10 +2284,6 @@ Mehrere NumPy-Dateien einer Gruppe: a.npy, b.npy</translation>
     <message>
         <source>Demo</source>
         <translation>Demo</translation>
-    </message>
-    <message>
-        <source>Bulkwatch — demo (simulated server)</source>
-        <translation type="vanished">Bulkwatch — Demo (simulierter Server)</translation>
     </message>
     <message>
         <source>the key of &apos;%1&apos; was kept for a window session only; set BULKWATCH_API_KEY or use --api-key-stdin</source>
