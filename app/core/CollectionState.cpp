@@ -98,7 +98,8 @@ bool CollectionState::indexFailed() const
 
 bool CollectionState::settled() const
 {
-    if (!present || waitingForRows)
+    // A failed index is final even before the job's rows show; anything else may still be the old figures.
+    if (!present || (waitingForRows && !indexFailed()))
         return false;
     for (const IndexStatus &i : indexes) {
         if (i.state != IndexState::Finished && i.state != IndexState::Failed)
