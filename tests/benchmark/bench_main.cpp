@@ -16,6 +16,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMetaEnum>
@@ -48,24 +49,51 @@ public:
     };
     bool recording = false;
     std::vector<Slow> slowest; // the 12 longest, unsorted
+    std::map<QString, std::pair<double, int>> paints; // widget -> total ms, paint events
 
     bool notify(QObject *receiver, QEvent *event) override
     {
+        if (recording && event->type() == QEvent::Paint && QThread::currentThread() == thread()) {
+            // Paint events come inside an UpdateRequest: tallied per widget class, to say what a repaint costs.
+            const QString widget = QString::fromLatin1(receiver->metaObject()->className())
+                + (receiver->parent() ? QStringLiteral(" in ") + QString::fromLatin1(receiver->parent()->metaObject()->className()) : QString());
+            QElapsedTimer t;
+            t.start();
+            const bool result = QApplication::notify(receiver, event);
+            auto &tally = paints[widget];
+            tally.first += t.nsecsElapsed() / 1e6;
+            ++tally.second;
+            return result;
+        }
         if (!recording || m_depth > 0 || QThread::currentThread() != thread())
             return QApplication::notify(receiver, event);
+        // Who received it is read before delivery: a DeferredDelete (or a slot) may delete the receiver.
+        const char *const cls = receiver->metaObject()->className();
+        const char *const parentCls = receiver->parent() ? receiver->parent()->metaObject()->className() : nullptr;
+        const QString name = receiver->objectName();
         ++m_depth;
-        QElapsedTimer t;
-        t.start();
+        const qint64 startNs = m_clock.nsecsElapsed();
         const int type = event->type();
         const bool result = QApplication::notify(receiver, event);
-        const double ms = t.nsecsElapsed() / 1e6;
+        const qint64 endNs = m_clock.nsecsElapsed();
+        const double ms = (endNs - startNs) / 1e6;
         --m_depth;
+        // Events delivered back to back (under 0.2 ms apart) are one burst: a timer cannot fire inside it, so many
+        // short events can stall the window as much as one long one.
+        if (startNs - m_burstEnd > 200000) {
+            closeBurst();
+            m_burstStart = startNs;
+        }
+        m_burstEnd = endNs;
+        ++m_burstEvents;
+        m_burstKinds[QString::fromLatin1(QMetaEnum::fromType<QEvent::Type>().valueToKey(type)) + QStringLiteral(" to ")
+                     + QString::fromLatin1(cls)] += ms;
         if (ms >= 4 && (slowest.size() < 12 || ms > minSlow())) {
-            QString who = QString::fromLatin1(receiver->metaObject()->className());
-            if (!receiver->objectName().isEmpty())
-                who += QLatin1Char('/') + receiver->objectName();
-            if (receiver->parent()) // a timer or a viewport says little; its owner says more
-                who += QStringLiteral(" of ") + QString::fromLatin1(receiver->parent()->metaObject()->className());
+            QString who = QString::fromLatin1(cls);
+            if (!name.isEmpty())
+                who += QLatin1Char('/') + name;
+            if (parentCls) // a timer or a viewport says little; its owner says more
+                who += QStringLiteral(" of ") + QString::fromLatin1(parentCls);
             if (type == QEvent::MetaCall)
                 who += QStringLiteral(" (queued call)");
             if (slowest.size() >= 12)
@@ -75,7 +103,41 @@ public:
         return result;
     }
 
+    // The longest burst of back-to-back events: its length, how many, and where the time went.
+    double longestBurstMs = 0;
+    int longestBurstEvents = 0;
+    QString longestBurstWhat;
+    void closeBurst()
+    {
+        const double ms = (m_burstEnd - m_burstStart) / 1e6;
+        if (m_burstEvents > 0 && ms > longestBurstMs) {
+            longestBurstMs = ms;
+            longestBurstEvents = m_burstEvents;
+            std::vector<std::pair<double, QString>> kinds;
+            for (auto it = m_burstKinds.cbegin(); it != m_burstKinds.cend(); ++it)
+                kinds.emplace_back(it.value(), it.key());
+            std::sort(kinds.begin(), kinds.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+            QStringList parts;
+            for (size_t i = 0; i < kinds.size() && i < 4; ++i)
+                parts << QStringLiteral("%1 ms %2").arg(kinds[i].first, 0, 'f', 1).arg(kinds[i].second);
+            longestBurstWhat = parts.join(QStringLiteral("; "));
+        }
+        m_burstEvents = 0;
+        m_burstKinds.clear();
+    }
+    void startRecording()
+    {
+        m_clock.start();
+        m_burstStart = m_burstEnd = -1000000000;
+        recording = true;
+    }
+
 private:
+    QElapsedTimer m_clock;
+    qint64 m_burstStart = 0;
+    qint64 m_burstEnd = 0;
+    int m_burstEvents = 0;
+    QHash<QString, double> m_burstKinds;
     double minSlow() const
     {
         return std::min_element(slowest.begin(), slowest.end(), [](const Slow &a, const Slow &b) { return a.ms < b.ms; })->ms;
@@ -430,13 +492,14 @@ int main(int argc, char **argv)
         // starts: it is not the window's time.
         QJsonObject statsBefore = sim.get(QStringLiteral("/_sim/stats"));
         stall.start(1);
-        app.recording = true;
+        app.startRecording();
         PhaseMonitor monitor;
         monitor.start(sim.pid());
         wait(seconds * 1000);
         bottlenecks.insert(QStringLiteral("live"), monitor.finish());
         stall.stop();
         app.recording = false;
+        app.closeBurst();
         const qint64 end = wallMs();
         poller.quit();
         poller.wait();
@@ -450,6 +513,13 @@ int main(int argc, char **argv)
             slow.append(QStringLiteral("%1 ms: %2").arg(s.ms, 0, 'f', 1).arg(s.what));
         out.insert(QStringLiteral("gui_slowest_events"), slow);
         out.insert(QStringLiteral("gui_slowest_event_ms"), app.slowest.empty() ? 0.0 : app.slowest.front().ms);
+        out.insert(QStringLiteral("gui_longest_burst_ms"), app.longestBurstMs);
+        out.insert(QStringLiteral("gui_longest_burst"), QStringLiteral("%1 events: %2").arg(app.longestBurstEvents).arg(app.longestBurstWhat));
+        QJsonObject paintTally;
+        for (const auto &[widget, tally] : app.paints)
+            if (tally.first >= 50) // ms over the phase
+                paintTally.insert(widget, QStringLiteral("%1 ms in %2 paints").arg(tally.first, 0, 'f', 0).arg(tally.second));
+        out.insert(QStringLiteral("gui_paint_ms_by_widget"), paintTally);
         out.insert(QStringLiteral("freshness_p50_s"), percentile(delays, 50));
         out.insert(QStringLiteral("freshness_max_s"), delays.empty() ? 0 : *std::max_element(delays.begin(), delays.end()));
         out.insert(QStringLiteral("freshness_changes"), static_cast<int>(delays.size()));
