@@ -4,7 +4,9 @@
 # build-debian13/ (gitignored): a second run skips debootstrap and the packages and, through ccache, most of the
 # compiling. Needs root (debootstrap, mount, chroot). Prints how long each stage took.
 #
-#   scripts/test-debian13.sh [ctest arguments...]
+#   scripts/test-debian13.sh [--build-only | --test-only] [ctest arguments...]
+#     --build-only: make the chroot and build, no tests (.ci/run does this in the background, at low priority,
+#                   while the host's own stage runs); --test-only: run the suite on that build.
 #   BULKWATCH_DEBIAN_MIRROR=http://...  overrides the mirror read from /etc/apt/sources.list{,.d/*}
 #   BULKWATCH_DEBIAN13_FRESH=1          throws the cached chroot away first
 set -euo pipefail
@@ -12,6 +14,12 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cache="$root/build-debian13"
 dir="$cache/chroot"
 suite=trixie
+
+mode=all
+case "${1:-}" in
+    --build-only) mode=build; shift ;;
+    --test-only) mode=test; shift ;;
+esac
 
 [ "$(id -u)" -eq 0 ] || { echo "test-debian13.sh: needs root (debootstrap, mount, chroot); run it with sudo" >&2; exit 1; }
 
@@ -77,6 +85,9 @@ mirror="${BULKWATCH_DEBIAN_MIRROR:-$(host_mirror | grep -v security | head -n1 |
 echo "== [debian13] mirror $mirror, chroot $dir"
 
 # --- 1. the chroot ------------------------------------------------------------------------------------------------
+if [ "$mode" = test ]; then
+    [ -f "$dir/bulkwatch/build/.bulkwatch-built" ] || { echo "test-debian13.sh --test-only: no build in $dir (run --build-only first)" >&2; exit 1; }
+else
 begin "debootstrap $suite"
 if [ "${BULKWATCH_DEBIAN13_FRESH:-0}" = 1 ] && [ -d "$dir" ]; then
     for m in proc sys dev/pts dev/shm dev; do mountpoint -q "$dir/$m" && umount -l "$dir/$m"; done
@@ -99,6 +110,7 @@ else
     mv "$dir.partial" "$dir"
     end "made"
 fi
+fi
 
 cp -L /etc/resolv.conf "$dir/etc/resolv.conf" 2>/dev/null || true
 mnt /proc -t proc proc
@@ -109,6 +121,7 @@ mnt /dev/shm -t tmpfs -o mode=1777 tmpfs
 in_chroot() { chroot "$dir" /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
     HOME=/root LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive TERM=dumb "$@"; }
 
+if [ "$mode" != test ]; then
 # --- 2. packages: the names scripts/deps.sh installs, so both lists stay one ----------------------------------
 begin "packages (apt in the chroot)"
 mapfile -t packages < <(sed -n '/^packages=(/,/^)/{/^packages=(/d;/^)/d;p}' "$root/scripts/deps.sh" | tr -s ' \t' '\n' | sed '/^$/d')
@@ -131,10 +144,12 @@ else
     printf '%s\n' "$wanted" > "$dir/.bulkwatch-packages"
     end "installed: ${#packages[@]} packages"
 fi
+fi
 qt="$(in_chroot dpkg-query -W -f='${Version}' qt6-base-dev)"
 keychain="$(in_chroot dpkg-query -W -f='${Version}' qtkeychain-qt6-dev)"
 echo "== [debian13] Qt $qt, QtKeychain $keychain"
 
+if [ "$mode" != test ]; then
 # --- 3. the source: HEAD plus any uncommitted change to tracked files -------------------------------------------
 begin "copy the tree in (git archive)"
 rev="$(git -C "$root" stash create 2>/dev/null || true)"
@@ -153,7 +168,10 @@ in_chroot CCACHE_DIR=/bulkwatch/ccache CCACHE_BASEDIR=/bulkwatch CCACHE_NOHASHDI
         -DCMAKE_CXX_COMPILER_LAUNCHER=ccache >/dev/null
     nice -n 10 cmake --build /bulkwatch/build -j"$1"
     ccache -s | grep -Ei "hits|misses" | head -n 3 || true' bash "$jobs"
+touch "$dir/bulkwatch/build/.bulkwatch-built"
 end
+fi
+[ "$mode" = build ] && exit 0
 
 # --- 5. the suite -------------------------------------------------------------------------------------------------
 # Tests this chroot cannot run, each with its reason (none are skipped silently).
@@ -186,10 +204,10 @@ begin "test suite (ctest, Qt $qt)"
 # As on the host: a private session bus with an unlocked, throw-away gnome-keyring (scripts/with-keyring.sh).
 in_chroot /bulkwatch/src/scripts/with-keyring.sh bash -c '
     set -euo pipefail
-    pattern="$1"; shift
+    pattern="$1"; jobs="$2"; shift 2
     cd /bulkwatch/build
-    if [ -n "$pattern" ]; then nice -n 10 ctest --output-on-failure -j2 -E "^($pattern)\$" "$@"
-    else nice -n 10 ctest --output-on-failure -j2 "$@"; fi
-' bash "$pattern" "$@"
+    if [ -n "$pattern" ]; then nice -n 10 ctest --output-on-failure -j"$jobs" -E "^($pattern)\$" "$@"
+    else nice -n 10 ctest --output-on-failure -j"$jobs" "$@"; fi
+' bash "$pattern" "${BULKWATCH_TEST_JOBS:-4}" "$@"
 end
 for t in "${excluded[@]}"; do echo "== [debian13] NOT RUN: $t: ${why[$t]}"; done
