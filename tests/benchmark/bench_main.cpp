@@ -78,16 +78,13 @@ public:
         const qint64 endNs = m_clock.nsecsElapsed();
         const double ms = (endNs - startNs) / 1e6;
         --m_depth;
-        // Events delivered back to back (under 0.2 ms apart) are one burst: a timer cannot fire inside it, so many
-        // short events can stall the window as much as one long one.
-        if (startNs - m_burstEnd > 200000) {
-            closeBurst();
-            m_burstStart = startNs;
-        }
-        m_burstEnd = endNs;
-        ++m_burstEvents;
-        m_burstKinds[QString::fromLatin1(QMetaEnum::fromType<QEvent::Type>().valueToKey(type)) + QStringLiteral(" to ")
-                     + QString::fromLatin1(cls)] += ms;
+        // What ran since the stall timer last fired: when it fires late, this is what made it late.
+        ++m_windowEvents;
+        const QString kind = QString::fromLatin1(QMetaEnum::fromType<QEvent::Type>().valueToKey(type)) + QStringLiteral(" to ")
+            + QString::fromLatin1(cls);
+        m_windowKinds[kind] += ms;
+        if (ms >= 0.5 && m_windowSequence.size() < 40) // the events that cost something, in order
+            m_windowSequence << QStringLiteral("%1 @%2 %3 ms").arg(kind).arg((startNs - m_windowStart) / 1e6, 0, 'f', 1).arg(ms, 0, 'f', 1);
         if (ms >= 4 && (slowest.size() < 12 || ms > minSlow())) {
             QString who = QString::fromLatin1(cls);
             if (!name.isEmpty())
@@ -103,41 +100,43 @@ public:
         return result;
     }
 
-    // The longest burst of back-to-back events: its length, how many, and where the time went.
-    double longestBurstMs = 0;
-    int longestBurstEvents = 0;
-    QString longestBurstWhat;
-    void closeBurst()
+    // The stall timer calls this each time it fires, with how late it was: the latest stall keeps what the GUI
+    // thread delivered since the firing before (how many events, where the time went, the costly ones in order).
+    double worstStallMs = -1;
+    QString worstStallWhat;
+    QStringList worstStallSequence;
+    void mark(double lateMs)
     {
-        const double ms = (m_burstEnd - m_burstStart) / 1e6;
-        if (m_burstEvents > 0 && ms > longestBurstMs) {
-            longestBurstMs = ms;
-            longestBurstEvents = m_burstEvents;
+        if (lateMs > worstStallMs) {
+            worstStallMs = lateMs;
             std::vector<std::pair<double, QString>> kinds;
-            for (auto it = m_burstKinds.cbegin(); it != m_burstKinds.cend(); ++it)
+            for (auto it = m_windowKinds.cbegin(); it != m_windowKinds.cend(); ++it)
                 kinds.emplace_back(it.value(), it.key());
-            std::sort(kinds.begin(), kinds.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+            std::sort(kinds.begin(), kinds.end(), [](const auto &x, const auto &y) { return x.first > y.first; });
             QStringList parts;
             for (size_t i = 0; i < kinds.size() && i < 4; ++i)
                 parts << QStringLiteral("%1 ms %2").arg(kinds[i].first, 0, 'f', 1).arg(kinds[i].second);
-            longestBurstWhat = parts.join(QStringLiteral("; "));
+            worstStallWhat = QStringLiteral("%1 events: %2").arg(m_windowEvents).arg(parts.join(QStringLiteral("; ")));
+            worstStallSequence = m_windowSequence;
         }
-        m_burstEvents = 0;
-        m_burstKinds.clear();
+        m_windowStart = m_clock.nsecsElapsed();
+        m_windowEvents = 0;
+        m_windowKinds.clear();
+        m_windowSequence.clear();
     }
     void startRecording()
     {
         m_clock.start();
-        m_burstStart = m_burstEnd = -1000000000;
+        m_windowStart = 0;
         recording = true;
     }
 
 private:
     QElapsedTimer m_clock;
-    qint64 m_burstStart = 0;
-    qint64 m_burstEnd = 0;
-    int m_burstEvents = 0;
-    QHash<QString, double> m_burstKinds;
+    qint64 m_windowStart = 0;
+    int m_windowEvents = 0;
+    QHash<QString, double> m_windowKinds;
+    QStringList m_windowSequence;
     double minSlow() const
     {
         return std::min_element(slowest.begin(), slowest.end(), [](const Slow &a, const Slow &b) { return a.ms < b.ms; })->ms;
@@ -484,8 +483,10 @@ int main(int argc, char **argv)
         stall.setTimerType(Qt::PreciseTimer);
         QObject::connect(&stall, &QTimer::timeout, [&] {
             const qint64 now = clock.nsecsElapsed();
-            if (last >= 0)
+            if (last >= 0) {
                 lateness.push_back(std::max(0.0, (now - last) / 1e6 - 1.0));
+                app.mark(lateness.back());
+            }
             last = now;
         });
         // The bench's own request (a QNetworkAccessManager made and asked on this thread) before the stall timer
@@ -499,7 +500,6 @@ int main(int argc, char **argv)
         bottlenecks.insert(QStringLiteral("live"), monitor.finish());
         stall.stop();
         app.recording = false;
-        app.closeBurst();
         const qint64 end = wallMs();
         poller.quit();
         poller.wait();
@@ -513,8 +513,8 @@ int main(int argc, char **argv)
             slow.append(QStringLiteral("%1 ms: %2").arg(s.ms, 0, 'f', 1).arg(s.what));
         out.insert(QStringLiteral("gui_slowest_events"), slow);
         out.insert(QStringLiteral("gui_slowest_event_ms"), app.slowest.empty() ? 0.0 : app.slowest.front().ms);
-        out.insert(QStringLiteral("gui_longest_burst_ms"), app.longestBurstMs);
-        out.insert(QStringLiteral("gui_longest_burst"), QStringLiteral("%1 events: %2").arg(app.longestBurstEvents).arg(app.longestBurstWhat));
+        out.insert(QStringLiteral("gui_stall_max_made_of"), app.worstStallWhat);
+        out.insert(QStringLiteral("gui_stall_max_sequence"), QJsonArray::fromStringList(app.worstStallSequence));
         QJsonObject paintTally;
         for (const auto &[widget, tally] : app.paints)
             if (tally.first >= 50) // ms over the phase
