@@ -16,7 +16,6 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
-#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMetaEnum>
@@ -37,8 +36,15 @@
 
 namespace {
 
+QString eventName(int type)
+{
+    return QString::fromLatin1(QMetaEnum::fromType<QEvent::Type>().valueToKey(type));
+}
+
 // Times each event the GUI thread delivers (outermost only) and keeps the slowest, with who received it: a stall
-// figure alone says how long the window froze, this says what it was doing.
+// figure alone says how long the window froze, this says what it was doing. Per event it only stores numbers and
+// pointers to static class names: text is made for the few events that are kept, so the measuring does not add
+// to what it measures.
 class TimedApplication : public QApplication
 {
 public:
@@ -70,21 +76,18 @@ public:
         // Who received it is read before delivery: a DeferredDelete (or a slot) may delete the receiver.
         const char *const cls = receiver->metaObject()->className();
         const char *const parentCls = receiver->parent() ? receiver->parent()->metaObject()->className() : nullptr;
-        const QString name = receiver->objectName();
+        const QString name = receiver->objectName(); // shared, not copied
+        const int type = event->type();
         ++m_depth;
         const qint64 startNs = m_clock.nsecsElapsed();
-        const int type = event->type();
         const bool result = QApplication::notify(receiver, event);
-        const qint64 endNs = m_clock.nsecsElapsed();
-        const double ms = (endNs - startNs) / 1e6;
+        const double ms = (m_clock.nsecsElapsed() - startNs) / 1e6;
         --m_depth;
         // What ran since the stall timer last fired: when it fires late, this is what made it late.
         ++m_windowEvents;
-        const QString kind = QString::fromLatin1(QMetaEnum::fromType<QEvent::Type>().valueToKey(type)) + QStringLiteral(" to ")
-            + QString::fromLatin1(cls);
-        m_windowKinds[kind] += ms;
+        m_windowKinds[{type, cls}] += ms;
         if (ms >= 0.5 && m_windowSequence.size() < 40) // the events that cost something, in order
-            m_windowSequence << QStringLiteral("%1 @%2 %3 ms").arg(kind).arg((startNs - m_windowStart) / 1e6, 0, 'f', 1).arg(ms, 0, 'f', 1);
+            m_windowSequence.push_back({type, cls, (startNs - m_windowStart) / 1e6, ms});
         if (ms >= 4 && (slowest.size() < 12 || ms > minSlow())) {
             QString who = QString::fromLatin1(cls);
             if (!name.isEmpty())
@@ -95,12 +98,12 @@ public:
                 who += QStringLiteral(" (queued call)");
             if (slowest.size() >= 12)
                 slowest.erase(std::min_element(slowest.begin(), slowest.end(), [](const Slow &a, const Slow &b) { return a.ms < b.ms; }));
-            slowest.push_back({ms, QStringLiteral("%1 to %2").arg(QString::fromLatin1(QMetaEnum::fromType<QEvent::Type>().valueToKey(type)), who)});
+            slowest.push_back({ms, QStringLiteral("%1 to %2").arg(eventName(type), who)});
         }
         return result;
     }
 
-    // The stall timer calls this each time it fires, with how late it was: the latest stall keeps what the GUI
+    // The stall timer calls this each time it fires, with how late it was: the worst stall keeps what the GUI
     // thread delivered since the firing before (how many events, where the time went, the costly ones in order).
     double worstStallMs = -1;
     QString worstStallWhat;
@@ -109,15 +112,17 @@ public:
     {
         if (lateMs > worstStallMs) {
             worstStallMs = lateMs;
-            std::vector<std::pair<double, QString>> kinds;
+            std::vector<std::pair<double, Kind>> kinds;
             for (auto it = m_windowKinds.cbegin(); it != m_windowKinds.cend(); ++it)
-                kinds.emplace_back(it.value(), it.key());
+                kinds.emplace_back(it->second, it->first);
             std::sort(kinds.begin(), kinds.end(), [](const auto &x, const auto &y) { return x.first > y.first; });
             QStringList parts;
             for (size_t i = 0; i < kinds.size() && i < 4; ++i)
-                parts << QStringLiteral("%1 ms %2").arg(kinds[i].first, 0, 'f', 1).arg(kinds[i].second);
+                parts << QStringLiteral("%1 ms %2").arg(kinds[i].first, 0, 'f', 1).arg(kindText(kinds[i].second));
             worstStallWhat = QStringLiteral("%1 events: %2").arg(m_windowEvents).arg(parts.join(QStringLiteral("; ")));
-            worstStallSequence = m_windowSequence;
+            worstStallSequence.clear();
+            for (const Step &step : m_windowSequence)
+                worstStallSequence << QStringLiteral("%1 @%2 %3 ms").arg(kindText({step.type, step.cls})).arg(step.atMs, 0, 'f', 1).arg(step.ms, 0, 'f', 1);
         }
         m_windowStart = m_clock.nsecsElapsed();
         m_windowEvents = 0;
@@ -132,11 +137,19 @@ public:
     }
 
 private:
+    using Kind = std::pair<int, const char *>; // event type, receiver's class name (static storage)
+    struct Step {
+        int type;
+        const char *cls;
+        double atMs;
+        double ms;
+    };
+    static QString kindText(const Kind &k) { return eventName(k.first) + QStringLiteral(" to ") + QString::fromLatin1(k.second); }
     QElapsedTimer m_clock;
     qint64 m_windowStart = 0;
     int m_windowEvents = 0;
-    QHash<QString, double> m_windowKinds;
-    QStringList m_windowSequence;
+    std::map<Kind, double> m_windowKinds;
+    std::vector<Step> m_windowSequence;
     double minSlow() const
     {
         return std::min_element(slowest.begin(), slowest.end(), [](const Slow &a, const Slow &b) { return a.ms < b.ms; })->ms;
@@ -745,8 +758,8 @@ int main(int argc, char **argv)
                  << " cores at the start.\n\n| metric | Bulkwatch | target | baseline | |\n|---|---|---|---|---|\n";
     row(QStringLiteral("GUI stall max / p99 (ms)"), num("gui_stall_max_ms") + QStringLiteral(" / ") + num("gui_stall_p99_ms"), QStringLiteral("< 16"),
         QStringLiteral("0.1.0: 39.6 / 8.5"), out.value(QLatin1String("gui_stall_max_ms")).toDouble() < 16, true);
-    // The stall beside the longest single event: when the stall is much longer, the GUI thread was waiting for a
-    // core (another process), not busy with Bulkwatch's own work.
+    // The stall beside the longest single event: when the stall is much longer, it was many events in one pass or the
+    // GUI thread waiting for a core (gui_stall_max_made_of tells which).
     row(QStringLiteral("slowest GUI event (ms)"), num("gui_slowest_event_ms"), QStringLiteral("< 16"), none,
         out.value(QLatin1String("gui_slowest_event_ms")).toDouble() < 16, true);
     row(QStringLiteral("freshness p50 / max (s)"), num("freshness_p50_s") + QStringLiteral(" / ") + num("freshness_max_s"), QStringLiteral("p50 ≤ %1").arg(fTarget),
