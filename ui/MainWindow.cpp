@@ -139,7 +139,7 @@ MainWindow::MainWindow(ImportService *service, QWidget *parent)
     connect(m_service, &ImportService::jobChanged, this, [this](const JobRecord &r) {
         if (r.key() != m_selectedKey)
             return;
-        // The model batches changes until the next event-loop turn (its own 0 ms timer). Apply them now, so that
+        // The model gathers changes for 30 ms (its own timer). Apply them now, so that
         // the table and the details show the same answer without counting on timers firing in a given order.
         // The model is connected to jobChanged before this window (it is made first), so it already holds r.
         m_jobsModel->applyPending();

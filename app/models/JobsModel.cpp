@@ -10,7 +10,10 @@ JobsModel::JobsModel(JobSource *service, QObject *parent)
     : QAbstractTableModel(parent), m_service(service), m_applyTimer(new QTimer(this)), m_clockTimer(new QTimer(this))
 {
     m_applyTimer->setSingleShot(true);
-    m_applyTimer->setInterval(0);
+    // Answers arrive one network event at a time; applied each on its own, every one repainted the window (a
+    // Milvus list answer is up to 200 of them). Gathered for 30 ms, one repaint serves them all, and nobody sees
+    // 30 ms. The selected job's answer is applied at once (MainWindow calls applyPending).
+    m_applyTimer->setInterval(30);
     connect(m_applyTimer, &QTimer::timeout, this, &JobsModel::applyPending);
     m_clockTimer->setInterval(1000);
     connect(m_clockTimer, &QTimer::timeout, this, &JobsModel::tick);

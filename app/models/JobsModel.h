@@ -44,7 +44,7 @@ public:
 
     const JobRecord *record(int row) const;
     int rowOf(const QString &key) const;
-    // Applies pending updates now (normally done on the next event-loop turn).
+    // Applies pending updates now (normally done 30 ms after the first of them, so one repaint serves a burst).
     void applyPending();
 
     static QString stateText(JobState s);
