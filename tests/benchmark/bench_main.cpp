@@ -29,6 +29,7 @@
 #include <QTimer>
 
 #include <sys/resource.h>
+#include <ctime>
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -108,10 +109,19 @@ public:
     double worstStallMs = -1;
     QString worstStallWhat;
     QStringList worstStallSequence;
+    // And how much of it the GUI thread spent on a core: a stall it did not run through (it waited for a core,
+    // preempted by another thread or process) is the machine's, not work the window did.
+    double worstStallCpuMs = 0;
+    long worstStallPreempted = 0;
     void mark(double lateMs)
     {
+        const qint64 cpuNs = threadCpuNs();
+        rusage ru{};
+        getrusage(RUSAGE_THREAD, &ru);
         if (lateMs > worstStallMs) {
             worstStallMs = lateMs;
+            worstStallCpuMs = (cpuNs - m_windowCpuNs) / 1e6;
+            worstStallPreempted = ru.ru_nivcsw - m_windowNivcsw;
             std::vector<std::pair<double, Kind>> kinds;
             for (auto it = m_windowKinds.cbegin(); it != m_windowKinds.cend(); ++it)
                 kinds.emplace_back(it->second, it->first);
@@ -125,6 +135,8 @@ public:
                 worstStallSequence << QStringLiteral("%1 @%2 %3 ms").arg(kindText({step.type, step.cls})).arg(step.atMs, 0, 'f', 1).arg(step.ms, 0, 'f', 1);
         }
         m_windowStart = m_clock.nsecsElapsed();
+        m_windowCpuNs = cpuNs;
+        m_windowNivcsw = ru.ru_nivcsw;
         m_windowEvents = 0;
         m_windowKinds.clear();
         m_windowSequence.clear();
@@ -145,8 +157,16 @@ private:
         double ms;
     };
     static QString kindText(const Kind &k) { return eventName(k.first) + QStringLiteral(" to ") + QString::fromLatin1(k.second); }
+    static qint64 threadCpuNs()
+    {
+        timespec ts{};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+        return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+    }
     QElapsedTimer m_clock;
     qint64 m_windowStart = 0;
+    qint64 m_windowCpuNs = 0;
+    long m_windowNivcsw = 0;
     int m_windowEvents = 0;
     std::map<Kind, double> m_windowKinds;
     std::vector<Step> m_windowSequence;
@@ -528,6 +548,9 @@ int main(int argc, char **argv)
         out.insert(QStringLiteral("gui_slowest_event_ms"), app.slowest.empty() ? 0.0 : app.slowest.front().ms);
         out.insert(QStringLiteral("gui_stall_max_made_of"), app.worstStallWhat);
         out.insert(QStringLiteral("gui_stall_max_sequence"), QJsonArray::fromStringList(app.worstStallSequence));
+        // The stall timer's period (1 ms) is part of the window, so a thread that ran through it shows ~1 ms more.
+        out.insert(QStringLiteral("gui_stall_max_thread_cpu_ms"), app.worstStallCpuMs);
+        out.insert(QStringLiteral("gui_stall_max_preempted"), double(app.worstStallPreempted));
         QJsonObject paintTally;
         for (const auto &[widget, tally] : app.paints)
             if (tally.first >= 50) // ms over the phase
@@ -756,7 +779,11 @@ int main(int argc, char **argv)
     const QString naive = base.isEmpty() ? none : QStringLiteral("naive script: ");
     stdoutStream << "Dialect " << dialect << "; load average " << num("load_average_1m_at_start", 2) << " on " << num("cores", 0)
                  << " cores at the start.\n\n| metric | Bulkwatch | target | baseline | |\n|---|---|---|---|---|\n";
-    row(QStringLiteral("GUI stall max / p99 (ms)"), num("gui_stall_max_ms") + QStringLiteral(" / ") + num("gui_stall_p99_ms"), QStringLiteral("< 16"),
+    // With how much of the worst stall the GUI thread was on a core: the rest it waited for one.
+    row(QStringLiteral("GUI stall max / p99 (ms)"),
+        num("gui_stall_max_ms") + QStringLiteral(" / ") + num("gui_stall_p99_ms") + QStringLiteral(" (worst: %1 ms on a core, preempted %2×)")
+            .arg(num("gui_stall_max_thread_cpu_ms"), num("gui_stall_max_preempted", 0)),
+        QStringLiteral("< 16"),
         QStringLiteral("0.1.0: 39.6 / 8.5"), out.value(QLatin1String("gui_stall_max_ms")).toDouble() < 16, true);
     // The stall beside the longest single event: when the stall is much longer, it was many events in one pass or the
     // GUI thread waiting for a core (gui_stall_max_made_of tells which).
