@@ -10,8 +10,8 @@ JobsModel::JobsModel(JobSource *service, QObject *parent)
     : QAbstractTableModel(parent), m_service(service), m_applyTimer(new QTimer(this)), m_clockTimer(new QTimer(this))
 {
     m_applyTimer->setSingleShot(true);
-    // Answers arrive one network event at a time; applied each on its own, every one repainted the window (a
-    // Milvus list answer is up to 200 of them). Gathered for 30 ms, one repaint serves them all, and nobody sees
+    // Each describe answer is a network event of its own, and several often arrive close together; applied each on
+    // its own, every one repainted the window. Gathered for 30 ms, one repaint serves a burst, and nobody sees
     // 30 ms. The selected job's answer is applied at once (MainWindow calls applyPending).
     m_applyTimer->setInterval(30);
     connect(m_applyTimer, &QTimer::timeout, this, &JobsModel::applyPending);
