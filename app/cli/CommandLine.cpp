@@ -293,7 +293,8 @@ void CommandLine::runWatch()
             return usage(QStringLiteral("--interval takes seconds (at least 0.05)"));
         m_intervalMs = static_cast<int>(s * 1000);
     }
-    m_until = m_parsed.has(QStringLiteral("until")) ? m_parsed.last(QStringLiteral("until")) : QStringLiteral("completed");
+    // "Searchable" or " indexed" as typed: the words are the point, not their case.
+    m_until = m_parsed.has(QStringLiteral("until")) ? m_parsed.last(QStringLiteral("until")).trimmed().toLower() : QStringLiteral("completed");
     if (m_until != QLatin1String("completed") && m_until != QLatin1String("indexed") && m_until != QLatin1String("searchable"))
         return usage(QStringLiteral("--until takes completed, indexed or searchable"));
     m_watchTimer = new QTimer(this);

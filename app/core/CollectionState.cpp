@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QLocale>
 
 namespace {
 QJsonValue optInt(const std::optional<qint64> &v)
@@ -187,7 +188,9 @@ QString collectionText(const CollectionState &c)
     QString t = QStringLiteral("Collection:  %1%2\n").arg(c.name, c.dbName.isEmpty() || c.dbName == QLatin1String("default")
                                                                      ? QString() : QStringLiteral(" (database %1)").arg(c.dbName));
     t += QStringLiteral("  State:     %1\n").arg(collectionPhaseText(c));
-    t += QStringLiteral("  Rows:      %1\n").arg(c.rowCount ? QString::number(*c.rowCount) : QStringLiteral("unknown"));
+    // Grouped as everywhere else in the report ("20,000", not "20000").
+    const QLocale loc;
+    t += QStringLiteral("  Rows:      %1\n").arg(c.rowCount ? loc.toString(*c.rowCount) : QStringLiteral("unknown"));
     QString load = loadStateName(c.loadState);
     if (c.loadState == LoadState::Loading && c.loadProgress)
         load += QStringLiteral(" (%1 %)").arg(qRound(*c.loadProgress));
@@ -197,9 +200,9 @@ QString collectionText(const CollectionState &c)
     for (const IndexStatus &i : c.indexes) {
         t += QStringLiteral("  Index %1 on %2: %3").arg(i.indexName, i.fieldName, indexStateName(i.state));
         if (i.totalRows)
-            t += QStringLiteral(", %1 of %2 rows indexed").arg(i.indexedRows.value_or(0)).arg(*i.totalRows);
+            t += QStringLiteral(", %1 of %2 rows indexed").arg(loc.toString(i.indexedRows.value_or(0)), loc.toString(*i.totalRows));
         if (i.pendingRows.value_or(0) > 0)
-            t += QStringLiteral(", %1 pending").arg(*i.pendingRows);
+            t += QStringLiteral(", %1 pending").arg(loc.toString(*i.pendingRows));
         t += QLatin1Char('\n');
         if (!i.failReason.isEmpty())
             t += QStringLiteral("    Reason: %1\n").arg(i.failReason);

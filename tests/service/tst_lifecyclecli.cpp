@@ -129,8 +129,8 @@ void TestLifecycleCli::statusInWords()
     CliRun r = runCli(at(sim, {QStringLiteral("status"), QStringLiteral("--job"), kDone}));
     QCOMPARE(r.code, 0);
     QVERIFY2(r.out.contains(QStringLiteral("Indexed, not loaded — load the collection to search it")), qPrintable(r.out));
-    QVERIFY2(r.out.contains(QStringLiteral("Index vector on vector: finished, 2000 of 2000 rows indexed")), qPrintable(r.out));
-    QVERIFY2(r.out.contains(QStringLiteral("Rows:      2000")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("Index vector on vector: finished, %1 of %1 rows indexed").arg(QLocale().toString(2000))), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("Rows:      %1").arg(QLocale().toString(2000))), qPrintable(r.out));
 
     // A server without the endpoints: the job as before, no collection section, exit 0.
     SimScenario old = scenario();
@@ -153,6 +153,7 @@ void TestLifecycleCli::watchUntil_data()
                                          << QStringLiteral("fresh: Indexed, not loaded — load the collection to search it");
     QTest::newRow("the index fails") << QStringLiteral("searchable") << true << QStringLiteral("out of memory") << 1
                                      << QStringLiteral("fresh: Index build failed");
+    QTest::newRow("Searchable, as typed") << QStringLiteral(" Searchable") << true << QString() << 0 << QStringLiteral("fresh: Searchable");
     QTest::newRow("completed (default)") << QStringLiteral("completed") << true << QString() << 0 << QString();
 }
 
