@@ -28,8 +28,12 @@
 #include <QThread>
 #include <QTimer>
 
+#include <fcntl.h>
 #include <sys/resource.h>
+#include <unistd.h>
+#include <atomic>
 #include <ctime>
+#include <thread>
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -55,6 +59,8 @@ public:
         QString what;
     };
     bool recording = false;
+    // The bench's own stall timer: its firings are the measuring, not the window's work, so they are not timed.
+    const QObject *untimed = nullptr;
     std::vector<Slow> slowest; // the 12 longest, unsorted
     std::map<QString, std::pair<double, int>> paints; // widget -> total ms, paint events
 
@@ -72,7 +78,7 @@ public:
             ++tally.second;
             return result;
         }
-        if (!recording || m_depth > 0 || QThread::currentThread() != thread())
+        if (!recording || m_depth > 0 || receiver == untimed || QThread::currentThread() != thread())
             return QApplication::notify(receiver, event);
         // Who received it is read before delivery: a DeferredDelete (or a slot) may delete the receiver.
         const char *const cls = receiver->metaObject()->className();
@@ -113,15 +119,25 @@ public:
     // preempted by another thread or process) is the machine's, not work the window did.
     double worstStallCpuMs = 0;
     long worstStallPreempted = 0;
-    void mark(double lateMs)
+    // Times it went to sleep (1: only the event loop's own wait; more: it blocked on a lock or the disk) and how
+    // long it was runnable but not running (the kernel's run_delay): together they say where a stall went that no
+    // event and no CPU time explains.
+    long worstStallSlept = 0;
+    double worstStallRunDelayMs = 0;
+    qint64 worstStallEndNs = 0; // CLOCK_MONOTONIC, to compare with the sleeping probe's stalls
+    void mark(double lateMs, qint64 monoNowNs)
     {
         const qint64 cpuNs = threadCpuNs();
+        const qint64 runDelayNs = runDelay();
         rusage ru{};
         getrusage(RUSAGE_THREAD, &ru);
         if (lateMs > worstStallMs) {
             worstStallMs = lateMs;
             worstStallCpuMs = (cpuNs - m_windowCpuNs) / 1e6;
             worstStallPreempted = ru.ru_nivcsw - m_windowNivcsw;
+            worstStallSlept = ru.ru_nvcsw - m_windowNvcsw;
+            worstStallRunDelayMs = (runDelayNs - m_windowRunDelayNs) / 1e6;
+            worstStallEndNs = monoNowNs;
             std::vector<std::pair<double, Kind>> kinds;
             for (auto it = m_windowKinds.cbegin(); it != m_windowKinds.cend(); ++it)
                 kinds.emplace_back(it->second, it->first);
@@ -137,12 +153,16 @@ public:
         m_windowStart = m_clock.nsecsElapsed();
         m_windowCpuNs = cpuNs;
         m_windowNivcsw = ru.ru_nivcsw;
+        m_windowNvcsw = ru.ru_nvcsw;
+        m_windowRunDelayNs = runDelayNs;
         m_windowEvents = 0;
         m_windowKinds.clear();
         m_windowSequence.clear();
     }
     void startRecording()
     {
+        // Opened once, read with pread at each firing: a few microseconds, not an open per millisecond.
+        m_schedstat = ::open("/proc/thread-self/schedstat", O_RDONLY | O_CLOEXEC);
         m_clock.start();
         m_windowStart = 0;
         recording = true;
@@ -163,10 +183,26 @@ private:
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
         return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
     }
+    // Nanoseconds this thread has waited on a run queue (second field of schedstat); 0 where there is none.
+    qint64 runDelay() const
+    {
+        if (m_schedstat < 0)
+            return 0;
+        char buf[96];
+        const ssize_t n = ::pread(m_schedstat, buf, sizeof buf - 1, 0);
+        if (n <= 0)
+            return 0;
+        buf[n] = 0;
+        unsigned long long onCpu = 0, waited = 0;
+        return std::sscanf(buf, "%llu %llu", &onCpu, &waited) == 2 ? qint64(waited) : 0;
+    }
     QElapsedTimer m_clock;
+    int m_schedstat = -1;
     qint64 m_windowStart = 0;
     qint64 m_windowCpuNs = 0;
     long m_windowNivcsw = 0;
+    long m_windowNvcsw = 0;
+    qint64 m_windowRunDelayNs = 0;
     int m_windowEvents = 0;
     std::map<Kind, double> m_windowKinds;
     std::vector<Step> m_windowSequence;
@@ -190,6 +226,59 @@ double percentile(std::vector<double> v, double p)
     const size_t i = std::min(v.size() - 1, static_cast<size_t>(std::ceil(p / 100.0 * v.size())) - (p > 0 ? 1 : 0));
     return v[i];
 }
+
+qint64 monoNs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
+// The machine's floor: a thread that does nothing but sleep 1 ms at a time, beside the GUI thread. How late it wakes
+// is what the kernel and the hypervisor add to any thread here; a GUI stall it saw too was not the window's work.
+class SleepProbe
+{
+public:
+    void start()
+    {
+        m_thread = std::thread([this] {
+            const timespec oneMs{0, 1000000};
+            qint64 last = monoNs();
+            while (!m_stop.load(std::memory_order_relaxed)) {
+                clock_nanosleep(CLOCK_MONOTONIC, 0, &oneMs, nullptr);
+                const qint64 now = monoNs();
+                const double late = std::max(0.0, (now - last) / 1e6 - 1.0);
+                m_lateness.push_back(late);
+                if (late >= 4)
+                    m_stalls.push_back({now, late});
+                last = now;
+            }
+        });
+    }
+    void stop()
+    {
+        m_stop = true;
+        m_thread.join();
+    }
+    double maxMs() const { return m_lateness.empty() ? 0 : *std::max_element(m_lateness.begin(), m_lateness.end()); }
+    double p99Ms() const { return percentile(m_lateness, 99); }
+    // Its longest stall that overlapped [endNs - ms, endNs] (read after stop()).
+    double overlapping(qint64 endNs, double ms) const
+    {
+        const qint64 beginNs = endNs - qint64(ms * 1e6);
+        double worst = 0;
+        for (const auto &[end, late] : m_stalls)
+            if (end >= beginNs && end - qint64(late * 1e6) <= endNs)
+                worst = std::max(worst, late);
+        return worst;
+    }
+
+private:
+    std::thread m_thread;
+    std::atomic<bool> m_stop{false};
+    std::vector<double> m_lateness; // the probe thread's alone until stop()
+    std::vector<std::pair<qint64, double>> m_stalls;
+};
 
 double cpuSeconds()
 {
@@ -512,19 +601,27 @@ int main(int argc, char **argv)
         QElapsedTimer clock;
         clock.start();
         qint64 last = -1;
+        std::vector<std::pair<qint64, double>> stalls; // (end, CLOCK_MONOTONIC ns; ms) of those over 4 ms
         QTimer stall;
         stall.setTimerType(Qt::PreciseTimer);
         QObject::connect(&stall, &QTimer::timeout, [&] {
             const qint64 now = clock.nsecsElapsed();
             if (last >= 0) {
                 lateness.push_back(std::max(0.0, (now - last) / 1e6 - 1.0));
-                app.mark(lateness.back());
+                const qint64 mono = monoNs();
+                app.mark(lateness.back(), mono);
+                if (lateness.back() >= 4)
+                    stalls.emplace_back(mono, lateness.back());
             }
-            last = now;
+            // From the end of this handler: what mark() spends (text for a new worst) is the bench's, not the window's.
+            last = clock.nsecsElapsed();
         });
+        app.untimed = &stall;
         // The bench's own request (a QNetworkAccessManager made and asked on this thread) before the stall timer
         // starts: it is not the window's time.
         QJsonObject statsBefore = sim.get(QStringLiteral("/_sim/stats"));
+        SleepProbe probe;
+        probe.start();
         stall.start(1);
         app.startRecording();
         PhaseMonitor monitor;
@@ -532,6 +629,7 @@ int main(int argc, char **argv)
         wait(seconds * 1000);
         bottlenecks.insert(QStringLiteral("live"), monitor.finish());
         stall.stop();
+        probe.stop();
         app.recording = false;
         const qint64 end = wallMs();
         poller.quit();
@@ -551,6 +649,29 @@ int main(int argc, char **argv)
         // The stall timer's period (1 ms) is part of the window, so a thread that ran through it shows ~1 ms more.
         out.insert(QStringLiteral("gui_stall_max_thread_cpu_ms"), app.worstStallCpuMs);
         out.insert(QStringLiteral("gui_stall_max_preempted"), double(app.worstStallPreempted));
+        out.insert(QStringLiteral("gui_stall_max_slept"), double(app.worstStallSlept));
+        out.insert(QStringLiteral("gui_stall_max_run_delay_ms"), app.worstStallRunDelayMs);
+        // When it ended (CLOCK_MONOTONIC ns), to find it in a trace taken beside the run (perf record -k CLOCK_MONOTONIC).
+        out.insert(QStringLiteral("gui_stall_max_end_monotonic_ns"), double(app.worstStallEndNs));
+        // The stall without the machine's: a GUI stall during which the sleeping probe was late by at least half as
+        // much was every thread's (all cores idle, the wake-ups late: see RESULTS.md), so it is left out here, as
+        // a saturated simulator is. The worst of the rest is the window's own.
+        double own = 0;
+        int machines = 0;
+        for (const double l : lateness)
+            if (l < 4)
+                own = std::max(own, l);
+        for (const auto &[endNs, ms] : stalls) {
+            if (probe.overlapping(endNs, ms) >= ms / 2)
+                ++machines;
+            else
+                own = std::max(own, ms);
+        }
+        out.insert(QStringLiteral("gui_stall_max_own_ms"), own);
+        out.insert(QStringLiteral("gui_stalls_of_the_machine"), machines);
+        out.insert(QStringLiteral("probe_stall_max_ms"), probe.maxMs());
+        out.insert(QStringLiteral("probe_stall_p99_ms"), probe.p99Ms());
+        out.insert(QStringLiteral("probe_stall_during_gui_worst_ms"), probe.overlapping(app.worstStallEndNs, app.worstStallMs));
         QJsonObject paintTally;
         for (const auto &[widget, tally] : app.paints)
             if (tally.first >= 50) // ms over the phase
@@ -781,10 +902,19 @@ int main(int argc, char **argv)
                  << " cores at the start.\n\n| metric | Bulkwatch | target | baseline | |\n|---|---|---|---|---|\n";
     // With how much of the worst stall the GUI thread was on a core: the rest it waited for one.
     row(QStringLiteral("GUI stall max / p99 (ms)"),
-        num("gui_stall_max_ms") + QStringLiteral(" / ") + num("gui_stall_p99_ms") + QStringLiteral(" (worst: %1 ms on a core, preempted %2×)")
-            .arg(num("gui_stall_max_thread_cpu_ms"), num("gui_stall_max_preempted", 0)),
+        num("gui_stall_max_ms") + QStringLiteral(" / ") + num("gui_stall_p99_ms")
+            + QStringLiteral(" (worst: %1 ms on a core, preempted %2×, slept %3×, %4 ms waiting for a core; a sleeping thread was %5 ms late then)")
+                  .arg(num("gui_stall_max_thread_cpu_ms"), num("gui_stall_max_preempted", 0), num("gui_stall_max_slept", 0),
+                       num("gui_stall_max_run_delay_ms"), num("probe_stall_during_gui_worst_ms")),
         QStringLiteral("< 16"),
         QStringLiteral("0.1.0: 39.6 / 8.5"), out.value(QLatin1String("gui_stall_max_ms")).toDouble() < 16, true);
+    // The raw figure above keeps its verdict; this one leaves out the stalls every thread had at the same moment.
+    row(QStringLiteral("GUI stall max, the window's own (ms)"),
+        num("gui_stall_max_own_ms") + QStringLiteral(" (%1 stalls over 4 ms were the machine's: a sleeping thread was as late)").arg(num("gui_stalls_of_the_machine", 0)),
+        QStringLiteral("< 16"), none, out.value(QLatin1String("gui_stall_max_own_ms")).toDouble() < 16, true);
+    // The machine's own floor, measured beside the window: no target, it says what any thread here gets.
+    stdoutStream << "| a sleeping thread's stall max / p99 (ms) | " << num("probe_stall_max_ms") << " / " << num("probe_stall_p99_ms")
+                 << " | — | — | the machine's floor |\n";
     // The stall beside the longest single event: when the stall is much longer, it was many events in one pass or the
     // GUI thread waiting for a core (gui_stall_max_made_of tells which).
     row(QStringLiteral("slowest GUI event (ms)"), num("gui_slowest_event_ms"), QStringLiteral("< 16"), none,
