@@ -46,6 +46,13 @@ QString eventName(int type)
     return QString::fromLatin1(QMetaEnum::fromType<QEvent::Type>().valueToKey(type));
 }
 
+qint64 clockNs(clockid_t id)
+{
+    timespec ts{};
+    clock_gettime(id, &ts);
+    return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
 // Times each event the GUI thread delivers (outermost only) and keeps the slowest, with who received it: a stall
 // figure alone says how long the window froze, this says what it was doing. Per event it only stores numbers and
 // pointers to static class names: text is made for the few events that are kept, so the measuring does not add
@@ -54,6 +61,11 @@ class TimedApplication : public QApplication
 {
 public:
     using QApplication::QApplication;
+    ~TimedApplication() override
+    {
+        if (m_schedstat >= 0)
+            ::close(m_schedstat);
+    }
     struct Slow {
         double ms;
         QString what;
@@ -177,12 +189,7 @@ private:
         double ms;
     };
     static QString kindText(const Kind &k) { return eventName(k.first) + QStringLiteral(" to ") + QString::fromLatin1(k.second); }
-    static qint64 threadCpuNs()
-    {
-        timespec ts{};
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-        return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
-    }
+    static qint64 threadCpuNs() { return clockNs(CLOCK_THREAD_CPUTIME_ID); }
     // Nanoseconds this thread has waited on a run queue (second field of schedstat); 0 where there is none.
     qint64 runDelay() const
     {
@@ -229,9 +236,7 @@ double percentile(std::vector<double> v, double p)
 
 qint64 monoNs()
 {
-    timespec ts{};
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+    return clockNs(CLOCK_MONOTONIC);
 }
 
 // The machine's floor: a thread that does nothing but sleep 1 ms at a time, beside the GUI thread. How late it wakes
