@@ -1,5 +1,7 @@
 #include "ImportApiClient.h"
 
+#include "BackgroundThread.h"
+
 #include "OneShotBody.h"
 #include "ResponseParser.h"
 
@@ -74,7 +76,10 @@ void ImportApiClient::parseThen(qsizetype bodySize, Parse parse, Done done)
         return;
     }
     // The continuation runs on this object's thread, and not at all once this object is gone.
-    QtConcurrent::run(m_parsePool, std::move(parse)).then(this, std::move(done));
+    QtConcurrent::run(m_parsePool, [parse = std::move(parse)]() mutable {
+        BackgroundThread::enter();
+        return parse();
+    }).then(this, std::move(done));
 }
 
 void ImportApiClient::cancelAll()

@@ -4,6 +4,7 @@
 
 #include "ImportService.h"
 
+#include "BackgroundThread.h"
 #include "Backoff.h"
 #include "ImportApiClient.h"
 
@@ -284,7 +285,10 @@ void ImportService::onProgress(const QString &connectionId, const QString &key, 
         const quint64 generation = r.generation;
         const JobProgress before = r.job; // shares its data: nothing is copied
         QPointer<QObject> ctx(cs->context.get());
-        QtConcurrent::run(m_diffPool, [before, job] { return AnswerMerge::diff(before, job); })
+        QtConcurrent::run(m_diffPool, [before, job] {
+            BackgroundThread::enter();
+            return AnswerMerge::diff(before, job);
+        })
             .then(cs->context.get(), [this, ctx, connectionId, key, job, generation](const AnswerMerge::Delta &delta) {
                 ConnState *c = state(connectionId);
                 const auto rit = m_jobs.find(key);

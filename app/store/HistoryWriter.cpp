@@ -1,5 +1,6 @@
 #include "HistoryWriter.h"
 
+#include "BackgroundThread.h"
 #include "HistoryStore.h"
 
 #include <QCoreApplication>
@@ -10,9 +11,10 @@ HistoryWriter::HistoryWriter(const QString &path, QObject *parent)
 {
     m_thread.setObjectName(QStringLiteral("history-writer"));
     m_worker->moveToThread(&m_thread);
-    m_thread.start(QThread::LowPriority);
+    m_thread.start();
     // A QSqlDatabase connection belongs to the thread that opened it: open it there.
     post([this, path] {
+        BackgroundThread::enter(); // the writes can wait for the window
         m_store = new HistoryStore;
         QString error;
         if (!m_store->open(path, &error)) {

@@ -1,6 +1,7 @@
 // The API client over real HTTP on 127.0.0.1: probing, paging, headers, deadlines, caps, redirects, faults.
 
 #include "support/RawHttpServer.h"
+#include "support/OsThreads.h"
 #include "support/ReservedPort.h"
 #include "support/SimFixture.h"
 #include "support/Wait.h"
@@ -55,6 +56,8 @@ private Q_SLOTS:
     void theDefaultCapRefusesA65MiBBodyUnread();
 
     void theDefaultDeadlineEndsADrippingBody();
+
+    void largeAnswersAreParsedBelowTheWindow();
 };
 
 // Bodies are hidden from moc: its tokenizer trips over some JSON test strings.
@@ -473,6 +476,34 @@ void TestApiClient::theDefaultDeadlineEndsADrippingBody()
     QVERIFY2(r.error.kind == ErrorKind::Timeout, qPrintable(r.error.summary()));
     QVERIFY2(r.error.message.contains(QLatin1String("30 s")), qPrintable(r.error.message));
     QCOMPARE(client.requestsInFlight(), 0);
+}
+
+void TestApiClient::largeAnswersAreParsedBelowTheWindow()
+{
+    // 1,024 files make a describe of well over the 32 KiB that is parsed on the spot: it goes to the parse thread,
+    // which must not take a core from the window (SCHED_BATCH, nice +5; QThread priorities do nothing on Linux).
+    SimScenario s;
+    s.jobs = {timelineJob(QStringLiteral("453240863839750922"), 1024)};
+    SimFixture sim(s, SimDialect::Milvus);
+    ImportApiClient client(nam);
+    const OsThread main = mainOsThread();
+    const auto batchThreads = [] {
+        int n = 0;
+        for (const OsThread &t : osThreads())
+            n += t.policy == SCHED_BATCH ? 1 : 0;
+        return n;
+    };
+    const int before = batchThreads();
+    const ProgressResult r = fetchProgressSync(client, sim.endpoint(), QStringLiteral("453240863839750922"));
+    QVERIFY2(!r.error.isError(), qPrintable(r.error.summary()));
+    QCOMPARE(r.job.files.size(), 1024);
+    QCOMPARE(mainOsThread().policy, SCHED_OTHER);
+    QCOMPARE(mainOsThread().nice, main.nice);
+    QCOMPARE(batchThreads(), before + 1);
+    for (const OsThread &t : osThreads()) {
+        if (t.policy == SCHED_BATCH)
+            QCOMPARE(t.nice, main.nice + 5);
+    }
 }
 
 #endif

@@ -3,6 +3,7 @@
 #include "HistoryCodec.h"
 #include "HistoryStore.h"
 #include "HistoryWriter.h"
+#include "support/OsThreads.h"
 
 #include "CreateParams.h"
 
@@ -523,6 +524,18 @@ void TestHistoryStore::theWriterThreadWritesInOrderAndFlushWaits()
         QCOMPARE(reader.jobs().size(), 1);
         QCOMPARE(reader.jobs()[0].job.progress, 50.0);
         QCOMPARE(reader.jobs()[0].job.files.size(), 1);
+        // The writes wait for the window, not the other way round: the writer thread is below the main one.
+        const OsThread main = mainOsThread();
+        QCOMPARE(main.policy, SCHED_OTHER);
+        bool seen = false;
+        for (const OsThread &t : osThreads()) {
+            if (t.name != QLatin1String("history-writer"))
+                continue;
+            seen = true;
+            QCOMPARE(t.policy, SCHED_BATCH);
+            QCOMPARE(t.nice, main.nice + 5);
+        }
+        QVERIFY2(seen, "no thread is named history-writer");
         writer.removeJob(c.id, QStringLiteral("job-1"));
         QCOMPARE(failed.size(), 0);
     } // the destructor writes what is still queued
