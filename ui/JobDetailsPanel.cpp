@@ -104,7 +104,12 @@ JobDetailsPanel::JobDetailsPanel(FilesModel *files, QWidget *parent) : QWidget(p
     m_filesView->setColumnWidth(FilesModel::ProgressColumn, 110);
     // The filter hides rows of the files model itself (no proxy): the window maps the files view's rows to files.
     connect(m_files, &QAbstractItemModel::modelReset, this, &JobDetailsPanel::applyFileFilter);
-    connect(m_files, &QAbstractItemModel::dataChanged, this, &JobDetailsPanel::applyFileFilter);
+    // An answer changes scattered rows of a 1,024-file job: one dataChanged per span, dozens per answer. Each span
+    // re-filters only its rows; the summary and the reason column look at every file once, at the end.
+    connect(m_files, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &from, const QModelIndex &to) {
+        filterRows(from.row(), to.row());
+    });
+    connect(m_files, &FilesModel::filesUpdated, this, &JobDetailsPanel::updateFilesSummary);
     dl->addWidget(m_title);
     dl->addLayout(phaseRow);
     dl->addWidget(m_collection = new CollectionSection(this));
@@ -158,10 +163,9 @@ void JobDetailsPanel::showJob(const JobRecord *r, const QDateTime &now, bool hav
     m_key = r->key();
     showText(*r, now);
     m_files->setJobState(r->job.state);
+    // The model says what changed (a reset, or rows and filesUpdated): the filter and summary follow its signals.
     m_files->setFiles(r->key(), r->job.files);
-    m_summary->setText(r->job.files.size() > 1 ? m_files->summary() : QString());
     m_failedOnly->setVisible(r->job.files.size() > 1);
-    applyFileFilter();
 }
 
 void JobDetailsPanel::showText(const JobRecord &r, const QDateTime &now)
@@ -227,16 +231,28 @@ void JobDetailsPanel::showText(const JobRecord &r, const QDateTime &now)
 
 void JobDetailsPanel::applyFileFilter()
 {
+    filterRows(0, m_files->rowCount() - 1);
+    updateFilesSummary();
+}
+
+void JobDetailsPanel::filterRows(int first, int last)
+{
     const bool failedOnly = m_failedOnly->isChecked();
-    bool anyReason = false;
-    for (int row = 0; row < m_files->rowCount(); ++row) {
+    for (int row = first; row <= last; ++row) {
         const FileProgress *f = m_files->file(row);
         m_filesView->setRowHidden(row, failedOnly && f && f->state != FileState::Failed);
-        anyReason = anyReason || (f && !f->reason.isEmpty());
+    }
+}
+
+void JobDetailsPanel::updateFilesSummary()
+{
+    bool anyReason = false;
+    for (int row = 0; row < m_files->rowCount() && !anyReason; ++row) {
+        const FileProgress *f = m_files->file(row);
+        anyReason = f && !f->reason.isEmpty();
     }
     m_filesView->setColumnHidden(FilesModel::ReasonColumn, !anyReason);
-    if (!m_key.isEmpty() && m_files->rowCount() > 1)
-        m_summary->setText(m_files->summary());
+    m_summary->setText(!m_key.isEmpty() && m_files->rowCount() > 1 ? m_files->summary() : QString());
 }
 
 QString JobDetailsPanel::titleText() const

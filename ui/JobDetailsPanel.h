@@ -50,7 +50,9 @@ Q_SIGNALS:
 private:
     void showText(const JobRecord &r, const QDateTime &now); // everything but the file rows
     void refreshFromModel();
-    void applyFileFilter();
+    void applyFileFilter();                 // every row, then the summary
+    void filterRows(int first, int last);   // the failed-only filter for these rows
+    void updateFilesSummary();              // the summary line and whether the reason column shows
 
     FilesModel *m_files;
     JobsModel *m_jobs = nullptr;

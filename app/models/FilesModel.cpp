@@ -123,6 +123,7 @@ void FilesModel::setFiles(const QString &jobKey, const QVector<FileProgress> &fi
     if (files.constData() == m_files.constData())
         return; // the same shared list: a delta already announced its changes
     int first = -1;
+    bool any = false;
     for (int i = 0; i <= files.size(); ++i) {
         const bool changed = i < files.size() && files[i] != m_files[i];
         if (changed) {
@@ -132,8 +133,11 @@ void FilesModel::setFiles(const QString &jobKey, const QVector<FileProgress> &fi
         } else if (first >= 0) {
             Q_EMIT dataChanged(index(first, 0), index(i - 1, ColumnCount - 1));
             first = -1;
+            any = true;
         }
     }
+    if (any)
+        Q_EMIT filesUpdated();
 }
 
 void FilesModel::applyDelta(const QString &jobKey, const QVector<FileProgress> &files, const QVector<int> &changedRows, bool replaced)
@@ -155,6 +159,8 @@ void FilesModel::applyDelta(const QString &jobKey, const QVector<FileProgress> &
         Q_EMIT dataChanged(index(changedRows[i], 0), index(changedRows[j], ColumnCount - 1));
         i = j + 1;
     }
+    if (!changedRows.isEmpty())
+        Q_EMIT filesUpdated();
 }
 
 void FilesModel::setJobState(JobState state)
@@ -162,8 +168,10 @@ void FilesModel::setJobState(JobState state)
     if (state == m_jobState)
         return;
     m_jobState = state;
-    if (!m_files.isEmpty())
+    if (!m_files.isEmpty()) {
         Q_EMIT dataChanged(index(0, 0), index(static_cast<int>(m_files.size()) - 1, ColumnCount - 1));
+        Q_EMIT filesUpdated();
+    }
 }
 
 FileState FilesModel::shownState(const FileProgress &f) const

@@ -34,6 +34,11 @@ public:
     // "300 files: 12 done, 1 failed, 287 importing"; "" without files.
     QString summary() const;
 
+Q_SIGNALS:
+    // After an update in place, once, however many dataChanged spans it announced: what looks at every
+    // file (a summary) waits for this instead of redoing its work per span. A reset sends modelReset only.
+    void filesUpdated();
+
 private:
     bool jobStopped() const { return m_jobState == JobState::Failed || m_jobState == JobState::Cancelled; }
 

@@ -68,6 +68,7 @@ private Q_SLOTS:
     void commitAndAbortSitBesideTheExplanation();
 
     void failedFilesOnlyAndTheSummary();
+    void answersInPlaceKeepTheFilterAndTheSummary();
 
     void aFailedJobsFilesAreFinal();
     void filesFitTheWindowWithPathsElidedInTheMiddle();
@@ -201,6 +202,52 @@ void TestDetails::failedFilesOnlyAndTheSummary()
     QCOMPARE(m_panel->filesSummaryText(), QStringLiteral("299 files: 12 done, 2 failed, 285 importing"));
     m_panel->failedOnlyBox()->setChecked(false);
     QVERIFY(!view->isRowHidden(0));
+}
+
+void TestDetails::answersInPlaceKeepTheFilterAndTheSummary()
+{
+    JobRecord many = rec(QStringLiteral("6"), JobState::Running, QStringLiteral("Importing"), m_now);
+    for (int i = 0; i < 300; ++i)
+        many.job.files << file(i, i == 200 ? FileState::Failed : FileState::Running);
+    show(many);
+    m_panel->failedOnlyBox()->setChecked(true);
+    QTableView *view = m_panel->filesView();
+    const auto shownRows = [view] {
+        QList<int> rows;
+        for (int row = 0; row < 300; ++row) {
+            if (!view->isRowHidden(row))
+                rows << row;
+        }
+        return rows;
+    };
+    QCOMPARE(shownRows(), QList<int>{200});
+    QVERIFY(view->isColumnHidden(FilesModel::ReasonColumn)); // no file has a reason yet
+
+    // The service's delta: scattered rows, one dataChanged per span, and the summary made once, at the end.
+    QVector<FileProgress> files = many.job.files;
+    files[10].state = FileState::Failed;
+    files[10].reason = QStringLiteral("row 7: the vector has 767 dimensions, the field 768");
+    files[11].state = FileState::Completed;
+    files[11].progress = 100;
+    files[250].state = FileState::Failed;
+    files[299].progress = 60;
+    QSignalSpy spans(m_files.get(), &QAbstractItemModel::dataChanged);
+    QSignalSpy updates(m_files.get(), &FilesModel::filesUpdated);
+    m_files->applyDelta(many.key(), files, {10, 11, 250, 299}, false);
+    QCOMPARE(spans.size(), 3);
+    QCOMPARE(updates.size(), 1);
+    QCOMPARE(shownRows(), (QList<int>{10, 200, 250}));
+    QVERIFY(!view->isColumnHidden(FilesModel::ReasonColumn));
+    QCOMPARE(m_panel->filesSummaryText(), QStringLiteral("300 files: 1 done, 3 failed, 296 importing"));
+
+    // The same size of answer through the job's record (no delta): compared in place, same result.
+    many.job.files = files;
+    many.job.files[12].state = FileState::Failed;
+    many.job.files[10].reason.clear();
+    show(many);
+    QCOMPARE(shownRows(), (QList<int>{10, 12, 200, 250}));
+    QVERIFY(view->isColumnHidden(FilesModel::ReasonColumn));
+    QCOMPARE(m_panel->filesSummaryText(), QStringLiteral("300 files: 1 done, 4 failed, 295 importing"));
 }
 
 void TestDetails::aFailedJobsFilesAreFinal()
