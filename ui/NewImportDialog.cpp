@@ -2,6 +2,7 @@
 
 #include "ErrorAdvice.h"
 #include "ImportService.h"
+#include "SafeCreate.h"
 
 #include <QCheckBox>
 #include <QAction>
@@ -240,6 +241,14 @@ void NewImportDialog::validate()
     m_status->setText(p);
 }
 
+namespace {
+bool sameRequest(const CreateRequest &a, const CreateRequest &b)
+{
+    return a.dbName == b.dbName && a.collectionName == b.collectionName && a.partitionName == b.partitionName
+        && a.fileGroups == b.fileGroups && a.accessKey == b.accessKey && a.secretKey == b.secretKey && a.options == b.options;
+}
+} // namespace
+
 void NewImportDialog::accept()
 {
     const QString p = problem();
@@ -247,14 +256,27 @@ void NewImportDialog::accept()
         m_status->setText(p);
         return;
     }
+    const QString connectionId = m_connection->currentData().toString();
+    CreateRequest req = request();
+    const bool again = !m_unanswered.idempotencyKey.isEmpty() && connectionId == m_unansweredConnection && sameRequest(req, m_unanswered);
+    req.idempotencyKey = again ? m_unanswered.idempotencyKey : newIdempotencyKey();
     m_buttons->setEnabled(false);
     m_status->setText(tr("Starting…"));
     QPointer<NewImportDialog> self(this);
-    m_service->createJob(m_connection->currentData().toString(), request(), m_remember->isChecked() && m_remember->isEnabled() && isCloud(),
-                         [self](const QString &key, const ApiError &e) {
+    m_service->createJob(connectionId, req, m_remember->isChecked() && m_remember->isEnabled() && isCloud(),
+                         [self, connectionId, req](const QString &key, const ApiError &e) {
                              if (!self)
                                  return;
                              self->m_buttons->setEnabled(true);
+                             if (SafeCreate::answerLost(e)) {
+                                 self->m_unanswered = req;
+                                 self->m_unansweredConnection = connectionId;
+                                 self->m_status->setText(ErrorAdvice::forLostCreate(e) + QStringLiteral("\n")
+                                                         + tr("“Start import” sends this same import again with the same key: a server that honours "
+                                                              "it (Milvus 2.6.24 or newer) names the job it made instead of importing the files twice."));
+                                 return;
+                             }
+                             self->m_unanswered = {};
                              if (e.isError()) {
                                  self->m_status->setText(ErrorAdvice::forCreate(e));
                                  return;

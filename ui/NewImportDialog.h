@@ -64,6 +64,10 @@ private:
     QDialogButtonBox *m_buttons;
     QFormLayout *m_form;
     QString m_createdKey;
+    // The last request whose every try went unanswered, with its connection and key: sending that same request
+    // again reuses the key, so a server that honours it names the job it may have made instead of making another.
+    CreateRequest m_unanswered;
+    QString m_unansweredConnection;
     QCompleter *m_completer;
     QStringListModel *m_collections;
     QString m_askedFor; // connection and database the suggestions are for

@@ -1,6 +1,7 @@
 #include "UnconfirmedCreatesBar.h"
 
 #include "ErrorAdvice.h"
+#include "SafeCreate.h"
 
 #include <QFrame>
 #include <QHBoxLayout>
@@ -114,6 +115,10 @@ void UnconfirmedCreatesBar::rebuild()
             m_service->resendUnconfirmed(idemKey, [self, collection](const QString &key, const ApiError &e) {
                 if (!self)
                     return;
+                if (SafeCreate::answerLost(e)) {
+                    Q_EMIT self->error(tr("The import of %1: %2").arg(collection, ErrorAdvice::forLostCreate(e)));
+                    return;
+                }
                 if (e.isError()) {
                     Q_EMIT self->error(tr("The import of %1 could not be sent again: %2").arg(collection, ErrorAdvice::forCreate(e)));
                     return;

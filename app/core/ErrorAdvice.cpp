@@ -47,4 +47,11 @@ QString forCreate(const ApiError &e)
     return advice + QStringLiteral("\n") + QCoreApplication::translate("ErrorAdvice", "The server said: %1").arg(FileLabel::withSizeUnits(e.summary()));
 }
 
+QString forLostCreate(const ApiError &e)
+{
+    return QCoreApplication::translate("ErrorAdvice", "No answer came, so the import may have started. Its key is kept: the next time Bulkwatch "
+                                                      "starts, it looks for the job on the server, and asks you if it is not there.")
+        + QStringLiteral("\n") + FileLabel::withSizeUnits(e.summary());
+}
+
 } // namespace ErrorAdvice

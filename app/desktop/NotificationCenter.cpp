@@ -3,6 +3,7 @@
 #include "ErrorAdvice.h"
 #include "ImportService.h"
 #include "JobReport.h"
+#include "SafeCreate.h"
 
 #include <QSettings>
 #include <QTimer>
@@ -92,8 +93,10 @@ void NotificationCenter::onAction(const QString &key, const QString &action)
             const Connection *c = self->m_service->connection(connectionId);
             Notification n;
             n.kind = Notification::Kind::Failed;
-            n.title = tr("Retry failed on %1").arg(c ? c->name : connectionId);
-            n.body = ErrorAdvice::forCreate(e);
+            // Unanswered is not refused: the retry may be running, and its key is kept to find it.
+            const bool lost = SafeCreate::answerLost(e);
+            n.title = (lost ? tr("No answer to the retry on %1") : tr("Retry failed on %1")).arg(c ? c->name : connectionId);
+            n.body = lost ? ErrorAdvice::forLostCreate(e) : ErrorAdvice::forCreate(e);
             if (self->m_notifier && self->m_notifier->isAvailable())
                 self->m_notifier->show(n);
         });

@@ -662,6 +662,10 @@ Trotzdem beobachten oder erneut prüfen.</translation>
         <source>The server said: %1</source>
         <translation>Der Server sagte: %1</translation>
     </message>
+    <message>
+        <source>No answer came, so the import may have started. Its key is kept: the next time Bulkwatch starts, it looks for the job on the server, and asks you if it is not there.</source>
+        <translation>Es kam keine Antwort, der Import hat also vielleicht begonnen. Sein Schlüssel bleibt erhalten: Beim nächsten Start sucht Bulkwatch den Job auf dem Server und fragt Sie, wenn er dort nicht ist.</translation>
+    </message>
 </context>
 <context>
     <name>EtaEstimator</name>
@@ -1717,6 +1721,10 @@ Mehrere NumPy-Dateien einer Gruppe: a.npy, b.npy</translation>
         <source>An access key needs its secret key: enter both, or neither when the cluster may read the bucket by itself.</source>
         <translation>Ein Access Key braucht seinen Secret Key: Geben Sie beide ein oder keinen, wenn der Cluster den Bucket selbst lesen darf.</translation>
     </message>
+    <message>
+        <source>“Start import” sends this same import again with the same key: a server that honours it (Milvus 2.6.24 or newer) names the job it made instead of importing the files twice.</source>
+        <translation>„Import starten“ sendet denselben Import noch einmal mit demselben Schlüssel: Ein Server, der ihn beachtet (Milvus 2.6.24 oder neuer), nennt den Job, den er angelegt hat, statt die Dateien zweimal zu importieren.</translation>
+    </message>
 </context>
 <context>
     <name>NotificationCenter</name>
@@ -1834,6 +1842,10 @@ Mehrere NumPy-Dateien einer Gruppe: a.npy, b.npy</translation>
     <message>
         <source>The index of “%1” could not be built: %2</source>
         <translation>Der Index von „%1“ konnte nicht erstellt werden: %2</translation>
+    </message>
+    <message>
+        <source>No answer to the retry on %1</source>
+        <translation>Keine Antwort auf das Wiederholen auf %1</translation>
     </message>
 </context>
 <context>
@@ -2106,6 +2118,10 @@ Mehrere NumPy-Dateien einer Gruppe: a.npy, b.npy</translation>
     <message>
         <source>The import of %1 was discarded.</source>
         <translation>Der Import in %1 wurde verworfen.</translation>
+    </message>
+    <message>
+        <source>The import of %1: %2</source>
+        <translation>Der Import von %1: %2</translation>
     </message>
 </context>
 <context>

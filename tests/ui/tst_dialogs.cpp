@@ -98,6 +98,8 @@ private Q_SLOTS:
     void rememberingBucketKeysNeedsAKeychain();
     void theCollectionFieldSuggestsTheServersCollections();
     void aServerWithoutACollectionListJustGivesNoSuggestions();
+    void anUnansweredImportSentAgainKeepsItsKey_data();
+    void anUnansweredImportSentAgainKeepsItsKey();
 
     void preferencesSetPaceRetentionLanguageAndTheStallAlert();
 };
@@ -535,6 +537,54 @@ void TestDialogs::aServerWithoutACollectionListJustGivesNoSuggestions()
     QVERIFY(waitUntil([&] { return cloud.server->requestCount() >= 1; }, 10000));
     QCOMPARE(cloudDialog.collectionSuggestions(), QStringList());
     QCOMPARE(cloud.server->requestCount(QStringLiteral("/v2/vectordb/collections/list")), 0);
+}
+
+void TestDialogs::anUnansweredImportSentAgainKeepsItsKey_data()
+{
+    QTest::addColumn<bool>("changed");
+    QTest::addColumn<int>("jobs");
+    QTest::newRow("the same import: the server names the job it made") << false << 1;
+    QTest::newRow("other files: a new import, not the first one's job") << true << 2;
+}
+
+void TestDialogs::anUnansweredImportSentAgainKeepsItsKey()
+{
+    QFETCH(bool, changed);
+    QFETCH(int, jobs);
+    const QString create = QStringLiteral("/v2/vectordb/jobs/import/create");
+    SimFixture sim(SimScenario{});
+    SimFaultRule lost; // carried out, then the connection closes: the first try and both resends
+    lost.kind = QStringLiteral("drop");
+    lost.path = create;
+    lost.remaining = 3;
+    sim.server->addFault(lost);
+    ImportService service(nullptr, nullptr);
+    ImportService::Options o = fastOptions();
+    o.createResendDelayMs = 50;
+    service.setOptions(o);
+    service.start();
+    service.saveConnection(simConnection(sim), std::nullopt);
+    NewImportDialog dialog(&service, QStringLiteral("sim"), {});
+    dialog.collectionEdit()->setText(QStringLiteral("quick_setup"));
+    dialog.filesEdit()->setPlainText(QStringLiteral("folder/1.parquet"));
+    dialog.accept();
+    QTRY_VERIFY_WITH_TIMEOUT(sim.server->requestCount(create) == 3 && dialog.statusText() != QStringLiteral("Starting…"), 20000);
+    // Told as what it is: the import may exist. Not a refusal, and not a network to check.
+    QVERIFY2(dialog.statusText().startsWith(QLatin1String("No answer came, so the import may have started.")), qPrintable(dialog.statusText()));
+    QVERIFY2(dialog.statusText().contains(QLatin1String("same key")), qPrintable(dialog.statusText()));
+    QVERIFY2(!dialog.statusText().contains(QLatin1String("check the URL")), qPrintable(dialog.statusText()));
+    QVERIFY(dialog.result() != int(QDialog::Accepted));
+    QCOMPARE(sim.server->engine().createdJobCount(), 1);
+    const QString first = sim.server->engine().jobs(QString(), QString()).value(0)->id;
+
+    if (changed)
+        dialog.filesEdit()->setPlainText(QStringLiteral("folder/2.parquet"));
+    dialog.accept();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.result() == int(QDialog::Accepted), 20000);
+    QCOMPARE(sim.server->requestCount(create), 4);
+    QCOMPARE(sim.server->engine().createdJobCount(), jobs);
+    const QString followed = sim.server->engine().jobs(QString(), QString()).value(jobs - 1)->id;
+    QCOMPARE(dialog.createdKey(), jobKey(changed ? followed : first));
 }
 
 void TestDialogs::preferencesSetPaceRetentionLanguageAndTheStallAlert()
