@@ -432,7 +432,7 @@ void TestApiClient::theDefaultCapRefusesA65MiBBodyUnread_data()
     QTest::addColumn<qint64>("bodyBytes");
     QTest::addColumn<qint64>("sentAtMost");
     QTest::newRow("Content-Length: 65 MiB") << true << 65LL * 1024 * 1024 << 32LL * 1024 * 1024;
-    QTest::newRow("no length, 300 MiB") << false << 300LL * 1024 * 1024 << 100LL * 1024 * 1024;
+    QTest::newRow("no length, 300 MiB") << false << 300LL * 1024 * 1024 << 150LL * 1024 * 1024; // 64 MiB read, plus what socket buffers hold (~40 MiB under ASan)
 }
 
 void TestApiClient::theDefaultCapRefusesA65MiBBodyUnread()
